@@ -1,0 +1,51 @@
+"""A bundled OpenAPI 3.0 or 3.1 document brought to OpenAPI 3.1 / JSON Schema 2020-12."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator import pointer as json_pointer
+from generator.errors import Warnings
+from generator.openapi_walk import walk
+from generator.schema_upgrade import upgrade_schema
+
+OPENAPI_VERSION = "3.1.0"
+
+
+def upgrade_document(
+    document: dict[str, Any],
+    warnings: Warnings,
+    origins: dict[str, tuple[Path, str]],
+    source: Path,
+) -> None:
+    """Upgrade ``document`` in place. ``origins`` names the file each component came from."""
+    document["openapi"] = OPENAPI_VERSION
+
+    def hook(container: Any, key: Any, kind: str, pointer: str) -> bool:
+        node = container[key]
+        if kind == "schema":
+            if isinstance(node, dict):
+                file, where = source_of(pointer, origins)
+                upgrade_schema(node, where, warnings, file or source)
+            return False
+        if kind in ("parameter", "header") and isinstance(node, dict):
+            _upgrade_parameter(node)
+        return kind != "example_value"
+
+    walk(document, hook)
+
+
+def source_of(pointer: str, origins: dict[str, tuple[Path, str]]) -> tuple[Path | None, str]:
+    """The file and pointer a place in a bundled component came from, when it came from one."""
+    tokens = json_pointer.split(pointer)
+    if len(tokens) >= 3 and tokens[:2] == ["components", "schemas"] and tokens[2] in origins:
+        file, fragment = origins[tokens[2]]
+        return file, json_pointer.join(fragment, *tokens[3:])
+    return None, pointer
+
+
+def _upgrade_parameter(parameter: dict[str, Any]) -> None:
+    # 3.0 allowed `allowEmptyValue` and `nullable`-style hints on parameters; 3.1 keeps the
+    # former (deprecated) and has no place for the latter outside the schema.
+    parameter.pop("nullable", None)

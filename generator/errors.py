@@ -1,0 +1,80 @@
+"""The one error type the toolkit raises for bad input, and the warnings it collects.
+
+Every message names the file and, where known, the line and the JSON pointer, so that the
+command line can print it on one line and exit 2 without a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def display_path(path: Path | str) -> str:
+    """A path as a person wants to read it: relative to the working folder when inside it."""
+    text = str(path)
+    try:
+        relative = os.path.relpath(text)
+    except ValueError:  # another drive on Windows
+        return text
+    return text if relative.startswith(".." + os.sep + "..") else relative
+
+
+def _location(file: Path | str | None, line: int | None, pointer: str | None) -> str:
+    parts = []
+    if file is not None:
+        parts.append(display_path(file) + (f":{line}" if line else ""))
+    if pointer is not None:
+        parts.append("#" + pointer)
+    return " ".join(parts)
+
+
+class SpecError(Exception):
+    """Bad input: a file that cannot be read, parsed, resolved or validated."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: Path | str | None = None,
+        pointer: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.pointer = pointer
+        self.line = line
+
+    def __str__(self) -> str:
+        where = _location(self.file, self.line, self.pointer)
+        one_line = " ".join(self.message.split())
+        return f"{where}: {one_line}" if where else one_line
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """Something dropped or corrected on the way, worth telling the user about."""
+
+    message: str
+    file: Path | str | None = None
+    pointer: str | None = None
+
+    def __str__(self) -> str:
+        where = _location(self.file, None, self.pointer)
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass
+class Warnings:
+    """Collects warnings in the order they arise; duplicates are kept once."""
+
+    items: list[Warning_] = field(default_factory=list)
+
+    def add(
+        self, message: str, *, file: Path | str | None = None, pointer: str | None = None
+    ) -> None:
+        warning = Warning_(message, file, pointer)
+        if warning not in self.items:
+            self.items.append(warning)

@@ -1,0 +1,214 @@
+"""A system's manifest: the facts about an API that its description does not say.
+
+``specs/<system>/manifest.yaml`` names the package, the servers and authentication, which
+operations page and how, the job lifecycle a waiter needs, where the upstream description
+lives, and the deliberate corrections we make to it (with the reason).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from generator import pointer as json_pointer
+from generator.errors import SpecError
+from generator.source_files import SourceFiles
+
+_POINTER = {"type": "string", "pattern": "^(/[^/]*)*$"}
+_STRINGS = {"type": "array", "items": {"type": "string"}, "minItems": 1}
+
+MANIFEST_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["system", "package", "title", "source", "servers", "auth"],
+    "properties": {
+        "system": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+        "package": {"type": "string", "pattern": "^[a-z_][a-z0-9_]*$"},
+        "title": {"type": "string"},
+        "description": {"type": "string"},
+        "source": {"type": "string"},
+        "servers": {"type": "array", "minItems": 1, "items": {"type": "object"}},
+        "auth": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["schemes", "security"],
+            "properties": {
+                "schemes": {"type": "object", "minProperties": 1},
+                "security": {"type": "array", "items": {"type": "object"}},
+            },
+        },
+        "tags": {"type": "object", "additionalProperties": {"type": "string"}},
+        "pagination": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["offset", "limit", "items"],
+                "properties": {
+                    "offset": {"type": "string"},
+                    "limit": {"type": "string"},
+                    "items": _POINTER,
+                    "total": _POINTER,
+                },
+            },
+        },
+        "jobs": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "status": _POINTER,
+                    "success": _STRINGS,
+                    "failure": _STRINGS,
+                    "running": _STRINGS,
+                    "finished-when-set": _POINTER,
+                    "complete-when": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["processed", "total"],
+                        "properties": {"processed": _POINTER, "total": _POINTER},
+                    },
+                    "progress": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {
+                            "percent": _POINTER,
+                            "processed": _POINTER,
+                            "total": _POINTER,
+                        },
+                    },
+                    "read": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["operation", "parameter"],
+                        "properties": {
+                            "operation": {"type": "string"},
+                            "parameter": {"type": "string"},
+                            "template": {"type": "string"},
+                            "items": _POINTER,
+                        },
+                    },
+                    "id-field": _POINTER,
+                    "started-by": _STRINGS,
+                },
+            },
+        },
+        "upstream": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["repository", "path"],
+            "properties": {
+                "repository": {"type": "string"},
+                "commit": {"type": "string"},
+                "path": {"type": "string"},
+                "format": {"type": "string"},
+                "mirror": {"type": "string"},
+                "root": {"type": "string"},
+                "path-prefix": {"type": "string"},
+                "note": {"type": "string"},
+            },
+        },
+        "corrections": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["pointer", "upstream", "ours", "reason"],
+                "properties": {
+                    "pointer": _POINTER,
+                    "upstream": {},
+                    "ours": {},
+                    "reason": {"type": "string"},
+                },
+            },
+        },
+    },
+}
+
+
+@dataclass(frozen=True)
+class Correction:
+    pointer: str
+    upstream: Any
+    ours: Any
+    reason: str
+
+
+@dataclass(frozen=True)
+class Upstream:
+    repository: str
+    path: str
+    commit: str | None
+    mirror: str | None  # folder under the upstream root holding a copy of the sources
+    root: str | None  # the description's source folder inside the mirror, if narrower
+    path_prefix: str  # what upstream's server URL adds in front of its paths
+
+
+@dataclass(frozen=True)
+class Manifest:
+    file: Path
+    data: dict[str, Any]
+
+    @property
+    def folder(self) -> Path:
+        return self.file.parent
+
+    @property
+    def system(self) -> str:
+        return str(self.data["system"])
+
+    @property
+    def package(self) -> str:
+        return str(self.data["package"])
+
+    @property
+    def source(self) -> Path:
+        return self.folder / str(self.data["source"])
+
+    @property
+    def upstream(self) -> Upstream | None:
+        raw = self.data.get("upstream")
+        if raw is None:
+            return None
+        return Upstream(
+            repository=raw["repository"],
+            path=raw["path"],
+            commit=raw.get("commit"),
+            mirror=raw.get("mirror"),
+            root=raw.get("root"),
+            path_prefix=raw.get("path-prefix", ""),
+        )
+
+    @property
+    def corrections(self) -> list[Correction]:
+        return [Correction(**item) for item in self.data.get("corrections", [])]
+
+
+def load_manifest(file: Path) -> Manifest:
+    files = SourceFiles(file.parent)
+    data = files.load(file)
+    errors = sorted(
+        jsonschema.Draft202012Validator(MANIFEST_SCHEMA).iter_errors(data),
+        key=lambda error: list(error.absolute_path),
+    )
+    if errors:
+        error = errors[0]
+        where = json_pointer.join("", *error.absolute_path)
+        raise SpecError(
+            f"invalid manifest: {error.message}",
+            file=file,
+            pointer=where,
+            line=files.line_of(file, where),
+        )
+    if data["system"] != file.parent.name:
+        raise SpecError(
+            f"system {data['system']!r} does not match its folder {file.parent.name!r}",
+            file=file,
+            pointer="/system",
+        )
+    return Manifest(file.resolve(), data)

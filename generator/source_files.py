@@ -1,0 +1,160 @@
+"""Reading the files of one API description: parsed once, confined to one folder.
+
+A description spans many files (a RAML root, its traits, JSON Schema files, examples). All of
+them are read through one ``SourceFiles``, which parses each file once, refuses any path outside
+the source folder, and turns parse errors into ``SpecError`` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from generator import pointer as json_pointer
+from generator.errors import SpecError
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YamlLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe YAML without YAML 1.1's date guessing: API descriptions mean strings by dates."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+JSON_SUFFIXES = {".json", ".schema", ".sample"}
+
+
+def parse_text(text: str, path: Path, loader: type[Any] = YamlLoader) -> Any:
+    """Parse JSON or YAML text; errors name ``path`` and the line."""
+    if path.suffix.lower() in JSON_SUFFIXES and loader is YamlLoader:
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SpecError(f"invalid JSON: {error.msg}", file=path, line=error.lineno) from None
+    try:
+        return yaml.load(text, Loader=loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "syntax error"
+        raise SpecError(
+            f"invalid YAML: {problem}", file=path, line=mark.line + 1 if mark else None
+        ) from None
+    except yaml.YAMLError as error:
+        raise SpecError(f"invalid YAML: {error}", file=path) from None
+    except RecursionError:
+        raise SpecError("nesting too deep to parse", file=path) from None
+
+
+class SourceFiles:
+    """The files below ``root`` that make up one API description."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self._parsed: dict[tuple[Path, type[Any]], Any] = {}
+        self._texts: dict[Path, str] = {}
+
+    def text(self, path: Path) -> str:
+        path = self.confine(path)
+        if path not in self._texts:
+            try:
+                self._texts[path] = path.read_text(encoding="utf-8-sig")
+            except FileNotFoundError:
+                raise SpecError("file not found", file=path) from None
+            except IsADirectoryError:
+                raise SpecError("is a folder, not a file", file=path) from None
+            except UnicodeDecodeError as error:
+                raise SpecError(f"not UTF-8 text ({error.reason})", file=path) from None
+            except OSError as error:
+                raise SpecError(f"cannot read: {error.strerror}", file=path) from None
+        return self._texts[path]
+
+    def load(self, path: Path, loader: type[Any] = YamlLoader) -> Any:
+        """The parsed content of ``path``; the same object on every call (do not mutate it)."""
+        path = self.confine(path)
+        key = (path, loader)
+        if key not in self._parsed:
+            self._parsed[key] = parse_text(self.text(path), path, loader)
+        return self._parsed[key]
+
+    def confine(self, path: Path) -> Path:
+        resolved = path.resolve()
+        if resolved != self.root and self.root not in resolved.parents:
+            raise SpecError(f"path escapes the source folder {self.root}", file=resolved)
+        return resolved
+
+    def resolve_reference(
+        self, base_file: Path, reference: str, *, pointer: str | None = None
+    ) -> tuple[Path, str]:
+        """Split ``reference`` (relative to ``base_file``) into an absolute file and a fragment.
+
+        ``pointer`` is where the reference stands in ``base_file``, for error messages.
+        """
+        parts = urlsplit(reference)
+        if parts.scheme in ("http", "https"):
+            raise SpecError(
+                f"remote reference {reference!r} is not fetched; download it next to the sources",
+                file=base_file,
+                pointer=pointer,
+            )
+        if parts.scheme not in ("", "file") or parts.netloc:
+            raise SpecError(f"unsupported reference {reference!r}", file=base_file, pointer=pointer)
+        fragment = unquote(parts.fragment)
+        if fragment and not fragment.startswith("/"):
+            raise SpecError(
+                f"reference {reference!r} has a fragment that is not a JSON pointer",
+                file=base_file,
+                pointer=pointer,
+            )
+        if not parts.path:
+            return base_file, fragment
+        target = (base_file.parent / unquote(parts.path)).resolve()
+        try:
+            target = self.confine(target)
+        except SpecError:
+            raise SpecError(
+                f"reference {reference!r} escapes the source folder {self.root}",
+                file=base_file,
+                pointer=pointer,
+            ) from None
+        if not target.is_file():
+            raise SpecError(
+                f"reference {reference!r}: file {target} not found",
+                file=base_file,
+                pointer=pointer,
+            )
+        return target, fragment
+
+    def follow(self, file: Path, fragment: str, *, referrer: Path, pointer: str) -> Any:
+        """The value a reference points to; errors name the referring place."""
+        document = self.load(file)
+        try:
+            return json_pointer.resolve(document, fragment)
+        except (KeyError, ValueError):
+            raise SpecError(
+                f"reference target #{fragment} does not exist in {file.name}",
+                file=referrer,
+                pointer=pointer,
+            ) from None
+
+    def line_of(self, path: Path, pointer: str) -> int | None:
+        """The 1-based line where ``pointer`` starts in ``path``, if the file can tell."""
+        try:
+            node = yaml.compose(self.text(path), Loader=yaml.SafeLoader)
+            for token in json_pointer.split(pointer):
+                if isinstance(node, yaml.MappingNode):
+                    node = next(v for k, v in node.value if k.value == token)
+                elif isinstance(node, yaml.SequenceNode):
+                    node = node.value[int(token)]
+                else:
+                    return None
+        except (yaml.YAMLError, StopIteration, ValueError, IndexError, SpecError):
+            return None
+        return node.start_mark.line + 1 if node is not None else None
