@@ -92,6 +92,11 @@ class _Bundler:
     def is_root_component(self, key: Key) -> bool:
         return key[0] == self.root_file and key[1].startswith(_SCHEMAS_PREFIX)
 
+    def is_alias_reference(self, key: Key) -> bool:
+        if not self.is_root_component(key):
+            return False
+        return json_pointer.unescape(key[1][len(_SCHEMAS_PREFIX) :]) in self.aliases
+
     def schema_reference(self, key: Key) -> str:
         if self.is_root_component(key):
             name = json_pointer.unescape(key[1][len(_SCHEMAS_PREFIX) :])
@@ -180,6 +185,8 @@ class _Bundler:
         reference = schema.get("$ref")
         if isinstance(reference, str):
             target = self.resolve(reference, pointer)
+            if not self.is_alias_reference(target):
+                self.follow(target, pointer)  # a missing target is reported where it is used
             schema["$ref"] = self.schema_reference(target)
             self.drop_redundant_type(schema, target, pointer)
         mapping = (
@@ -198,7 +205,7 @@ class _Bundler:
     def drop_redundant_type(self, schema: dict[str, Any], target: Key, pointer: str) -> None:
         # Draft-04 ignores keywords beside $ref; FOLIO writes `"type": "object"` there as a
         # reminder. Kept, it would be a second, redundant constraint in 2020-12.
-        if "type" not in schema:
+        if "type" not in schema or self.is_alias_reference(target):
             return
         target_schema = self.follow(target, pointer)
         if isinstance(target_schema, dict) and target_schema.get("type") == schema["type"]:

@@ -1,0 +1,155 @@
+"""The command line as a user meets it: bad input is one line, exit 2, nothing half-written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import PROJECT, write_tree
+
+_API = """openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /things:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "%s"}
+"""
+
+
+def _run(*arguments: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *arguments],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_help_lists_the_subcommands() -> None:
+    result = _run("--help")
+    assert result.returncode == 0
+    assert "normalize" in result.stdout
+
+
+def test_normalize_a_source_file_to_a_file(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"api.yaml": _API % "thing.json", "thing.json": {"type": "object"}})
+    result = _run("normalize", str(tmp_path / "api.yaml"), "-o", str(tmp_path / "out.yaml"))
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "out.yaml").read_text()
+    assert text.startswith("openapi: 3.1.0\n")
+    assert "$ref: '#/components/schemas/Thing'" in text
+
+
+BAD_INPUTS: dict[str, tuple[dict[str, Any], str, list[str]]] = {
+    "broken ref": (
+        {"api.yaml": _API % "missing.json"},
+        "api.yaml",
+        [
+            "api.yaml",
+            "#/paths/~1things/get/responses/200/content/application~1json/schema",
+            "missing.json",
+        ],
+    ),
+    "yaml syntax error": (
+        {"api.yaml": "openapi: 3.0.3\ninfo: {title: t\npaths: {}\n"},
+        "api.yaml",
+        ["api.yaml:", "invalid YAML"],
+    ),
+    "unknown format": (
+        {"api.yaml": "hello: world\n"},
+        "api.yaml",
+        ["api.yaml", "unknown format"],
+    ),
+    "ref escaping the source folder": (
+        {"src/api.yaml": _API % "../secret.json", "secret.json": {"type": "object"}},
+        "src/api.yaml",
+        ["api.yaml", "escapes the source folder"],
+    ),
+    "missing include": (
+        {"api.raml": "#%RAML 1.0\ntitle: t\ntypes:\n  thing: !include schemas/missing.json\n"},
+        "api.raml",
+        ["api.raml:4", "missing.json"],
+    ),
+    "cyclic include": (
+        {
+            "api.raml": "#%RAML 1.0\ntitle: t\ntraits:\n  a: !include a.raml\n",
+            "a.raml": "#%RAML 1.0 Trait\ndescription: !include b.raml\n",
+            "b.raml": "#%RAML 1.0 Trait\ndescription: !include a.raml\n",
+        },
+        "api.raml",
+        ["b.raml:2", "cycl"],
+    ),
+    "invalid OpenAPI": (
+        {"api.yaml": "openapi: 3.0.3\ninfo: {title: t}\npaths: {}\n"},
+        "api.yaml",
+        ["api.yaml", "not valid OpenAPI 3.1", "version"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_is_one_line_exit_2_and_leaves_the_output_alone(
+    case: str, tmp_path: Path
+) -> None:
+    files, entry, expected = BAD_INPUTS[case]
+    root = write_tree(tmp_path / "in", files)
+    output = tmp_path / "out.yaml"
+    output.write_text("previous content\n")
+    result = _run("normalize", str(root / entry), "-o", str(output))
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1, result.stderr
+    for fragment in expected:
+        assert fragment in lines[0], lines[0]
+    assert output.read_text() == "previous content\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.yaml"], "no stray temp files"
+
+
+def test_unknown_system_is_a_usage_error() -> None:
+    result = _run("normalize", "no-such-system")
+    assert result.returncode == 2
+    assert "unknown system 'no-such-system'" in result.stderr
+    assert "alma-jobs" in result.stderr
+
+
+def test_one_bad_system_writes_no_spec_at_all(tmp_path: Path) -> None:
+    specs = tmp_path / "specs"
+    manifest = (
+        "system: {name}\npackage: {package}\ntitle: T\nsource: api.yaml\n"
+        "servers: [{{url: 'https://x.test'}}]\n"
+        "auth: {{schemes: {{k: {{type: apiKey, in: header, name: K}}}}, security: [{{k: []}}]}}\n"
+    )
+    write_tree(
+        specs,
+        {
+            "a-good/manifest.yaml": manifest.format(name="a-good", package="a_good"),
+            "a-good/api.yaml": _API % "thing.json",
+            "a-good/thing.json": {"type": "object"},
+            "b-bad/manifest.yaml": manifest.format(name="b-bad", package="b_bad"),
+            "b-bad/api.yaml": _API % "missing.json",
+        },
+    )
+    result = _run("normalize", "--specs", str(specs))
+    assert result.returncode == 2
+    assert not (specs / "a-good" / "openapi.yaml").exists()
+    result = _run("normalize", "--specs", str(specs), "a-good")
+    assert result.returncode == 0, result.stderr
+    assert (specs / "a-good" / "openapi.yaml").is_file()
+
+
+def test_bad_manifest_names_the_key(tmp_path: Path) -> None:
+    write_tree(tmp_path / "specs", {"x/manifest.yaml": "system: x\npackage: 1x\n"})
+    result = _run("normalize", "--specs", str(tmp_path / "specs"))
+    assert result.returncode == 2
+    assert "manifest.yaml" in result.stderr and "invalid manifest" in result.stderr
