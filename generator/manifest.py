@@ -39,6 +39,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
             "properties": {
                 "schemes": {"type": "object", "minProperties": 1},
                 "security": {"type": "array", "items": {"type": "object"}},
+                "unauthenticated": {"type": "array", "items": {"type": "string"}},
             },
         },
         "tags": {"type": "object", "additionalProperties": {"type": "string"}},
@@ -101,9 +102,10 @@ MANIFEST_SCHEMA: dict[str, Any] = {
         "upstream": {
             "type": "object",
             "additionalProperties": False,
-            "required": ["repository", "path"],
+            "anyOf": [{"required": ["repository", "path"]}, {"required": ["documentation"]}],
             "properties": {
                 "repository": {"type": "string"},
+                "documentation": {"type": "string"},
                 "commit": {"type": "string"},
                 "path": {"type": "string"},
                 "format": {"type": "string"},
@@ -141,8 +143,9 @@ class Correction:
 
 @dataclass(frozen=True)
 class Upstream:
-    repository: str
-    path: str
+    repository: str | None  # a machine-readable description lives here, at `path`
+    path: str | None
+    documentation: str | None  # else only prose documentation exists
     commit: str | None
     mirror: str | None  # folder under the upstream root holding a copy of the sources
     root: str | None  # the description's source folder inside the mirror, if narrower
@@ -176,8 +179,9 @@ class Manifest:
         if raw is None:
             return None
         return Upstream(
-            repository=raw["repository"],
-            path=raw["path"],
+            repository=raw.get("repository"),
+            path=raw.get("path"),
+            documentation=raw.get("documentation"),
             commit=raw.get("commit"),
             mirror=raw.get("mirror"),
             root=raw.get("root"),

@@ -78,7 +78,7 @@ def normalize_system(manifest: Manifest) -> Normalized:
 def upstream_source(manifest: Manifest, upstream_root: Path) -> tuple[Path, Path]:
     """The upstream root file and source folder of ``manifest``'s system in a mirror."""
     upstream = manifest.upstream
-    if upstream is None or upstream.mirror is None:
+    if upstream is None or upstream.mirror is None or upstream.path is None:
         raise SpecError(
             f"{manifest.system} has no upstream mirror", file=manifest.file, pointer="/upstream"
         )

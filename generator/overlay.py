@@ -75,6 +75,9 @@ def apply_manifest(document: dict[str, Any], manifest: Manifest) -> None:
     info.setdefault("version", "1.0")
     apply_auth_and_servers(document, manifest)
     operations = _operations(document)
+    for operation_id in data["auth"].get("unauthenticated", []):
+        # e.g. the token call itself: reached before there is anything to authenticate with
+        _operation(operations, operation_id, manifest, "auth")["security"] = []
     for operation_id, facts in data.get("pagination", {}).items():
         _operation(operations, operation_id, manifest, "pagination")["x-pagination"] = dict(facts)
     schemas = document.get("components", {}).get("schemas", {})
