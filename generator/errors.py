@@ -25,7 +25,7 @@ def _location(file: Path | str | None, line: int | None, pointer: str | None) ->
     parts = []
     if file is not None:
         parts.append(display_path(file) + (f":{line}" if line else ""))
-    if pointer is not None:
+    if pointer:  # the empty pointer is the whole file, which the file name already says
         parts.append("#" + pointer)
     return " ".join(parts)
 

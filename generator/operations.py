@@ -25,7 +25,7 @@ def _segments(path: str) -> list[str]:
 
 
 def _shared_prefix(paths: list[list[str]]) -> int:
-    """How many leading static segments every path shares, leaving each at least one."""
+    """How many leading segments every path shares, leaving each at least one static one."""
     if not paths:
         return 0
     count = 0
@@ -33,8 +33,8 @@ def _shared_prefix(paths: list[list[str]]) -> int:
         if len(set(column)) != 1 or _PARAMETER.match(column[0]):
             break
         count += 1
-    shortest = min(len(segments) for segments in paths)
-    return max(0, min(count, shortest - 1))
+    fewest_static = min(sum(1 for s in segments if not _PARAMETER.match(s)) for segments in paths)
+    return max(0, min(count, fewest_static - 1))
 
 
 def derive_operation_id(method: str, segments: list[str]) -> str:
