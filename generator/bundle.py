@@ -245,12 +245,10 @@ class _Bundler:
         return self.result
 
     def is_alias(self, schema: Any) -> bool:
+        """A root component that only stands for a schema elsewhere (a file, usually)."""
         if not (isinstance(schema, dict) and isinstance(schema.get("$ref"), str)):
             return False
-        reference: str = schema["$ref"]
-        points_elsewhere = not reference.startswith("#") or not reference.startswith(
-            "#" + _SCHEMAS_PREFIX
-        )
+        points_elsewhere = not schema["$ref"].startswith("#" + _SCHEMAS_PREFIX)
         return points_elsewhere and set(schema) <= {"$ref", "description"}
 
     def bundle_schema(self, key: Key, name: str) -> None:

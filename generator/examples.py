@@ -18,6 +18,7 @@ from referencing.jsonschema import DRAFT202012
 from generator import pointer as json_pointer
 from generator.errors import Warnings
 from generator.openapi_walk import walk
+from generator.schema_walk import subschemas
 
 _URI = "urn:openapi-document"
 
@@ -103,8 +104,6 @@ class ExampleChecker:
                 self.dropped_references.add(reference)
 
     def check_schema_examples(self, schema: dict[str, Any], pointer: str) -> None:
-        from generator.schema_walk import subschemas
-
         examples = schema.get("examples")
         if isinstance(examples, list):
             kept = []
