@@ -63,6 +63,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {
+                    "name": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
                     "status": _POINTER,
                     "success": _STRINGS,
                     "failure": _STRINGS,
