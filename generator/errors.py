@@ -54,7 +54,7 @@ class SpecError(Exception):
 
 
 @dataclass(frozen=True)
-class Warning_:
+class SpecWarning:
     """Something dropped or corrected on the way, worth telling the user about."""
 
     message: str
@@ -70,11 +70,11 @@ class Warning_:
 class Warnings:
     """Collects warnings in the order they arise; duplicates are kept once."""
 
-    items: list[Warning_] = field(default_factory=list)
+    items: list[SpecWarning] = field(default_factory=list)
 
     def add(
         self, message: str, *, file: Path | str | None = None, pointer: str | None = None
     ) -> None:
-        warning = Warning_(message, file, pointer)
+        warning = SpecWarning(message, file, pointer)
         if warning not in self.items:
             self.items.append(warning)
