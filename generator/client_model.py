@@ -1,0 +1,139 @@
+"""The intermediate model of a client package: what the templates print, and nothing else.
+
+Built from a normalized spec by ``client_model_build``; plain frozen dataclasses, no I/O and no
+text beyond the names and type expressions the templates need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BodyKind = Literal["json", "xml", "form", "multipart", "binary", "text"]
+ResponseKind = Literal["json", "xml", "text", "binary", "empty"]
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str  # on the wire
+    python_name: str
+    location: Literal["path", "query", "header", "body"]
+    required: bool
+    annotation: str
+    description: str = ""
+    is_file: bool = False
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    kind: BodyKind
+    # json/xml/binary/text: one parameter holding the whole body; form/multipart: one per field
+    parameters: tuple[Parameter, ...]
+    required: bool
+    xml_root: str | None = None
+    # JSON and XML offered both (Alma): the call chooses with `wire_format`
+    also_xml: bool = False
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str
+    kind: ResponseKind
+    annotation: str | None  # the parsed Python type; None for no body
+
+
+@dataclass(frozen=True)
+class Pagination:
+    method_name: str  # iter_jobs
+    offset: str  # python names of the offset and limit parameters
+    limit: str
+    items: str  # JSON pointers
+    total: str | None
+    item_annotation: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method_name: str
+    http_method: str
+    path: str
+    summary: str
+    description: str
+    deprecated: bool
+    parameters: tuple[Parameter, ...]  # path, query, header
+    body: RequestBody | None
+    responses: tuple[Response, ...]  # successes, in status order
+    errors: tuple[tuple[str, str], ...]  # status -> error body annotation
+    return_annotation: str
+    streamed: bool  # a binary download
+    pagination: Pagination | None = None
+
+    @property
+    def path_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == "path")
+
+    @property
+    def other_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location != "path")
+
+
+@dataclass(frozen=True)
+class JobWaiter:
+    method_name: str  # wait_for_job
+    model: str  # models.Job
+    read_method: str  # get_job_by_id
+    id_parameters: tuple[Parameter, ...]  # what the waiter takes to identify the job
+    read_arguments: tuple[tuple[str, str], ...]  # read call keyword -> expression
+    items: str | None  # read answers a list: take the first item at this pointer
+    status: str | None
+    success: tuple[str, ...]
+    failure: tuple[str, ...]
+    finished_when_set: str | None
+    complete_when: tuple[str, str] | None
+    percent: str | None
+    processed: str | None
+    total: str | None
+
+
+@dataclass(frozen=True)
+class Resource:
+    tag: str
+    attribute: str  # client.jobs
+    class_name: str  # JobsResource
+    description: str
+    operations: tuple[Operation, ...]
+    waiters: tuple[JobWaiter, ...] = ()
+
+
+@dataclass(frozen=True)
+class Auth:
+    kind: Literal["folio", "apikey", "oauth2_password"]
+    header: str = ""
+    prefix: str = ""
+    token_url: str = ""
+    scope_template: str = ""
+
+
+@dataclass(frozen=True)
+class ServerVariable:
+    name: str
+    python_name: str
+    default: str
+    choices: tuple[str, ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class Package:
+    name: str  # folio_data_export_spring
+    distribution: str  # folio-data-export-spring
+    title: str
+    description: str
+    version: str
+    server_url: str  # template with {variables}
+    server_variables: tuple[ServerVariable, ...]
+    auth: Auth
+    resources: tuple[Resource, ...]
+    uses_xml: bool = False
+    model_names: tuple[str, ...] = field(default_factory=tuple)

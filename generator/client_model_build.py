@@ -1,0 +1,441 @@
+"""From a normalized OpenAPI 3.1 document to the intermediate model of its client package."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from generator import pointer as json_pointer
+from generator.client_model import (
+    Auth,
+    BodyKind,
+    JobWaiter,
+    Operation,
+    Package,
+    Pagination,
+    Parameter,
+    RequestBody,
+    Resource,
+    Response,
+    ResponseKind,
+    ServerVariable,
+)
+from generator.errors import SpecError
+from generator.naming import pascal_case, snake_case, unique
+from generator.openapi_walk import METHODS
+
+_SCHEMA_REF = "#/components/schemas/"
+_JSON = re.compile(r"^application/(?:[\w.-]+\+)?json$")
+_XML = re.compile(r"^(?:application|text)/(?:[\w.-]+\+)?xml$")
+_VERB = re.compile(r"^(?:get|list|find|search|fetch)_")
+
+
+class _Types:
+    """Python type expressions for schemas, given the model class of each component."""
+
+    def __init__(self, document: dict[str, Any], class_names: Mapping[str, str]) -> None:
+        self.document = document
+        self.class_names = class_names
+
+    def component(self, reference: str) -> dict[str, Any]:
+        schema = json_pointer.resolve(self.document, reference[1:])
+        return schema if isinstance(schema, dict) else {}
+
+    def model(self, reference: str) -> str:
+        name = json_pointer.unescape(reference[len(_SCHEMA_REF) :])
+        return "models." + self.class_names.get(name, pascal_case(name))
+
+    def annotation(self, schema: Any, *, for_parameter: bool = False) -> str:
+        if not isinstance(schema, dict) or not schema:
+            return "JsonValue"
+        reference = schema.get("$ref")
+        if isinstance(reference, str) and reference.startswith(_SCHEMA_REF):
+            target = self.component(reference)
+            if for_parameter and "enum" not in target and target.get("type") != "object":
+                # a named scalar (FOLIO's UUID): callers pass the plain value
+                return self.annotation(target, for_parameter=True)
+            return self.model(reference)
+        for union in ("anyOf", "oneOf"):
+            if isinstance(schema.get(union), list):
+                members = [self.annotation(m, for_parameter=for_parameter) for m in schema[union]]
+                return " | ".join(dict.fromkeys(members))
+        kind = schema.get("type")
+        nullable = isinstance(kind, list) and "null" in kind
+        if isinstance(kind, list):
+            kinds = [k for k in kind if k != "null"]
+            kind = kinds[0] if len(kinds) == 1 else None
+        text = self._plain(schema, kind, for_parameter)
+        return f"{text} | None" if nullable else text
+
+    def _plain(self, schema: dict[str, Any], kind: Any, for_parameter: bool) -> str:
+        if isinstance(schema.get("enum"), list) and all(isinstance(v, str) for v in schema["enum"]):
+            return "Literal[" + ", ".join(repr(v) for v in schema["enum"]) + "]"
+        if kind == "string":
+            return "bytes" if schema.get("format") == "binary" else "str"
+        if kind == "integer":
+            return "int"
+        if kind == "number":
+            return "float"
+        if kind == "boolean":
+            return "bool"
+        if kind == "array":
+            return f"list[{self.annotation(schema.get('items'), for_parameter=for_parameter)}]"
+        return "JsonValue"
+
+
+def _media_kind(media_type: str) -> BodyKind:
+    if _JSON.match(media_type):
+        return "json"
+    if _XML.match(media_type):
+        return "xml"
+    if media_type.startswith("text/"):
+        return "text"
+    if media_type == "application/x-www-form-urlencoded":
+        return "form"
+    if media_type.startswith("multipart/"):
+        return "multipart"
+    return "binary"
+
+
+class _Builder:
+    def __init__(
+        self, document: dict[str, Any], package: str, class_names: Mapping[str, str]
+    ) -> None:
+        self.document = document
+        self.package = package
+        self.types = _Types(document, class_names)
+        self.operations_by_id: dict[str, Operation] = {}
+        self.uses_xml = False
+
+    def resolve(self, node: Any) -> Any:
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            node = json_pointer.resolve(self.document, node["$ref"][1:])
+        return node
+
+    # -- operations ------------------------------------------------------------------------
+
+    def parameters(self, item: dict[str, Any], operation: dict[str, Any]) -> list[dict[str, Any]]:
+        merged: dict[tuple[str, str], dict[str, Any]] = {}
+        for raw in [*item.get("parameters", []), *operation.get("parameters", [])]:
+            parameter = self.resolve(raw)
+            if parameter.get("in") in ("path", "query", "header"):
+                merged[(parameter["in"], parameter["name"])] = parameter
+        return list(merged.values())
+
+    def operation(
+        self, path: str, method: str, item: dict[str, Any], raw: dict[str, Any]
+    ) -> Operation:
+        taken: set[str] = set()
+        path_parameters: list[Parameter] = []
+        others: list[Parameter] = []
+        for parameter in self.parameters(item, raw):
+            location = parameter["in"]
+            python_name = unique(snake_case(parameter["name"]), taken)
+            converted = Parameter(
+                name=parameter["name"],
+                python_name=python_name,
+                location=location,
+                required=bool(parameter.get("required")) or location == "path",
+                annotation=self.types.annotation(parameter.get("schema"), for_parameter=True),
+                description=str(parameter.get("description", "")).strip(),
+            )
+            (path_parameters if location == "path" else others).append(converted)
+        # path parameters in the order the path names them
+        order = re.findall(r"\{([^}]+)\}", path)
+        path_parameters.sort(key=lambda p: order.index(p.name) if p.name in order else len(order))
+        body = self.request_body(raw.get("requestBody"), taken)
+        responses, errors = self.responses(raw.get("responses", {}))
+        streamed = any(r.kind == "binary" for r in responses)
+        annotations = [r.annotation for r in responses if r.annotation]
+        return_annotation = " | ".join(dict.fromkeys(annotations)) if annotations else "None"
+        if any(r.annotation is None for r in responses) and annotations:
+            return_annotation += " | None"
+        operation_id = str(raw["operationId"])
+        return Operation(
+            operation_id=operation_id,
+            method_name=snake_case(operation_id),
+            http_method=method.upper(),
+            path=path,
+            summary=str(raw.get("summary", "")).strip(),
+            description=str(raw.get("description", "")).strip(),
+            deprecated=bool(raw.get("deprecated")),
+            parameters=(*path_parameters, *others),
+            body=body,
+            responses=tuple(responses),
+            errors=tuple(errors),
+            return_annotation=return_annotation,
+            streamed=streamed,
+            pagination=self.pagination(raw, others, responses),
+        )
+
+    def request_body(self, raw: Any, taken: set[str]) -> RequestBody | None:
+        body = self.resolve(raw)
+        if not isinstance(body, dict) or not body.get("content"):
+            return None
+        content: dict[str, Any] = body["content"]
+        kinds = {media: _media_kind(media) for media in content}
+        first_media = next(iter(content))
+        kind = kinds[first_media]
+        if "json" in kinds.values():
+            kind = "json"
+            first_media = next(m for m, k in kinds.items() if k == "json")
+        schema = content[first_media].get("schema", {})
+        required = bool(body.get("required"))
+        if kind in ("form", "multipart"):
+            schema = self.resolve(schema)
+            needed = set(schema.get("required", []))
+            fields = []
+            for name, prop in schema.get("properties", {}).items():
+                is_file = prop.get("format") == "binary" or prop.get("contentMediaType") is not None
+                fields.append(
+                    Parameter(
+                        name=name,
+                        python_name=unique(snake_case(name), taken),
+                        location="body",
+                        required=name in needed,
+                        annotation="FileInput"
+                        if is_file
+                        else self.types.annotation(prop, for_parameter=True),
+                        description=str(prop.get("description", "")).strip(),
+                        is_file=is_file,
+                    )
+                )
+            return RequestBody(kind=kind, parameters=tuple(fields), required=required)
+        annotation = self.types.annotation(schema)
+        if kind in ("binary", "text"):
+            annotation = "bytes" if kind == "binary" else "str"
+        reference = schema.get("$ref") if isinstance(schema, dict) else None
+        name = (
+            snake_case(json_pointer.unescape(reference.rsplit("/", 1)[1])) if reference else "body"
+        )
+        also_xml = kind == "json" and "xml" in kinds.values()
+        xml_root = None
+        if also_xml or kind == "xml":
+            self.uses_xml = True
+            target = self.resolve(schema) if reference else schema
+            xml_root = (target.get("xml") or {}).get("name") or name
+        return RequestBody(
+            kind=kind,
+            parameters=(
+                Parameter(
+                    name=name,
+                    python_name=unique(name, taken),
+                    location="body",
+                    required=required,
+                    annotation=annotation,
+                ),
+            ),
+            required=required,
+            xml_root=xml_root,
+            also_xml=also_xml,
+        )
+
+    def responses(self, raw: dict[str, Any]) -> tuple[list[Response], list[tuple[str, str]]]:
+        successes, errors = [], []
+        for status in sorted(raw):
+            response = self.resolve(raw[status])
+            content: dict[str, Any] = response.get("content") or {}
+            kinds = {media: _media_kind(media) for media in content}
+            media = next((m for m, k in kinds.items() if k == "json"), next(iter(content), None))
+            if "xml" in kinds.values():
+                self.uses_xml = True
+            kind: ResponseKind
+            annotation: str | None
+            if media is None:
+                kind, annotation = "empty", None
+            else:
+                media_kind = kinds[media]
+                kind = media_kind if media_kind in ("json", "xml", "text") else "binary"
+                schema = content[media].get("schema")
+                if kind == "binary":
+                    annotation = "bytes"
+                elif kind == "text":
+                    annotation = "str"
+                else:
+                    annotation = self.types.annotation(schema)
+            if status.startswith("2"):
+                successes.append(Response(status, kind, annotation))
+            elif kind in ("json", "xml") and annotation and annotation != "JsonValue":
+                errors.append((status, annotation))
+        return successes, errors
+
+    def pagination(
+        self, raw: dict[str, Any], parameters: list[Parameter], responses: list[Response]
+    ) -> Pagination | None:
+        facts = raw.get("x-pagination")
+        if not facts:
+            return None
+        by_wire = {p.name: p.python_name for p in parameters}
+        page = next((r for r in responses if r.annotation), None)
+        item = "JsonValue"
+        if page is not None and page.annotation and page.annotation.startswith("models."):
+            schema = self.document["components"]["schemas"]
+            component = schema.get(self.component_name(page.annotation), {})
+            items = (
+                json_pointer.resolve(component, "/properties" + facts["items"])
+                if facts["items"].count("/") == 1
+                else {}
+            )
+            item = self.types.annotation(items.get("items")) if isinstance(items, dict) else item
+        method = _VERB.sub("", snake_case(str(raw["operationId"])))
+        return Pagination(
+            method_name="iter_" + method,
+            offset=by_wire[facts["offset"]],
+            limit=by_wire[facts["limit"]],
+            items=facts["items"],
+            total=facts.get("total"),
+            item_annotation=item,
+        )
+
+    def component_name(self, annotation: str) -> str:
+        class_name = annotation.removeprefix("models.")
+        for name, known in self.types.class_names.items():
+            if known == class_name:
+                return name
+        return class_name
+
+    # -- jobs ------------------------------------------------------------------------------
+
+    def waiters(self, resources: dict[str, list[Operation]]) -> dict[str, list[JobWaiter]]:
+        found: dict[str, list[JobWaiter]] = {}
+        schemas = self.document.get("components", {}).get("schemas", {})
+        for schema_name, schema in schemas.items():
+            facts = schema.get("x-job") if isinstance(schema, dict) else None
+            if not facts or "read" not in facts:
+                continue
+            read = self.operations_by_id[facts["read"]["operation"]]
+            tag = next(t for t, ops in resources.items() if read in ops)
+            parameter = next(
+                p
+                for p in (*read.parameters, *(read.body.parameters if read.body else ()))
+                if p.name == facts["read"]["parameter"]
+            )
+            template = facts["read"].get("template")
+            identifiers = [p for p in read.path_parameters if p is not parameter]
+            job_id = Parameter(
+                name="id",
+                python_name=parameter.python_name,
+                location="path",
+                required=True,
+                annotation="str",
+                description=parameter.description,
+            )
+            if template:
+                job_id = Parameter(
+                    name="id",
+                    python_name="id_",
+                    location="path",
+                    required=True,
+                    annotation="str",
+                    description="The id of the job.",
+                )
+                value = _template_expression(template, job_id.python_name)
+            else:
+                value = job_id.python_name
+            arguments = [(p.python_name, p.python_name) for p in identifiers]
+            arguments.append((parameter.python_name, value))
+            progress = facts.get("progress", {})
+            complete = facts.get("complete-when")
+            found.setdefault(tag, []).append(
+                JobWaiter(
+                    method_name="wait_for_" + snake_case(facts.get("name", schema_name)),
+                    model=self.types.model(_SCHEMA_REF + json_pointer.escape(schema_name)),
+                    read_method=read.method_name,
+                    id_parameters=(*identifiers, job_id),
+                    read_arguments=tuple(arguments),
+                    items=facts["read"].get("items"),
+                    status=facts.get("status"),
+                    success=tuple(facts.get("success", ())),
+                    failure=tuple(facts.get("failure", ())),
+                    finished_when_set=facts.get("finished-when-set"),
+                    complete_when=(complete["processed"], complete["total"]) if complete else None,
+                    percent=progress.get("percent"),
+                    processed=progress.get("processed"),
+                    total=progress.get("total"),
+                )
+            )
+        return found
+
+    # -- the package -----------------------------------------------------------------------
+
+    def auth(self) -> Auth:
+        schemes: dict[str, Any] = self.document.get("components", {}).get("securitySchemes", {})
+        names = {str(s.get("name", "")).lower() for s in schemes.values()}
+        if "x-okapi-token" in names:
+            return Auth(kind="folio")
+        for scheme in schemes.values():
+            if scheme.get("type") == "oauth2" and "password" in scheme.get("flows", {}):
+                return Auth(
+                    kind="oauth2_password",
+                    token_url=scheme["flows"]["password"]["tokenUrl"],
+                    scope_template=str(scheme.get("x-scope-template", "")),
+                )
+            if scheme.get("type") == "apiKey" and scheme.get("in") == "header":
+                return Auth(
+                    kind="apikey",
+                    header=scheme["name"],
+                    prefix=str(scheme.get("x-value-prefix", "")),
+                )
+        raise SpecError("no supported security scheme (FOLIO, API key header, OAuth2 password)")
+
+    def build(self) -> Package:
+        by_tag: dict[str, list[Operation]] = {}
+        for path, item in (self.document.get("paths") or {}).items():
+            for method in METHODS:
+                raw = item.get(method)
+                if not isinstance(raw, dict):
+                    continue
+                operation = self.operation(path, method, item, raw)
+                self.operations_by_id[operation.operation_id] = operation
+                by_tag.setdefault(raw.get("tags", ["default"])[0], []).append(operation)
+        waiters = self.waiters(by_tag)
+        descriptions = {t["name"]: t.get("description", "") for t in self.document.get("tags", [])}
+        attributes: set[str] = set()
+        resources = tuple(
+            Resource(
+                tag=tag,
+                attribute=unique(snake_case(tag), attributes),
+                class_name=pascal_case(tag) + "Resource",
+                description=descriptions.get(tag, ""),
+                operations=tuple(sorted(operations, key=lambda o: o.method_name)),
+                waiters=tuple(waiters.get(tag, ())),
+            )
+            for tag, operations in sorted(by_tag.items())
+        )
+        info = self.document.get("info", {})
+        server = (self.document.get("servers") or [{"url": "/"}])[0]
+        variables = tuple(
+            ServerVariable(
+                name=name,
+                python_name=snake_case(name),
+                default=str(spec.get("default", "")),
+                choices=tuple(str(c) for c in spec.get("enum", [])),
+                description=str(spec.get("description", "")),
+            )
+            for name, spec in server.get("variables", {}).items()
+        )
+        return Package(
+            name=self.package,
+            distribution=self.package.replace("_", "-"),
+            title=str(info.get("title", self.package)),
+            description=str(info.get("description", "")).strip(),
+            version=str(info.get("version", "0")),
+            server_url=str(server["url"]),
+            server_variables=variables,
+            auth=self.auth(),
+            resources=resources,
+            uses_xml=self.uses_xml,
+        )
+
+
+def _template_expression(template: str, variable: str) -> str:
+    """``id=="{id}"`` -> an f-string expression that fills in the job id."""
+    escaped = template.replace("{", "{{").replace("}", "}}").replace("{{id}}", "{" + variable + "}")
+    return "f" + repr(escaped)
+
+
+def build_package(
+    document: dict[str, Any], *, package: str, class_names: Mapping[str, str]
+) -> Package:
+    return _Builder(document, package, class_names).build()
