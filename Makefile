@@ -7,8 +7,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+CLIENTS_STAMP := $(VENV)/.clients-installed
+CLIENTS := $(wildcard generated/*/pyproject.toml)
 
-.PHONY: generate test lint unit setup clean help
+.PHONY: generate clients test lint unit setup clean help
 
 help:
 	@echo "make generate  rebuild every spec (and client) from the sources under specs/"
@@ -27,13 +29,24 @@ setup: $(VENV_STAMP) $(NODE_STAMP)
 
 generate: $(VENV_STAMP)
 	$(BIN)/python -m generator normalize --quiet
+	$(BIN)/python -m generator generate --quiet
+	@$(MAKE) --no-print-directory clients
+
+# Every generated package, installed in editable mode so that `import <package>` works in .venv.
+clients: $(CLIENTS_STAMP)
+
+$(CLIENTS_STAMP): $(VENV_STAMP) $(CLIENTS)
+	$(if $(CLIENTS),$(BIN)/python -m pip install --quiet --quiet --disable-pip-version-check \
+		--no-deps $(foreach project,$(dir $(CLIENTS)),--editable $(project)))
+	@touch $@
 
 lint: $(VENV_STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests templates/runtime
+	$(BIN)/ruff format --check generator tests templates/runtime
 	$(BIN)/mypy
+	$(BIN)/mypy --strict --python-version 3.11 templates/runtime
 
-unit: $(VENV_STAMP) $(NODE_STAMP)
+unit: $(VENV_STAMP) $(NODE_STAMP) $(CLIENTS_STAMP)
 	$(BIN)/python -m pytest -n 2 -q
 
 test: lint unit

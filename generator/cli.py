@@ -7,6 +7,7 @@ file and the line or JSON pointer; no traceback for bad input.
 from __future__ import annotations
 
 import argparse
+import copy
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from generator import __version__
 from generator.canonical import write_atomically
 from generator.errors import SpecError, Warnings
 from generator.normalize import Normalized, normalize_source, normalize_system
+from generator.source_files import SourceFiles
 from generator.systems import SPEC_NAME, default_specs_folder, load_systems
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
@@ -59,6 +61,37 @@ def _normalize(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _generate(arguments: argparse.Namespace) -> int:
+    # Imported here: `normalize` alone should not pay for datamodel-code-generator's import.
+    from generator.generate import PackageSource, write_packages
+
+    targets: list[str] = arguments.targets
+    sources = [t for t in targets if Path(t).is_file()]
+    if sources:
+        if len(targets) != 1 or not arguments.output or not arguments.package:
+            raise SpecError("a source file needs -o DIR and --package NAME, and comes alone")
+        result = normalize_source(Path(sources[0]))
+        _print_warnings(result.warnings)
+        packages = [PackageSource(result.document, arguments.package, result.source)]
+        output = Path(arguments.output)
+    else:
+        if arguments.package:
+            raise SpecError("--package goes with a source file; systems name their own")
+        specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
+        packages = []
+        for manifest in load_systems(specs, targets):
+            spec_file = manifest.folder / SPEC_NAME
+            if not spec_file.is_file():
+                raise SpecError("no normalized spec: run `normalize` first", file=spec_file)
+            document = SourceFiles(manifest.folder).load(spec_file)
+            packages.append(PackageSource(copy.deepcopy(document), manifest.package, spec_file))
+        output = Path(arguments.output) if arguments.output else specs.parent / "generated"
+    for path in write_packages(packages, output):
+        if not arguments.quiet:
+            print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -81,6 +114,19 @@ def _parser() -> argparse.ArgumentParser:
     normalize.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
     normalize.add_argument("-q", "--quiet", action="store_true", help="say only what is wrong")
     normalize.set_defaults(run=_normalize)
+    generate = commands.add_parser(
+        "generate",
+        help="spec -> typed Python client package",
+        description="Generate the client package of each system under specs/ (all when none "
+        "is named) into generated/<package>/ from its normalized openapi.yaml, or of one "
+        "source file (any format `normalize` reads) into -o DIR with --package NAME.",
+    )
+    generate.add_argument("targets", nargs="*", metavar="SYSTEM|SOURCE")
+    generate.add_argument("-o", "--output", help="folder to write packages into")
+    generate.add_argument("--package", help="the package name, for a source file")
+    generate.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
+    generate.add_argument("-q", "--quiet", action="store_true", help="say only what is wrong")
+    generate.set_defaults(run=_generate)
     return parser
 
 

@@ -1,0 +1,24 @@
+"""Ex Libris Alma Jobs: a typed client.
+
+The jobs part of the Ex Libris Alma REST API (area "conf"): list the institution's jobs,
+start a run of a manual job and follow the run (a job instance) until it ends. JSON or XML,
+chosen by Accept and Content-Type. The API key goes in the Authorization header
+(`apikey <key>`); production and sandbox differ only by the key.
+
+Generated from specs/alma-jobs/openapi.yaml; do not edit by hand.
+"""
+
+from . import errors, models
+from ._client import AsyncClient, Client, server_url
+from ._runtime._jobs import JobProgress
+from ._runtime._response import APIResponse
+
+__all__ = [
+    "APIResponse",
+    "AsyncClient",
+    "Client",
+    "JobProgress",
+    "errors",
+    "models",
+    "server_url",
+]

@@ -1,0 +1,1 @@
+"""The runtime every generated client shares: transport, retries, errors, auth, paging, jobs."""

@@ -1,0 +1,82 @@
+"""When and how long to wait before trying a call again."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+import httpx
+
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def retry_after(headers: httpx.Headers, now: Callable[[], datetime]) -> float | None:
+    """Seconds the server asks us to wait (``Retry-After``: seconds or an HTTP date)."""
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now()).total_seconds())
+
+
+@dataclass
+class RetryPolicy:
+    """Exponential backoff with full jitter, ``Retry-After`` honoured, a deadline never overrun.
+
+    Only safe methods are retried by default: repeating a POST could create a second job.
+    """
+
+    max_retries: int = 2
+    backoff_base: float = 0.5
+    backoff_max: float = 8.0
+    deadline: float | None = None  # seconds from the first attempt, over all attempts
+    retry_methods: frozenset[str] = SAFE_METHODS
+    sleep: Callable[[float], None] = time.sleep
+    async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    clock: Callable[[], float] = time.monotonic
+    random: Callable[[float, float], float] = field(default=random.uniform)
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+
+    def applies_to(self, method: str) -> bool:
+        return self.max_retries > 0 and method.upper() in self.retry_methods
+
+    def delay(self, attempt: int, response: httpx.Response | None) -> float:
+        """The wait before retry number ``attempt`` (0-based)."""
+        ceiling = min(self.backoff_max, self.backoff_base * 2**attempt)
+        wait = self.random(0.0, ceiling)
+        if response is not None:
+            asked = retry_after(response.headers, self.now)
+            if asked is not None:
+                # A server may ask for long pauses; past four backoff ceilings we give up
+                # waiting in the caller's thread and let the caller decide.
+                wait = min(asked, self.backoff_max * 4)
+        return wait
+
+    def next_wait(
+        self, attempt: int, started: float, response: httpx.Response | None
+    ) -> float | None:
+        """How long to sleep before the next attempt, or None to stop retrying now."""
+        if attempt >= self.max_retries:
+            return None
+        wait = self.delay(attempt, response)
+        if self.deadline is not None and self.clock() + wait > started + self.deadline:
+            return None
+        return wait
+
+    @staticmethod
+    def should_retry_status(status: int) -> bool:
+        return status in RETRY_STATUSES

@@ -1,0 +1,23 @@
+"""FOLIO Data Export Spring: a typed client.
+
+Export jobs of FOLIO's mod-data-export-spring: create or update a job, follow its status
+and progress, list jobs with CQL, resend or download the exported files.
+Every call goes through Okapi (or Kong) with the tenant and token headers.
+
+Generated from specs/folio-data-export-spring/openapi.yaml; do not edit by hand.
+"""
+
+from . import errors, models
+from ._client import AsyncClient, Client, server_url
+from ._runtime._jobs import JobProgress
+from ._runtime._response import APIResponse
+
+__all__ = [
+    "APIResponse",
+    "AsyncClient",
+    "Client",
+    "JobProgress",
+    "errors",
+    "models",
+    "server_url",
+]

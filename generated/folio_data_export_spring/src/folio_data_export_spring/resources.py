@@ -1,0 +1,556 @@
+"""The calls of FOLIO Data Export Spring, grouped by tag: one class each, sync and async."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from typing import cast
+
+from . import models
+from ._runtime._access import value_at
+from ._runtime._bodies import JsonBody
+from ._runtime._job_rules import JobRules
+from ._runtime._jobs import JobProgress, async_wait_for_job, wait_for_job
+from ._runtime._operation import OperationSpec, ResponseSpec
+from ._runtime._pagination import aiter_offset_pages, iter_offset_pages
+from ._runtime._raw import async_raw, raw
+from ._runtime._transport import (
+    AsyncStreamedResponse,
+    AsyncTransport,
+    StreamedResponse,
+    SyncTransport,
+)
+
+_DOWNLOAD_EXPORTED_FILE_BY_JOB_ID = OperationSpec(
+    method="GET",
+    path="/data-export-spring/jobs/{id}/download",
+    responses=(ResponseSpec(200, "binary", None),),
+    errors={},
+)
+_GET_JOB_BY_ID = OperationSpec(
+    method="GET",
+    path="/data-export-spring/jobs/{id}",
+    responses=(ResponseSpec(200, "json", models.Job),),
+    errors={
+        400: models.Errors,
+        404: models.Errors,
+        500: models.Errors,
+    },
+)
+_GET_JOBS = OperationSpec(
+    method="GET",
+    path="/data-export-spring/jobs",
+    responses=(ResponseSpec(200, "json", models.JobCollection),),
+    errors={
+        400: models.Errors,
+        500: models.Errors,
+    },
+)
+_RESEND_EXPORTED_FILE = OperationSpec(
+    method="POST",
+    path="/data-export-spring/jobs/{id}/resend",
+    responses=(ResponseSpec(201, "empty", None),),
+    errors={
+        400: models.Errors,
+        404: models.Errors,
+        500: models.Errors,
+    },
+)
+_SEND_JOB = OperationSpec(
+    method="POST",
+    path="/data-export-spring/jobs/send",
+    responses=(ResponseSpec(200, "empty", None),),
+    errors={
+        400: models.Errors,
+        500: models.Errors,
+    },
+)
+_UPSERT_JOB = OperationSpec(
+    method="POST",
+    path="/data-export-spring/jobs",
+    responses=(
+        ResponseSpec(200, "json", models.Job),
+        ResponseSpec(201, "json", models.Job),
+    ),
+    errors={
+        400: models.Errors,
+        500: models.Errors,
+    },
+)
+_WAIT_FOR_JOB_RULES = JobRules(
+    status="/status",
+    success=frozenset(["SUCCESSFUL"]),
+    failure=frozenset(["FAILED"]),
+    finished_when_set=None,
+    complete_when=None,
+    percent="/progress/progress",
+    processed="/progress/processed",
+    total="/progress/total",
+)
+
+
+class JobsResource:
+    """Export jobs and their files"""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._transport = transport
+
+    @property
+    def with_raw_response(self) -> JobsResourceWithRawResponse:
+        """The same calls, answering the raw response (status, headers, body) instead."""
+        return JobsResourceWithRawResponse(self)
+
+    def download_exported_file_by_job_id(
+        self,
+        id: str,
+        *,
+        key: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> StreamedResponse:
+        """Download the exported file
+
+        Downloads the file exported by the job with the given ID, as bytes. `key` selects one file in storage when the job produced several.
+
+                Args:
+                    id: UUID of the job
+                    key: Key of the file in storage to be downloaded
+
+                Returns:
+                    A streamed download: ``iter_bytes()`` or ``write_to(path)``; use it in a
+                    ``with`` block so the connection is released.
+        """
+        return self._transport.stream(
+            _DOWNLOAD_EXPORTED_FILE_BY_JOB_ID,
+            path_params={
+                "id": id,
+            },
+            query={
+                "key": key,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+
+    def get_job_by_id(
+        self,
+        id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.Job:
+        """Get a job
+
+        Returns the job with the given ID, including its status and progress.
+
+                Args:
+                    id: UUID of the job
+        """
+        response = self._transport.request(
+            _GET_JOB_BY_ID,
+            path_params={
+                "id": id,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("models.Job", response.parse())
+
+    def get_jobs(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        query: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.JobCollection:
+        """List jobs
+
+        Returns a page of jobs, optionally filtered by a CQL query; paged with offset and limit.
+
+                Args:
+                    offset: Skip over a number of elements by specifying an offset value for the query
+                    limit: Limit the number of elements returned in the response
+                    query: A CQL query string to filter jobs based on matching criteria in fields.
+        """
+        response = self._transport.request(
+            _GET_JOBS,
+            query={
+                "offset": offset,
+                "limit": limit,
+                "query": query,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("models.JobCollection", response.parse())
+
+    def iter_jobs(
+        self,
+        *,
+        query: str | None = None,
+        page_size: int = 100,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[models.Job]:
+        """Every item of ``get_jobs``, fetched page by page (iterator).
+
+        Stops exactly at the end of the collection; ``page_size`` items per request.
+        """
+
+        def page(offset: int, limit: int) -> models.JobCollection:
+            return self.get_jobs(
+                query=query,
+                offset=offset,
+                limit=limit,
+                timeout=timeout,
+                extra_headers=extra_headers,
+            )
+
+        return iter_offset_pages(
+            page,
+            items=lambda answer: cast("list[models.Job]", value_at(answer, "/jobRecords") or []),
+            total=lambda answer: cast("int | None", value_at(answer, "/totalRecords")),
+            limit=page_size,
+        )
+
+    def resend_exported_file(
+        self,
+        id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Resend the exported file
+
+        Resends the file exported by the job with the given ID; answers 201 without a body.
+
+                Args:
+                    id: UUID of the job
+        """
+        response = self._transport.request(
+            _RESEND_EXPORTED_FILE,
+            path_params={
+                "id": id,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response.parse()
+
+    def send_job(
+        self,
+        job: models.Job,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Send a job via Kafka
+
+        Sends the given job to the module's Kafka topic instead of storing it; answers 200 without a body.
+        """
+        response = self._transport.request(
+            _SEND_JOB,
+            body=JsonBody(job),
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response.parse()
+
+    def upsert_job(
+        self,
+        job: models.Job,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.Job:
+        """Create or update a job
+
+        Creates a job (201) or, when a job with the given id exists, updates it (200). The job runs asynchronously; poll it with getJobById until its status is SUCCESSFUL or FAILED.
+        """
+        response = self._transport.request(
+            _UPSERT_JOB,
+            body=JsonBody(job),
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("models.Job", response.parse())
+
+    def wait_for_job(
+        self,
+        id: str,
+        *,
+        timeout: float = 600.0,
+        poll_interval: float = 2.0,
+        on_progress: Callable[[JobProgress], None] | None = None,
+    ) -> models.Job:
+        """Poll until the job ends; return it when it succeeded.
+
+        Polls ``get_job_by_id`` with growing intervals (from ``poll_interval``
+        seconds) and calls ``on_progress`` whenever the progress changes.
+
+        Raises:
+            JobFailedError: the job ended in failure (``error.job`` is the final object).
+            JobTimeoutError: ``timeout`` seconds passed first (``error.job`` is the last read).
+        """
+
+        def read() -> models.Job:
+            return self.get_job_by_id(
+                id=id,
+            )
+
+        rules = _WAIT_FOR_JOB_RULES
+        return wait_for_job(
+            read,
+            is_success=rules.is_success,
+            is_failure=rules.is_failure,
+            progress=rules.progress,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+        )
+
+
+class JobsResourceWithRawResponse:
+    """The calls of ``JobsResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: JobsResource) -> None:
+        self.get_job_by_id = raw(resource.get_job_by_id)
+        self.get_jobs = raw(resource.get_jobs)
+        self.resend_exported_file = raw(resource.resend_exported_file)
+        self.send_job = raw(resource.send_job)
+        self.upsert_job = raw(resource.upsert_job)
+
+
+class AsyncJobsResource:
+    """Export jobs and their files"""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._transport = transport
+
+    @property
+    def with_raw_response(self) -> AsyncJobsResourceWithRawResponse:
+        """The same calls, answering the raw response (status, headers, body) instead."""
+        return AsyncJobsResourceWithRawResponse(self)
+
+    async def download_exported_file_by_job_id(
+        self,
+        id: str,
+        *,
+        key: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncStreamedResponse:
+        """Download the exported file
+
+        Downloads the file exported by the job with the given ID, as bytes. `key` selects one file in storage when the job produced several.
+
+                Args:
+                    id: UUID of the job
+                    key: Key of the file in storage to be downloaded
+
+                Returns:
+                    A streamed download: ``iter_bytes()`` or ``write_to(path)``; use it in a
+                    ``with`` block so the connection is released.
+        """
+        return await self._transport.stream(
+            _DOWNLOAD_EXPORTED_FILE_BY_JOB_ID,
+            path_params={
+                "id": id,
+            },
+            query={
+                "key": key,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+
+    async def get_job_by_id(
+        self,
+        id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.Job:
+        """Get a job
+
+        Returns the job with the given ID, including its status and progress.
+
+                Args:
+                    id: UUID of the job
+        """
+        response = await self._transport.request(
+            _GET_JOB_BY_ID,
+            path_params={
+                "id": id,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("models.Job", response.parse())
+
+    async def get_jobs(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        query: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.JobCollection:
+        """List jobs
+
+        Returns a page of jobs, optionally filtered by a CQL query; paged with offset and limit.
+
+                Args:
+                    offset: Skip over a number of elements by specifying an offset value for the query
+                    limit: Limit the number of elements returned in the response
+                    query: A CQL query string to filter jobs based on matching criteria in fields.
+        """
+        response = await self._transport.request(
+            _GET_JOBS,
+            query={
+                "offset": offset,
+                "limit": limit,
+                "query": query,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("models.JobCollection", response.parse())
+
+    def iter_jobs(
+        self,
+        *,
+        query: str | None = None,
+        page_size: int = 100,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[models.Job]:
+        """Every item of ``get_jobs``, fetched page by page (async iterator).
+
+        Stops exactly at the end of the collection; ``page_size`` items per request.
+        """
+
+        async def page(offset: int, limit: int) -> models.JobCollection:
+            return await self.get_jobs(
+                query=query,
+                offset=offset,
+                limit=limit,
+                timeout=timeout,
+                extra_headers=extra_headers,
+            )
+
+        return aiter_offset_pages(
+            page,
+            items=lambda answer: cast("list[models.Job]", value_at(answer, "/jobRecords") or []),
+            total=lambda answer: cast("int | None", value_at(answer, "/totalRecords")),
+            limit=page_size,
+        )
+
+    async def resend_exported_file(
+        self,
+        id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Resend the exported file
+
+        Resends the file exported by the job with the given ID; answers 201 without a body.
+
+                Args:
+                    id: UUID of the job
+        """
+        response = await self._transport.request(
+            _RESEND_EXPORTED_FILE,
+            path_params={
+                "id": id,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response.parse()
+
+    async def send_job(
+        self,
+        job: models.Job,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Send a job via Kafka
+
+        Sends the given job to the module's Kafka topic instead of storing it; answers 200 without a body.
+        """
+        response = await self._transport.request(
+            _SEND_JOB,
+            body=JsonBody(job),
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response.parse()
+
+    async def upsert_job(
+        self,
+        job: models.Job,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.Job:
+        """Create or update a job
+
+        Creates a job (201) or, when a job with the given id exists, updates it (200). The job runs asynchronously; poll it with getJobById until its status is SUCCESSFUL or FAILED.
+        """
+        response = await self._transport.request(
+            _UPSERT_JOB,
+            body=JsonBody(job),
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("models.Job", response.parse())
+
+    async def wait_for_job(
+        self,
+        id: str,
+        *,
+        timeout: float = 600.0,
+        poll_interval: float = 2.0,
+        on_progress: Callable[[JobProgress], None] | None = None,
+    ) -> models.Job:
+        """Poll until the job ends; return it when it succeeded.
+
+        Polls ``get_job_by_id`` with growing intervals (from ``poll_interval``
+        seconds) and calls ``on_progress`` whenever the progress changes.
+
+        Raises:
+            JobFailedError: the job ended in failure (``error.job`` is the final object).
+            JobTimeoutError: ``timeout`` seconds passed first (``error.job`` is the last read).
+        """
+
+        async def read() -> models.Job:
+            return await self.get_job_by_id(
+                id=id,
+            )
+
+        rules = _WAIT_FOR_JOB_RULES
+        return await async_wait_for_job(
+            read,
+            is_success=rules.is_success,
+            is_failure=rules.is_failure,
+            progress=rules.progress,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+        )
+
+
+class AsyncJobsResourceWithRawResponse:
+    """The calls of ``AsyncJobsResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: AsyncJobsResource) -> None:
+        self.get_job_by_id = async_raw(resource.get_job_by_id)
+        self.get_jobs = async_raw(resource.get_jobs)
+        self.resend_exported_file = async_raw(resource.resend_exported_file)
+        self.send_job = async_raw(resource.send_job)
+        self.upsert_job = async_raw(resource.upsert_job)

@@ -1,0 +1,23 @@
+"""FOLIO eUsage Harvester: a typed client.
+
+Harvesting of COUNTER usage statistics in FOLIO (mod-erm-usage-harvester): start harvesting
+for the tenant or for one usage data provider, follow the harvesting jobs, and purge or clean
+them up.
+
+Generated from specs/folio-erm-usage-harvester/openapi.yaml; do not edit by hand.
+"""
+
+from . import errors, models
+from ._client import AsyncClient, Client, server_url
+from ._runtime._jobs import JobProgress
+from ._runtime._response import APIResponse
+
+__all__ = [
+    "APIResponse",
+    "AsyncClient",
+    "Client",
+    "JobProgress",
+    "errors",
+    "models",
+    "server_url",
+]

@@ -1,0 +1,663 @@
+"""The calls of FOLIO eUsage Harvester, grouped by tag: one class each, sync and async."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from typing import cast
+
+from pydantic import JsonValue
+
+from . import models
+from ._runtime._access import value_at
+from ._runtime._job_rules import JobRules, first_item
+from ._runtime._jobs import JobProgress, async_wait_for_job, wait_for_job
+from ._runtime._operation import OperationSpec, ResponseSpec
+from ._runtime._pagination import aiter_offset_pages, iter_offset_pages
+from ._runtime._raw import async_raw, raw
+from ._runtime._transport import (
+    AsyncTransport,
+    SyncTransport,
+)
+
+_START_HARVESTING = OperationSpec(
+    method="GET",
+    path="/erm-usage-harvester/start",
+    responses=(ResponseSpec(200, "json", JsonValue),),
+    errors={},
+)
+_START_HARVESTING_FOR_PROVIDER = OperationSpec(
+    method="GET",
+    path="/erm-usage-harvester/start/{id}",
+    responses=(ResponseSpec(200, "json", JsonValue),),
+    errors={},
+)
+_GET_IMPLEMENTATIONS = OperationSpec(
+    method="GET",
+    path="/erm-usage-harvester/impl",
+    responses=(ResponseSpec(200, "json", models.ServiceImplementations),),
+    errors={},
+)
+_CLEANUP_JOBS = OperationSpec(
+    method="POST",
+    path="/erm-usage-harvester/jobs/cleanup",
+    responses=(ResponseSpec(204, "empty", None),),
+    errors={},
+)
+_GET_JOBS = OperationSpec(
+    method="GET",
+    path="/erm-usage-harvester/jobs",
+    responses=(ResponseSpec(200, "json", models.JobInfos),),
+    errors={},
+)
+_PURGE_FINISHED_JOBS = OperationSpec(
+    method="POST",
+    path="/erm-usage-harvester/jobs/purgefinished",
+    responses=(ResponseSpec(204, "empty", None),),
+    errors={},
+)
+_PURGE_STALE_JOBS = OperationSpec(
+    method="POST",
+    path="/erm-usage-harvester/jobs/purgestale",
+    responses=(ResponseSpec(204, "empty", None),),
+    errors={},
+)
+_WAIT_FOR_JOB_RULES = JobRules(
+    status="/result",
+    success=frozenset(["success"]),
+    failure=frozenset(["failure"]),
+    finished_when_set="/finishedAt",
+    complete_when=None,
+    percent=None,
+    processed=None,
+    total=None,
+)
+
+
+class HarvestingResource:
+    """Starting harvests"""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._transport = transport
+
+    @property
+    def with_raw_response(self) -> HarvestingResourceWithRawResponse:
+        """The same calls, answering the raw response (status, headers, body) instead."""
+        return HarvestingResourceWithRawResponse(self)
+
+    def start_harvesting(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> JsonValue:
+        """Start harvesting for the tenant
+
+        Starts harvesting for every usage data provider of the tenant.
+        """
+        response = self._transport.request(
+            _START_HARVESTING,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("JsonValue", response.parse())
+
+    def start_harvesting_for_provider(
+        self,
+        id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> JsonValue:
+        """Start harvesting for one provider
+
+        Starts harvesting for one usage data provider of the tenant only.
+
+                Args:
+                    id: Id of the usage data provider
+        """
+        response = self._transport.request(
+            _START_HARVESTING_FOR_PROVIDER,
+            path_params={
+                "id": id,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("JsonValue", response.parse())
+
+
+class HarvestingResourceWithRawResponse:
+    """The calls of ``HarvestingResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: HarvestingResource) -> None:
+        self.start_harvesting = raw(resource.start_harvesting)
+        self.start_harvesting_for_provider = raw(resource.start_harvesting_for_provider)
+
+
+class ImplementationsResource:
+    """The service implementations the harvester offers"""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._transport = transport
+
+    @property
+    def with_raw_response(self) -> ImplementationsResourceWithRawResponse:
+        """The same calls, answering the raw response (status, headers, body) instead."""
+        return ImplementationsResourceWithRawResponse(self)
+
+    def get_implementations(
+        self,
+        *,
+        aggregator: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.ServiceImplementations:
+        """List service implementations
+
+        Lists the service implementations the harvester offers.
+
+                Args:
+                    aggregator: Only implementations whose isAggregator is this value ("true" or "false")
+        """
+        response = self._transport.request(
+            _GET_IMPLEMENTATIONS,
+            query={
+                "aggregator": aggregator,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("models.ServiceImplementations", response.parse())
+
+
+class ImplementationsResourceWithRawResponse:
+    """The calls of ``ImplementationsResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: ImplementationsResource) -> None:
+        self.get_implementations = raw(resource.get_implementations)
+
+
+class JobsResource:
+    """Harvesting jobs"""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._transport = transport
+
+    @property
+    def with_raw_response(self) -> JobsResourceWithRawResponse:
+        """The same calls, answering the raw response (status, headers, body) instead."""
+        return JobsResourceWithRawResponse(self)
+
+    def cleanup_jobs(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Clean up jobs
+
+        Runs the clean-up tasks on harvesting jobs (marks jobs of dead processes as failed).
+        """
+        response = self._transport.request(
+            _CLEANUP_JOBS,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response.parse()
+
+    def get_jobs(
+        self,
+        *,
+        timestamp: float | None = None,
+        provider_id: str | None = None,
+        query: str | None = None,
+        total_records: str | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.JobInfos:
+        """List harvesting jobs
+
+        Lists harvesting jobs, newest first, filtered by CQL, timestamp or provider.
+
+                Args:
+                    timestamp: Only jobs created at or before this time (milliseconds since the epoch)
+                    provider_id: Only jobs of this usage data provider
+                    query: A CQL query (see https://dev.folio.org/reference/glossary#cql) over the searchable
+                        fields. e.g. type==provider
+                    total_records: How to count totalRecords: "exact", "estimated", "auto" (exact or estimated, as the
+                        server sees fit) or "none" (leave it out).
+                    offset: How many records to skip
+                    limit: How many records to return at most
+        """
+        response = self._transport.request(
+            _GET_JOBS,
+            query={
+                "timestamp": timestamp,
+                "providerId": provider_id,
+                "query": query,
+                "totalRecords": total_records,
+                "offset": offset,
+                "limit": limit,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("models.JobInfos", response.parse())
+
+    def iter_jobs(
+        self,
+        *,
+        timestamp: float | None = None,
+        provider_id: str | None = None,
+        query: str | None = None,
+        total_records: str | None = None,
+        page_size: int = 100,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[models.JobInfo]:
+        """Every item of ``get_jobs``, fetched page by page (iterator).
+
+        Stops exactly at the end of the collection; ``page_size`` items per request.
+        """
+
+        def page(offset: int, limit: int) -> models.JobInfos:
+            return self.get_jobs(
+                timestamp=timestamp,
+                provider_id=provider_id,
+                query=query,
+                total_records=total_records,
+                offset=offset,
+                limit=limit,
+                timeout=timeout,
+                extra_headers=extra_headers,
+            )
+
+        return iter_offset_pages(
+            page,
+            items=lambda answer: cast("list[models.JobInfo]", value_at(answer, "/jobInfos") or []),
+            total=lambda answer: cast("int | None", value_at(answer, "/totalRecords")),
+            limit=page_size,
+        )
+
+    def purge_finished_jobs(
+        self,
+        *,
+        timestamp: float,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Purge finished jobs
+
+        Deletes the finished jobs created at or before the given time.
+
+                Args:
+                    timestamp: Purge jobs whose timestamp is at or before this time (milliseconds since the epoch)
+        """
+        response = self._transport.request(
+            _PURGE_FINISHED_JOBS,
+            query={
+                "timestamp": timestamp,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response.parse()
+
+    def purge_stale_jobs(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Purge stale jobs
+
+        Deletes jobs that started but never finished.
+        """
+        response = self._transport.request(
+            _PURGE_STALE_JOBS,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response.parse()
+
+    def wait_for_job(
+        self,
+        id_: str,
+        *,
+        timeout: float = 600.0,
+        poll_interval: float = 2.0,
+        on_progress: Callable[[JobProgress], None] | None = None,
+    ) -> models.JobInfo:
+        """Poll until the job ends; return it when it succeeded.
+
+        Polls ``get_jobs`` with growing intervals (from ``poll_interval``
+        seconds) and calls ``on_progress`` whenever the progress changes.
+
+        Raises:
+            JobFailedError: the job ended in failure (``error.job`` is the final object).
+            JobTimeoutError: ``timeout`` seconds passed first (``error.job`` is the last read).
+        """
+
+        def read() -> models.JobInfo:
+            page = self.get_jobs(
+                query=f'id=="{id_}"',
+            )
+            return cast("models.JobInfo", first_item(page, "/jobInfos", "job"))
+
+        rules = _WAIT_FOR_JOB_RULES
+        return wait_for_job(
+            read,
+            is_success=rules.is_success,
+            is_failure=rules.is_failure,
+            progress=rules.progress,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+        )
+
+
+class JobsResourceWithRawResponse:
+    """The calls of ``JobsResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: JobsResource) -> None:
+        self.cleanup_jobs = raw(resource.cleanup_jobs)
+        self.get_jobs = raw(resource.get_jobs)
+        self.purge_finished_jobs = raw(resource.purge_finished_jobs)
+        self.purge_stale_jobs = raw(resource.purge_stale_jobs)
+
+
+class AsyncHarvestingResource:
+    """Starting harvests"""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._transport = transport
+
+    @property
+    def with_raw_response(self) -> AsyncHarvestingResourceWithRawResponse:
+        """The same calls, answering the raw response (status, headers, body) instead."""
+        return AsyncHarvestingResourceWithRawResponse(self)
+
+    async def start_harvesting(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> JsonValue:
+        """Start harvesting for the tenant
+
+        Starts harvesting for every usage data provider of the tenant.
+        """
+        response = await self._transport.request(
+            _START_HARVESTING,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("JsonValue", response.parse())
+
+    async def start_harvesting_for_provider(
+        self,
+        id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> JsonValue:
+        """Start harvesting for one provider
+
+        Starts harvesting for one usage data provider of the tenant only.
+
+                Args:
+                    id: Id of the usage data provider
+        """
+        response = await self._transport.request(
+            _START_HARVESTING_FOR_PROVIDER,
+            path_params={
+                "id": id,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("JsonValue", response.parse())
+
+
+class AsyncHarvestingResourceWithRawResponse:
+    """The calls of ``AsyncHarvestingResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: AsyncHarvestingResource) -> None:
+        self.start_harvesting = async_raw(resource.start_harvesting)
+        self.start_harvesting_for_provider = async_raw(resource.start_harvesting_for_provider)
+
+
+class AsyncImplementationsResource:
+    """The service implementations the harvester offers"""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._transport = transport
+
+    @property
+    def with_raw_response(self) -> AsyncImplementationsResourceWithRawResponse:
+        """The same calls, answering the raw response (status, headers, body) instead."""
+        return AsyncImplementationsResourceWithRawResponse(self)
+
+    async def get_implementations(
+        self,
+        *,
+        aggregator: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.ServiceImplementations:
+        """List service implementations
+
+        Lists the service implementations the harvester offers.
+
+                Args:
+                    aggregator: Only implementations whose isAggregator is this value ("true" or "false")
+        """
+        response = await self._transport.request(
+            _GET_IMPLEMENTATIONS,
+            query={
+                "aggregator": aggregator,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("models.ServiceImplementations", response.parse())
+
+
+class AsyncImplementationsResourceWithRawResponse:
+    """The calls of ``AsyncImplementationsResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: AsyncImplementationsResource) -> None:
+        self.get_implementations = async_raw(resource.get_implementations)
+
+
+class AsyncJobsResource:
+    """Harvesting jobs"""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._transport = transport
+
+    @property
+    def with_raw_response(self) -> AsyncJobsResourceWithRawResponse:
+        """The same calls, answering the raw response (status, headers, body) instead."""
+        return AsyncJobsResourceWithRawResponse(self)
+
+    async def cleanup_jobs(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Clean up jobs
+
+        Runs the clean-up tasks on harvesting jobs (marks jobs of dead processes as failed).
+        """
+        response = await self._transport.request(
+            _CLEANUP_JOBS,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response.parse()
+
+    async def get_jobs(
+        self,
+        *,
+        timestamp: float | None = None,
+        provider_id: str | None = None,
+        query: str | None = None,
+        total_records: str | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.JobInfos:
+        """List harvesting jobs
+
+        Lists harvesting jobs, newest first, filtered by CQL, timestamp or provider.
+
+                Args:
+                    timestamp: Only jobs created at or before this time (milliseconds since the epoch)
+                    provider_id: Only jobs of this usage data provider
+                    query: A CQL query (see https://dev.folio.org/reference/glossary#cql) over the searchable
+                        fields. e.g. type==provider
+                    total_records: How to count totalRecords: "exact", "estimated", "auto" (exact or estimated, as the
+                        server sees fit) or "none" (leave it out).
+                    offset: How many records to skip
+                    limit: How many records to return at most
+        """
+        response = await self._transport.request(
+            _GET_JOBS,
+            query={
+                "timestamp": timestamp,
+                "providerId": provider_id,
+                "query": query,
+                "totalRecords": total_records,
+                "offset": offset,
+                "limit": limit,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("models.JobInfos", response.parse())
+
+    def iter_jobs(
+        self,
+        *,
+        timestamp: float | None = None,
+        provider_id: str | None = None,
+        query: str | None = None,
+        total_records: str | None = None,
+        page_size: int = 100,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[models.JobInfo]:
+        """Every item of ``get_jobs``, fetched page by page (async iterator).
+
+        Stops exactly at the end of the collection; ``page_size`` items per request.
+        """
+
+        async def page(offset: int, limit: int) -> models.JobInfos:
+            return await self.get_jobs(
+                timestamp=timestamp,
+                provider_id=provider_id,
+                query=query,
+                total_records=total_records,
+                offset=offset,
+                limit=limit,
+                timeout=timeout,
+                extra_headers=extra_headers,
+            )
+
+        return aiter_offset_pages(
+            page,
+            items=lambda answer: cast("list[models.JobInfo]", value_at(answer, "/jobInfos") or []),
+            total=lambda answer: cast("int | None", value_at(answer, "/totalRecords")),
+            limit=page_size,
+        )
+
+    async def purge_finished_jobs(
+        self,
+        *,
+        timestamp: float,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Purge finished jobs
+
+        Deletes the finished jobs created at or before the given time.
+
+                Args:
+                    timestamp: Purge jobs whose timestamp is at or before this time (milliseconds since the epoch)
+        """
+        response = await self._transport.request(
+            _PURGE_FINISHED_JOBS,
+            query={
+                "timestamp": timestamp,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response.parse()
+
+    async def purge_stale_jobs(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Purge stale jobs
+
+        Deletes jobs that started but never finished.
+        """
+        response = await self._transport.request(
+            _PURGE_STALE_JOBS,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response.parse()
+
+    async def wait_for_job(
+        self,
+        id_: str,
+        *,
+        timeout: float = 600.0,
+        poll_interval: float = 2.0,
+        on_progress: Callable[[JobProgress], None] | None = None,
+    ) -> models.JobInfo:
+        """Poll until the job ends; return it when it succeeded.
+
+        Polls ``get_jobs`` with growing intervals (from ``poll_interval``
+        seconds) and calls ``on_progress`` whenever the progress changes.
+
+        Raises:
+            JobFailedError: the job ended in failure (``error.job`` is the final object).
+            JobTimeoutError: ``timeout`` seconds passed first (``error.job`` is the last read).
+        """
+
+        async def read() -> models.JobInfo:
+            page = await self.get_jobs(
+                query=f'id=="{id_}"',
+            )
+            return cast("models.JobInfo", first_item(page, "/jobInfos", "job"))
+
+        rules = _WAIT_FOR_JOB_RULES
+        return await async_wait_for_job(
+            read,
+            is_success=rules.is_success,
+            is_failure=rules.is_failure,
+            progress=rules.progress,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+        )
+
+
+class AsyncJobsResourceWithRawResponse:
+    """The calls of ``AsyncJobsResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: AsyncJobsResource) -> None:
+        self.cleanup_jobs = async_raw(resource.cleanup_jobs)
+        self.get_jobs = async_raw(resource.get_jobs)
+        self.purge_finished_jobs = async_raw(resource.purge_finished_jobs)
+        self.purge_stale_jobs = async_raw(resource.purge_stale_jobs)

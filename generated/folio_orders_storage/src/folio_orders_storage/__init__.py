@@ -1,0 +1,22 @@
+"""FOLIO Orders Storage Batch Tracking: a typed client.
+
+Batch tracking in FOLIO's mod-orders-storage: records that follow how far a batch of item
+events (aggregated from Kafka) has been processed.
+
+Generated from specs/folio-orders-storage/openapi.yaml; do not edit by hand.
+"""
+
+from . import errors, models
+from ._client import AsyncClient, Client, server_url
+from ._runtime._jobs import JobProgress
+from ._runtime._response import APIResponse
+
+__all__ = [
+    "APIResponse",
+    "AsyncClient",
+    "Client",
+    "JobProgress",
+    "errors",
+    "models",
+    "server_url",
+]

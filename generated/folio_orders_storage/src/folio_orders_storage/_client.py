@@ -1,0 +1,148 @@
+"""``Client`` and ``AsyncClient`` for FOLIO Orders Storage Batch Tracking."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import TracebackType
+
+import httpx
+
+from ._runtime._auth import FolioAuth
+from ._runtime._retry import RetryPolicy
+from ._runtime._transport import AsyncTransport, SyncTransport
+from .resources import (
+    AsyncBatchTrackingResource,
+    BatchTrackingResource,
+)
+
+SERVER_URL = "{okapiUrl}"
+"""The server URL template of the spec; its variables are the client's keyword arguments."""
+
+
+def server_url(
+    okapi_url: str = "https://folio-snapshot-okapi.dev.folio.org",
+) -> str:
+    """The base URL for the given server variables.
+
+    ``okapi_url``: Base URL of the gateway, without a trailing slash"""
+    return SERVER_URL.replace("{okapiUrl}", okapi_url)
+
+
+class Client:
+    """Client for FOLIO Orders Storage Batch Tracking.
+
+    Give ``tenant`` and either a ready ``token`` or ``username`` and ``password`` (the client
+    logs in, and logs in again once when the token has expired).
+    ``base_url`` defaults to :func:`server_url` of the server variables given.
+    Failed calls on 408, 429, 5xx and connection errors are retried ``max_retries`` times
+    (safe methods only) with backoff, never past ``retry_deadline`` seconds.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        okapi_url: str = "https://folio-snapshot-okapi.dev.folio.org",
+        tenant: str,
+        token: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        max_retries: int = 2,
+        retry_deadline: float | None = None,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._transport = SyncTransport(
+            base_url
+            or server_url(
+                okapi_url=okapi_url,
+            ),
+            auth=FolioAuth(tenant, token, username=username, password=password),
+            timeout=timeout,
+            retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
+            default_headers=headers,
+            http_client=http_client,
+            transport=transport,
+        )
+        self.batch_tracking = BatchTrackingResource(self._transport)
+        """Batch tracking records"""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._transport.base_url!r})"
+
+    def close(self) -> None:
+        """Close the connections (``with`` does it for you)."""
+        self._transport.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncClient:
+    """Async client for FOLIO Orders Storage Batch Tracking.
+
+    Give ``tenant`` and either a ready ``token`` or ``username`` and ``password`` (the client
+    logs in, and logs in again once when the token has expired).
+    ``base_url`` defaults to :func:`server_url` of the server variables given.
+    Failed calls on 408, 429, 5xx and connection errors are retried ``max_retries`` times
+    (safe methods only) with backoff, never past ``retry_deadline`` seconds.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        okapi_url: str = "https://folio-snapshot-okapi.dev.folio.org",
+        tenant: str,
+        token: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        max_retries: int = 2,
+        retry_deadline: float | None = None,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._transport = AsyncTransport(
+            base_url
+            or server_url(
+                okapi_url=okapi_url,
+            ),
+            auth=FolioAuth(tenant, token, username=username, password=password),
+            timeout=timeout,
+            retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
+            default_headers=headers,
+            http_client=http_client,
+            transport=transport,
+        )
+        self.batch_tracking = AsyncBatchTrackingResource(self._transport)
+        """Batch tracking records"""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._transport.base_url!r})"
+
+    async def aclose(self) -> None:
+        """Close the connections (``async with`` does it for you)."""
+        await self._transport.aclose()
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()

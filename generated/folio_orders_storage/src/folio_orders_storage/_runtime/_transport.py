@@ -1,0 +1,478 @@
+"""Sending a call: URL, headers and body built from the operation, retries, error mapping.
+
+``SyncTransport`` and ``AsyncTransport`` differ only in how they wait and send; everything
+they decide is in the shared functions above them, so both behave the same.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from collections.abc import AsyncIterator, Iterator, Mapping
+from enum import Enum
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ._bodies import Body
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    status_error_class,
+)
+from ._operation import OperationSpec
+from ._raw import record
+from ._response import APIResponse, adapter, decode
+from ._retry import RetryPolicy
+
+logger = logging.getLogger(__name__.rsplit(".", 2)[0])
+
+_ACCEPT = {
+    "json": "application/json",
+    "xml": "application/xml",
+    "text": "text/plain",
+    "binary": "application/octet-stream",
+}
+_SECRET_HEADERS = frozenset({"authorization", "x-okapi-token", "cookie", "set-cookie"})
+_SECRET_WORDS = ("key", "token", "secret", "password", "auth")
+
+
+def _redacted_url(url: httpx.URL) -> str:
+    if not url.query:
+        return str(url)
+    params = [
+        (name, "***" if any(word in name.lower() for word in _SECRET_WORDS) else value)
+        for name, value in url.params.multi_items()
+    ]
+    return str(url.copy_with(params=params))
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+def build_path(spec: OperationSpec, path_params: Mapping[str, Any] | None) -> str:
+    """The path with every parameter percent-encoded: ``../x`` and ``a/b`` stay one segment."""
+    path = spec.path
+    for name, value in (path_params or {}).items():
+        path = path.replace("{" + name + "}", quote(_text(value), safe=""))
+    return path
+
+
+def build_query(
+    query: Mapping[str, Any] | None,
+) -> list[tuple[str, str | int | float | bool | None]]:
+    pairs: list[tuple[str, str | int | float | bool | None]] = []
+    for name, value in (query or {}).items():
+        if value is None:
+            continue
+        for item in value if isinstance(value, list | tuple) else [value]:
+            pairs.append((name, _text(item)))
+    return pairs
+
+
+def build_request(
+    client: httpx.Client | httpx.AsyncClient,
+    spec: OperationSpec,
+    *,
+    path_params: Mapping[str, Any] | None,
+    query: Mapping[str, Any] | None,
+    headers: Mapping[str, Any] | None,
+    body: Body | None,
+    timeout: float | None,
+    extra_headers: Mapping[str, str] | None,
+) -> httpx.Request:
+    sent: dict[str, str] = {k: _text(v) for k, v in (headers or {}).items() if v is not None}
+    if "accept" not in {k.lower() for k in sent} and spec.responses:
+        kinds = [r.kind for r in spec.responses if r.kind != "empty"]
+        if kinds:
+            sent["Accept"] = _ACCEPT[kinds[0]]
+    arguments: dict[str, Any] = {}
+    if body is not None:
+        arguments, content_type = body.encode()
+        if content_type:
+            sent["Content-Type"] = content_type
+    sent.update(extra_headers or {})
+    extensions = {} if timeout is None else {"timeout": httpx.Timeout(timeout).as_dict()}
+    return client.build_request(
+        spec.method,
+        build_path(spec, path_params),
+        params=build_query(query),
+        headers=sent,
+        extensions=extensions,
+        **arguments,
+    )
+
+
+def status_error(spec: OperationSpec, response: httpx.Response) -> APIStatusError:
+    """The error for a non-success answer, with its body typed when the spec declares it."""
+    body: Any = None
+    try:
+        body = decode(response, None) if response.content else None
+    except Exception:  # an unreadable error body is still an error: keep the text
+        body = response.text
+    model = spec.error_model(response.status_code)
+    if model is not None and body is not None and not isinstance(body, str):
+        # the raw JSON is more useful than a second error
+        with contextlib.suppress(ValueError):
+            body = adapter(model).validate_python(body)
+    reason = response.reason_phrase or "Error"
+    message = f"{response.status_code} {reason}: {spec.method} {spec.path}"
+    return status_error_class(response.status_code)(message, response=response, body=body)
+
+
+def connection_error(spec: OperationSpec, error: httpx.TransportError) -> APIConnectionError:
+    what = f"{spec.method} {spec.path}"
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(f"timed out: {what}", request=_request_of(error))
+    return APIConnectionError(
+        f"connection failed ({type(error).__name__}): {what}", request=_request_of(error)
+    )
+
+
+def _request_of(error: httpx.TransportError) -> httpx.Request | None:
+    try:
+        return error.request
+    except RuntimeError:
+        return None
+
+
+def _log(response: httpx.Response) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        request = response.request
+        logger.debug(
+            "%s %s -> %s", request.method, _redacted_url(request.url), response.status_code
+        )
+
+
+def _retryable(spec: OperationSpec, retry: RetryPolicy) -> bool:
+    return retry.applies_to(spec.method)
+
+
+class _TransportBase:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        auth: httpx.Auth | None,
+        timeout: float | httpx.Timeout,
+        retry: RetryPolicy | None,
+        default_headers: Mapping[str, str] | None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._auth = auth
+        self._timeout = timeout
+        self.retry = retry or RetryPolicy()
+        self._headers = dict(default_headers or {})
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+
+class StreamedResponse:
+    """A binary answer read in chunks: ``iter_bytes()`` or ``write_to(path)``."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.http_response = response
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    def iter_bytes(self, chunk_size: int = 65536) -> Iterator[bytes]:
+        return self.http_response.iter_bytes(chunk_size)
+
+    def write_to(self, path: str | Path, chunk_size: int = 65536) -> Path:
+        """Write the body to ``path`` (all or nothing) and return it."""
+        target = Path(path)
+        handle, temporary = tempfile.mkstemp(dir=target.parent or ".", suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                for chunk in self.http_response.iter_bytes(chunk_size):
+                    stream.write(chunk)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return target
+
+    def close(self) -> None:
+        self.http_response.close()
+
+    def __enter__(self) -> StreamedResponse:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncStreamedResponse:
+    """The async twin of ``StreamedResponse``."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.http_response = response
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    def aiter_bytes(self, chunk_size: int = 65536) -> AsyncIterator[bytes]:
+        return self.http_response.aiter_bytes(chunk_size)
+
+    async def write_to(self, path: str | Path, chunk_size: int = 65536) -> Path:
+        target = Path(path)
+        handle, temporary = tempfile.mkstemp(dir=target.parent or ".", suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                async for chunk in self.http_response.aiter_bytes(chunk_size):
+                    stream.write(chunk)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return target
+
+    async def aclose(self) -> None:
+        await self.http_response.aclose()
+
+    async def __aenter__(self) -> AsyncStreamedResponse:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+class SyncTransport(_TransportBase):
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        auth: httpx.Auth | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        retry: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        super().__init__(
+            base_url, auth=auth, timeout=timeout, retry=retry, default_headers=default_headers
+        )
+        self._client = http_client or httpx.Client(transport=transport, timeout=timeout)
+        self._client.base_url = httpx.URL(self.base_url)
+        self._client.headers.update(self._headers)
+        if auth is not None:
+            self._client.auth = auth
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _send(self, spec: OperationSpec, request: httpx.Request, stream: bool) -> httpx.Response:
+        retry = self.retry
+        started = retry.clock()
+        attempt = 0
+        while True:
+            try:
+                response = self._client.send(request, stream=stream)
+            except httpx.TransportError as error:
+                wait = retry.next_wait(attempt, started, None) if _retryable(spec, retry) else None
+                if wait is None:
+                    raise connection_error(spec, error) from None
+            else:
+                _log(response)
+                if response.is_success:
+                    return response
+                wait = None
+                if _retryable(spec, retry) and retry.should_retry_status(response.status_code):
+                    wait = retry.next_wait(attempt, started, response)
+                if wait is None:
+                    if stream:
+                        response.read()
+                    raise status_error(spec, response)
+                response.close()
+            retry.sleep(wait)
+            attempt += 1
+
+    def request(
+        self,
+        spec: OperationSpec,
+        *,
+        path_params: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Body | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> APIResponse[Any]:
+        request = build_request(
+            self._client,
+            spec,
+            path_params=path_params,
+            query=query,
+            headers=headers,
+            body=body,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        try:
+            response = self._send(spec, request, stream=False)
+        except httpx.TransportError as error:  # raised while reading the body
+            raise connection_error(spec, error) from None
+        answer: APIResponse[Any] = APIResponse(response, spec)
+        record(answer)
+        return answer
+
+    def stream(
+        self,
+        spec: OperationSpec,
+        *,
+        path_params: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Body | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> StreamedResponse:
+        request = build_request(
+            self._client,
+            spec,
+            path_params=path_params,
+            query=query,
+            headers=headers,
+            body=body,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return StreamedResponse(self._send(spec, request, stream=True))
+
+
+class AsyncTransport(_TransportBase):
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        auth: httpx.Auth | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        retry: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        super().__init__(
+            base_url, auth=auth, timeout=timeout, retry=retry, default_headers=default_headers
+        )
+        self._client = http_client or httpx.AsyncClient(transport=transport, timeout=timeout)
+        self._client.base_url = httpx.URL(self.base_url)
+        self._client.headers.update(self._headers)
+        if auth is not None:
+            self._client.auth = auth
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def _send(
+        self, spec: OperationSpec, request: httpx.Request, stream: bool
+    ) -> httpx.Response:
+        retry = self.retry
+        started = retry.clock()
+        attempt = 0
+        while True:
+            try:
+                response = await self._client.send(request, stream=stream)
+            except httpx.TransportError as error:
+                wait = retry.next_wait(attempt, started, None) if _retryable(spec, retry) else None
+                if wait is None:
+                    raise connection_error(spec, error) from None
+            else:
+                _log(response)
+                if response.is_success:
+                    return response
+                wait = None
+                if _retryable(spec, retry) and retry.should_retry_status(response.status_code):
+                    wait = retry.next_wait(attempt, started, response)
+                if wait is None:
+                    if stream:
+                        await response.aread()
+                    raise status_error(spec, response)
+                await response.aclose()
+            await retry.async_sleep(wait)
+            attempt += 1
+
+    async def request(
+        self,
+        spec: OperationSpec,
+        *,
+        path_params: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Body | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> APIResponse[Any]:
+        request = build_request(
+            self._client,
+            spec,
+            path_params=path_params,
+            query=query,
+            headers=headers,
+            body=body,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        try:
+            response = await self._send(spec, request, stream=False)
+        except httpx.TransportError as error:
+            raise connection_error(spec, error) from None
+        answer: APIResponse[Any] = APIResponse(response, spec)
+        record(answer)
+        return answer
+
+    async def stream(
+        self,
+        spec: OperationSpec,
+        *,
+        path_params: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        body: Body | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncStreamedResponse:
+        request = build_request(
+            self._client,
+            spec,
+            path_params=path_params,
+            query=query,
+            headers=headers,
+            body=body,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return AsyncStreamedResponse(await self._send(spec, request, stream=True))

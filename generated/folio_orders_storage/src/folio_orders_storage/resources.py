@@ -1,0 +1,194 @@
+"""The calls of FOLIO Orders Storage Batch Tracking, grouped by tag: one class each, sync and async."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import cast
+
+from . import models
+from ._runtime._bodies import JsonBody
+from ._runtime._operation import OperationSpec, ResponseSpec
+from ._runtime._raw import async_raw, raw
+from ._runtime._transport import (
+    AsyncTransport,
+    SyncTransport,
+)
+
+_CLEANUP_BATCH_TRACKING = OperationSpec(
+    method="POST",
+    path="/orders-storage/batch-tracking/cleanup",
+    responses=(ResponseSpec(200, "text", None),),
+    errors={},
+)
+_CREATE_BATCH_TRACKING = OperationSpec(
+    method="POST",
+    path="/orders-storage/batch-tracking",
+    responses=(ResponseSpec(201, "json", models.BatchTracking),),
+    errors={
+        422: models.Errors,
+    },
+)
+_DELETE_BATCH_TRACKING = OperationSpec(
+    method="DELETE",
+    path="/orders-storage/batch-tracking/{id}",
+    responses=(ResponseSpec(204, "empty", None),),
+    errors={},
+)
+
+
+class BatchTrackingResource:
+    """Batch tracking records"""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._transport = transport
+
+    @property
+    def with_raw_response(self) -> BatchTrackingResourceWithRawResponse:
+        """The same calls, answering the raw response (status, headers, body) instead."""
+        return BatchTrackingResourceWithRawResponse(self)
+
+    def cleanup_batch_tracking(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str:
+        """Clean up old batch tracking records
+
+        Deletes batch tracking records older than 24 hours. Upstream runs it from a timer.
+        """
+        response = self._transport.request(
+            _CLEANUP_BATCH_TRACKING,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("str", response.parse())
+
+    def create_batch_tracking(
+        self,
+        batch_tracking: models.BatchTracking,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.BatchTracking:
+        """Create a batch tracking record
+
+        Starts tracking a batch of totalRecords records.
+        """
+        response = self._transport.request(
+            _CREATE_BATCH_TRACKING,
+            body=JsonBody(batch_tracking),
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("models.BatchTracking", response.parse())
+
+    def delete_batch_tracking(
+        self,
+        id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Delete a batch tracking record
+
+        Args:
+            id: Id of the batch tracking record (a UUID)
+        """
+        response = self._transport.request(
+            _DELETE_BATCH_TRACKING,
+            path_params={
+                "id": id,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response.parse()
+
+
+class BatchTrackingResourceWithRawResponse:
+    """The calls of ``BatchTrackingResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: BatchTrackingResource) -> None:
+        self.cleanup_batch_tracking = raw(resource.cleanup_batch_tracking)
+        self.create_batch_tracking = raw(resource.create_batch_tracking)
+        self.delete_batch_tracking = raw(resource.delete_batch_tracking)
+
+
+class AsyncBatchTrackingResource:
+    """Batch tracking records"""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._transport = transport
+
+    @property
+    def with_raw_response(self) -> AsyncBatchTrackingResourceWithRawResponse:
+        """The same calls, answering the raw response (status, headers, body) instead."""
+        return AsyncBatchTrackingResourceWithRawResponse(self)
+
+    async def cleanup_batch_tracking(
+        self,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str:
+        """Clean up old batch tracking records
+
+        Deletes batch tracking records older than 24 hours. Upstream runs it from a timer.
+        """
+        response = await self._transport.request(
+            _CLEANUP_BATCH_TRACKING,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("str", response.parse())
+
+    async def create_batch_tracking(
+        self,
+        batch_tracking: models.BatchTracking,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.BatchTracking:
+        """Create a batch tracking record
+
+        Starts tracking a batch of totalRecords records.
+        """
+        response = await self._transport.request(
+            _CREATE_BATCH_TRACKING,
+            body=JsonBody(batch_tracking),
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return cast("models.BatchTracking", response.parse())
+
+    async def delete_batch_tracking(
+        self,
+        id: str,
+        *,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Delete a batch tracking record
+
+        Args:
+            id: Id of the batch tracking record (a UUID)
+        """
+        response = await self._transport.request(
+            _DELETE_BATCH_TRACKING,
+            path_params={
+                "id": id,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        response.parse()
+
+
+class AsyncBatchTrackingResourceWithRawResponse:
+    """The calls of ``AsyncBatchTrackingResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: AsyncBatchTrackingResource) -> None:
+        self.cleanup_batch_tracking = async_raw(resource.cleanup_batch_tracking)
+        self.create_batch_tracking = async_raw(resource.create_batch_tracking)
+        self.delete_batch_tracking = async_raw(resource.delete_batch_tracking)

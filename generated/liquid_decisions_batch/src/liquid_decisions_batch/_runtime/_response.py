@@ -1,0 +1,100 @@
+"""A received answer, and its parsing into the spec's types."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any, Generic, TypeVar
+
+import httpx
+from pydantic import TypeAdapter, ValidationError
+
+from ._errors import ResponseValidationError
+from ._operation import OperationSpec, ResponseSpec
+from ._xml import XmlError, parse_xml
+
+T = TypeVar("T")
+
+
+@cache
+def adapter(model: Any) -> TypeAdapter[Any]:
+    """One TypeAdapter per type: building them is the expensive part of validation."""
+    return TypeAdapter(model)
+
+
+def _media(response: httpx.Response) -> str:
+    content_type: str = response.headers.get("content-type", "")
+    return content_type.split(";")[0].strip().lower()
+
+
+def decode(response: httpx.Response, expected: ResponseSpec | None) -> Any:
+    """The body as JSON-shaped data (JSON or XML), text, bytes or None; raise when unreadable."""
+    content = response.content
+    kind = expected.kind if expected is not None else "json"
+    if kind == "empty" or (not content and kind != "binary"):
+        return None
+    media = _media(response)
+    try:
+        if kind in ("json", "xml"):
+            if "xml" in media:
+                return parse_xml(content)
+            if "json" in media or not media:
+                return json.loads(content)
+            raise ValueError(f"content type {media!r} where JSON or XML was expected")
+        if kind == "text":
+            return response.text
+        return content
+    except (ValueError, XmlError) as error:
+        raise ResponseValidationError(
+            f"{response.status_code} answer to {response.request.method} could not be read: "
+            f"{error}",
+            response=response,
+            body=content,
+        ) from None
+
+
+class APIResponse(Generic[T]):
+    """The raw answer of a call: ``status_code``, ``headers``, ``content``, and ``parse()``."""
+
+    def __init__(self, response: httpx.Response, spec: OperationSpec) -> None:
+        self.http_response = response
+        self._spec = spec
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def content(self) -> bytes:
+        return self.http_response.content
+
+    @property
+    def text(self) -> str:
+        return self.http_response.text
+
+    def parse(self) -> T:
+        """The body as the spec's type; ``ResponseValidationError`` when it does not match."""
+        expected = self._spec.response_for(self.status_code)
+        data = decode(self.http_response, expected)
+        if expected is None or expected.kind in ("empty", "text", "binary") or data is None:
+            return data  # type: ignore[no-any-return]
+        if expected.model is None:
+            return data  # type: ignore[no-any-return]
+        try:
+            return adapter(expected.model).validate_python(data)  # type: ignore[no-any-return]
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = "/".join(str(part) for part in first["loc"]) or "the body"
+            raise ResponseValidationError(
+                f"{self.status_code} answer to {self._spec.method} {self._spec.path} does not "
+                f"match the spec at {where}: {first['msg']}",
+                response=self.http_response,
+                body=self.http_response.content,
+            ) from None
+
+    def __repr__(self) -> str:
+        return f"<APIResponse {self.status_code} {self._spec.method} {self._spec.path}>"

@@ -1,0 +1,132 @@
+"""The one error hierarchy of a generated client.
+
+Every failure a call can meet ends in one of these: a status error with the parsed error
+body, a connection or timeout error, a response that does not match the spec, or a job that
+failed or took too long. Messages name the method and the path template, never the full URL,
+whose query could hold a secret.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+
+class APIError(Exception):
+    """Base of every error this client raises."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class APIStatusError(APIError):
+    """The server answered with a status that is not a success."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response | None,
+        body: Any = None,
+        status_code: int | None = None,
+    ) -> None:
+        super().__init__(message, request=response.request if response is not None else None)
+        self.response = response
+        self.status_code = (
+            status_code
+            if status_code is not None
+            else (response.status_code if response is not None else 0)
+        )
+        self.headers: httpx.Headers = response.headers if response is not None else httpx.Headers()
+        self.body = body
+
+    @classmethod
+    def without_response(cls, message: str) -> APIStatusError:
+        """For an answer judged by content rather than status (a job not listed)."""
+        return cls(message, response=None, status_code=404 if cls is NotFoundError else 0)
+
+
+class BadRequestError(APIStatusError):
+    """400"""
+
+
+class AuthenticationError(APIStatusError):
+    """401, or a login that failed"""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403"""
+
+
+class NotFoundError(APIStatusError):
+    """404"""
+
+
+class ConflictError(APIStatusError):
+    """409"""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422"""
+
+
+class RateLimitError(APIStatusError):
+    """429"""
+
+
+class InternalServerError(APIStatusError):
+    """5xx"""
+
+
+class APIConnectionError(APIError):
+    """The server could not be reached, or the connection broke."""
+
+
+class APITimeoutError(APIConnectionError):
+    """Connecting, sending or reading took longer than the timeout."""
+
+
+class ResponseValidationError(APIError):
+    """A successful answer that does not match the spec; ``body`` is the raw content."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: bytes) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+
+
+class JobFailedError(APIError):
+    """The job ended in failure; ``job`` is its final state."""
+
+    def __init__(self, message: str, *, job: Any) -> None:
+        super().__init__(message)
+        self.job = job
+
+
+class JobTimeoutError(APIError):
+    """The job did not end before the deadline; ``job`` is the last state read."""
+
+    def __init__(self, message: str, *, job: Any) -> None:
+        super().__init__(message)
+        self.job = job
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status: int) -> type[APIStatusError]:
+    if status >= 500:
+        return InternalServerError
+    return _BY_STATUS.get(status, APIStatusError)

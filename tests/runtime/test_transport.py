@@ -1,0 +1,244 @@
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from typing import Any
+
+import httpx
+import pytest
+from pydantic import BaseModel
+from runtime._bodies import FormBody, JsonBody, MultipartBody
+from runtime._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    BadRequestError,
+    InternalServerError,
+    NotFoundError,
+    RateLimitError,
+    ResponseValidationError,
+)
+from runtime._operation import OperationSpec, ResponseSpec
+from runtime._retry import RetryPolicy
+from runtime._transport import AsyncTransport, SyncTransport
+
+
+class Thing(BaseModel):
+    id: str
+
+
+class Problem(BaseModel):
+    message: str
+
+
+GET = OperationSpec("GET", "/things/{id}", (ResponseSpec(200, "json", Thing),), {404: Problem})
+POST = OperationSpec("POST", "/things", (ResponseSpec(201, "json", Thing),))
+
+
+class FakeTime:
+    """A clock and sleep that move together, so retries take no real time."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def _transport(handler: Any, time: FakeTime | None = None, **retry: Any) -> SyncTransport:
+    time = time or FakeTime()
+    policy = RetryPolicy(sleep=time.sleep, clock=time.clock, random=lambda a, b: b, **retry)
+    return SyncTransport(
+        "http://api.test/base", retry=policy, transport=httpx.MockTransport(handler)
+    )
+
+
+def _answers(*responses: httpx.Response) -> tuple[Any, list[httpx.Request]]:
+    seen: list[httpx.Request] = []
+    queue = list(responses)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return queue.pop(0)
+
+    return handler, seen
+
+
+def test_path_parameters_cannot_leave_their_segment() -> None:
+    handler, seen = _answers(httpx.Response(200, json={"id": "x"}))
+    _transport(handler).request(GET, path_params={"id": "../a/b?c"}).parse()
+    assert seen[0].url.raw_path == b"/base/things/..%2Fa%2Fb%3Fc"
+
+
+def test_query_drops_none_repeats_lists_and_spells_booleans() -> None:
+    handler, seen = _answers(httpx.Response(200, json={"id": "x"}))
+    _transport(handler).request(
+        GET, path_params={"id": 1}, query={"a": None, "b": [1, 2], "c": True}
+    )
+    assert seen[0].url.query == b"b=1&b=2&c=true"
+    assert seen[0].headers["accept"] == "application/json"
+
+
+def test_retries_on_503_then_succeeds_with_backoff() -> None:
+    time = FakeTime()
+    handler, seen = _answers(
+        httpx.Response(503), httpx.Response(503), httpx.Response(200, json={"id": "x"})
+    )
+    answer = _transport(handler, time).request(GET, path_params={"id": "x"}).parse()
+    assert answer == Thing(id="x")
+    assert len(seen) == 3
+    assert time.sleeps == [0.5, 1.0]  # full jitter at its ceiling: base * 2**attempt
+
+
+def test_retry_count_is_honoured_then_the_typed_error_raised() -> None:
+    handler, seen = _answers(*[httpx.Response(500)] * 3)
+    with pytest.raises(InternalServerError):
+        _transport(handler).request(GET, path_params={"id": "x"})
+    assert len(seen) == 3  # the first try and max_retries=2
+
+
+def test_post_is_not_retried_by_default() -> None:
+    handler, seen = _answers(httpx.Response(503))
+    with pytest.raises(InternalServerError):
+        _transport(handler).request(POST, body=JsonBody(Thing(id="x")))
+    assert len(seen) == 1
+
+
+@pytest.mark.parametrize("form", ["seconds", "date"])
+def test_retry_after_is_honoured_in_both_forms(form: str) -> None:
+    time = FakeTime()
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    value = "3" if form == "seconds" else format_datetime(now + timedelta(seconds=3), usegmt=True)
+    handler, _ = _answers(
+        httpx.Response(429, headers={"Retry-After": value}), httpx.Response(200, json={"id": "x"})
+    )
+    transport = _transport(handler, time)
+    transport.retry.now = lambda: now
+    transport.request(GET, path_params={"id": "x"})
+    assert time.sleeps == [3.0]
+
+
+def test_the_deadline_is_never_overrun() -> None:
+    time = FakeTime()
+    handler, seen = _answers(
+        httpx.Response(429, headers={"Retry-After": "2"}),
+        httpx.Response(429, headers={"Retry-After": "2"}),
+        httpx.Response(200, json={"id": "x"}),
+    )
+    with pytest.raises(RateLimitError):
+        _transport(handler, time, deadline=3.0, max_retries=5).request(GET, path_params={"id": "x"})
+    assert time.now <= 3.0 and len(seen) == 2
+
+
+def test_connection_errors_are_retried_then_typed() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    with pytest.raises(APIConnectionError) as raised:
+        _transport(handler).request(GET, path_params={"id": "x"})
+    assert not isinstance(raised.value, APITimeoutError)
+
+    def slow(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("slow", request=request)
+
+    with pytest.raises(APITimeoutError):
+        _transport(slow).request(GET, path_params={"id": "x"})
+
+
+def test_error_bodies_are_typed_when_the_spec_declares_them() -> None:
+    handler, _ = _answers(httpx.Response(404, json={"message": "no such thing"}))
+    with pytest.raises(NotFoundError) as raised:
+        _transport(handler).request(GET, path_params={"id": "x"})
+    assert raised.value.body == Problem(message="no such thing")
+    assert raised.value.status_code == 404
+    assert str(raised.value) == "404 Not Found: GET /things/{id}"
+
+
+def test_undeclared_error_bodies_are_kept_raw() -> None:
+    handler, _ = _answers(httpx.Response(400, text="bad limit"))
+    with pytest.raises(BadRequestError) as raised:
+        _transport(handler).request(GET, path_params={"id": "x"})
+    assert raised.value.body == "bad limit"
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        httpx.Response(200, json={"name": "no id"}),
+        httpx.Response(200, text="<html>oops</html>", headers={"content-type": "text/html"}),
+        httpx.Response(200, content=b'{"id": ', headers={"content-type": "application/json"}),
+    ],
+)
+def test_a_2xx_body_that_does_not_match_keeps_the_raw_body(response: httpx.Response) -> None:
+    handler, _ = _answers(response)
+    with pytest.raises(ResponseValidationError) as raised:
+        _transport(handler).request(GET, path_params={"id": "x"}).parse()
+    assert raised.value.body == response.content
+
+
+def test_requests_send_only_declared_fields() -> None:
+    handler, seen = _answers(httpx.Response(201, json={"id": "x"}))
+    parsed = Thing.model_validate({"id": "x", "surprise": 1})
+    _transport(handler).request(POST, body=JsonBody(parsed))
+    assert seen[0].content == b'{"id": "x"}'
+
+
+def test_form_and_multipart_bodies() -> None:
+    handler, seen = _answers(
+        httpx.Response(201, json={"id": "x"}), httpx.Response(201, json={"id": "y"})
+    )
+    transport = _transport(handler)
+    transport.request(POST, body=FormBody({"jobId": "7", "merge": False, "skip": None}))
+    assert seen[0].content == b"jobId=7&merge=false"
+    transport.request(POST, body=MultipartBody({"jobName": "n"}, {"file": b"a,b\n"}))
+    assert b'name="file"' in seen[1].read() and b"a,b\n" in seen[1].content
+
+
+def test_logging_redacts_secrets(caplog: pytest.LogCaptureFixture) -> None:
+    handler, _ = _answers(httpx.Response(200, json={"id": "x"}))
+    with caplog.at_level(logging.DEBUG):
+        _transport(handler).request(
+            GET, path_params={"id": "x"}, query={"apikey": "SECRET-KEY", "page": 2}
+        )
+    ours = "\n".join(r.getMessage() for r in caplog.records if r.name == "runtime")
+    assert ours == "GET http://api.test/base/things/x?apikey=%2A%2A%2A&page=2 -> 200"
+
+
+def test_streamed_download_writes_without_holding_the_body(tmp_path: Any) -> None:
+    chunk = b"x" * 65536
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=iter([chunk] * 160))  # 10 MiB
+
+    spec = OperationSpec("GET", "/file", (ResponseSpec(200, "binary"),))
+    with _transport(handler).stream(spec) as download:
+        path = download.write_to(tmp_path / "out.bin")
+    assert path.stat().st_size == 160 * 65536
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_the_async_transport_behaves_the_same() -> None:
+    handler, seen = _answers(httpx.Response(503), httpx.Response(200, json={"id": "x"}))
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    async def run() -> Any:
+        transport = AsyncTransport(
+            "http://api.test",
+            retry=RetryPolicy(async_sleep=sleep, random=lambda a, b: b),
+            transport=httpx.MockTransport(handler),
+        )
+        answer = (await transport.request(GET, path_params={"id": "x"})).parse()
+        await transport.aclose()
+        return answer
+
+    assert asyncio.run(run()) == Thing(id="x")
+    assert slept == [0.5] and len(seen) == 2
