@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.bundle import bundle
 from generator.canonical import to_yaml
+from generator.discriminators import pin_discriminator_values
 from generator.document_upgrade import upgrade_document
 from generator.errors import SpecError, Warnings
 from generator.examples import check_examples
@@ -60,6 +61,7 @@ def normalize_source(
     upgrade_document(document, warnings, bundled.schema_origins, source)
     if path_prefix:
         _prefix_paths(document, path_prefix)
+    pin_discriminator_values(document, warnings, source)
     assign_operation_ids_and_tags(document, source)
     if manifest is not None:
         if manifest_scope == "all":

@@ -76,6 +76,14 @@ class AuthorityControlExportConfig(BaseModel):
     """
 
 
+class BursarExportFilterAgeType(StrEnum):
+    """
+    Type of filter
+    """
+
+    AGE = "Age"
+
+
 class BursarExportFilterAgeCondition(StrEnum):
     """
     Condition to get the range of days
@@ -157,6 +165,14 @@ class BursarExportFilterAggregate(BaseModel):
     """
 
 
+class BursarExportFilterAmountType(StrEnum):
+    """
+    Type of filter
+    """
+
+    AMOUNT = "Amount"
+
+
 class BursarExportFilterAmountCondition(StrEnum):
     """
     Condition to filter by
@@ -191,6 +207,14 @@ class BursarExportFilterAmount(BaseModel):
     """
 
 
+class BursarExportFilterConditionType(StrEnum):
+    """
+    Type of filter
+    """
+
+    CONDITION = "Condition"
+
+
 class BursarExportFilterConditionOperation(StrEnum):
     """
     Logical operation of the filter
@@ -198,6 +222,14 @@ class BursarExportFilterConditionOperation(StrEnum):
 
     AND = "AND"
     OR = "OR"
+
+
+class BursarExportFilterFeeFineOwnerType(StrEnum):
+    """
+    Type of filter
+    """
+
+    FEE_FINE_OWNER = "FeeFineOwner"
 
 
 class BursarExportFilterFeeFineOwner(BaseModel):
@@ -219,6 +251,14 @@ class BursarExportFilterFeeFineOwner(BaseModel):
     """
 
 
+class BursarExportFilterFeeTypeType(StrEnum):
+    """
+    Type of filter
+    """
+
+    FEE_TYPE = "FeeType"
+
+
 class BursarExportFilterFeeType(BaseModel):
     """
     Filter by fee type
@@ -236,6 +276,14 @@ class BursarExportFilterFeeType(BaseModel):
     """
     Id of the fee/fine type to filter by
     """
+
+
+class BursarExportFilterLocationType(StrEnum):
+    """
+    Type of filter
+    """
+
+    LOCATION = "Location"
 
 
 class BursarExportFilterLocation(BaseModel):
@@ -257,6 +305,22 @@ class BursarExportFilterLocation(BaseModel):
     """
 
 
+class BursarExportFilterNegationType(StrEnum):
+    """
+    Type of filter
+    """
+
+    NEGATION = "Negation"
+
+
+class BursarExportFilterPassType(StrEnum):
+    """
+    Type of filter
+    """
+
+    PASS = "Pass"
+
+
 class BursarExportFilterPass(BaseModel):
     """
     Filter that is always true
@@ -270,6 +334,14 @@ class BursarExportFilterPass(BaseModel):
     """
     Type of filter
     """
+
+
+class BursarExportFilterPatronGroupType(StrEnum):
+    """
+    Type of filter
+    """
+
+    PATRON_GROUP = "PatronGroup"
 
 
 class BursarExportFilterPatronGroup(BaseModel):
@@ -291,6 +363,14 @@ class BursarExportFilterPatronGroup(BaseModel):
     """
 
 
+class BursarExportFilterServicePointType(StrEnum):
+    """
+    Type of filter
+    """
+
+    SERVICE_POINT = "ServicePoint"
+
+
 class BursarExportFilterServicePoint(BaseModel):
     """
     Filter by service point
@@ -310,6 +390,14 @@ class BursarExportFilterServicePoint(BaseModel):
     """
 
 
+class BursarExportTokenAggregateType(StrEnum):
+    """
+    Type of data token
+    """
+
+    AGGREGATE = "Aggregate"
+
+
 class BursarExportTokenAggregateValue(StrEnum):
     """
     Data to represent
@@ -317,6 +405,22 @@ class BursarExportTokenAggregateValue(StrEnum):
 
     NUM_ROWS = "NUM_ROWS"
     TOTAL_AMOUNT = "TOTAL_AMOUNT"
+
+
+class BursarExportTokenConditionalType(StrEnum):
+    """
+    Type of the data token
+    """
+
+    CONDITIONAL = "Conditional"
+
+
+class BursarExportTokenConstantType(StrEnum):
+    """
+    Type of data token
+    """
+
+    CONSTANT = "Constant"
 
 
 class BursarExportTokenConstant(BaseModel):
@@ -336,6 +440,14 @@ class BursarExportTokenConstant(BaseModel):
     """
     Value of the constant
     """
+
+
+class BursarExportTokenCurrentDateType(StrEnum):
+    """
+    Type of data token
+    """
+
+    CURRENT_DATE = "CurrentDate"
 
 
 class BursarExportTokenDateType(StrEnum):
@@ -360,6 +472,22 @@ class BursarExportTokenDateType(StrEnum):
     DDMMYYYY = "DDMMYYYY"
 
 
+class BursarExportTokenFeeAmountType(StrEnum):
+    """
+    Type of data token
+    """
+
+    FEE_AMOUNT = "FeeAmount"
+
+
+class BursarExportTokenFeeDateType(StrEnum):
+    """
+    Type of data token
+    """
+
+    FEE_DATE = "FeeDate"
+
+
 class BursarExportTokenFeeDateProperty(StrEnum):
     """
     Property of the fee to be represented by the token
@@ -371,6 +499,14 @@ class BursarExportTokenFeeDateProperty(StrEnum):
     RETURNED = "RETURNED"
 
 
+class BursarExportTokenFeeMetadataType(StrEnum):
+    """
+    Type of data token
+    """
+
+    FEE_METADATA = "FeeMetadata"
+
+
 class BursarExportTokenFeeMetadataValue(StrEnum):
     """
     Metadata to represent
@@ -378,6 +514,14 @@ class BursarExportTokenFeeMetadataValue(StrEnum):
 
     FEE_FINE_TYPE_ID = "FEE_FINE_TYPE_ID"
     FEE_FINE_TYPE_NAME = "FEE_FINE_TYPE_NAME"
+
+
+class BursarExportTokenItemDataType(StrEnum):
+    """
+    Type of token
+    """
+
+    ITEM_DATA = "ItemData"
 
 
 class BursarExportTokenItemDataValue(StrEnum):
@@ -430,6 +574,14 @@ class BursarExportTokenLengthControl(BaseModel):
     """
 
 
+class BursarExportTokenUserDataType(StrEnum):
+    """
+    Type of data token
+    """
+
+    USER_DATA = "UserData"
+
+
 class BursarExportTokenUserDataValue(StrEnum):
     """
     User data to represent
@@ -461,6 +613,14 @@ class BursarExportTokenUserData(BaseModel):
     """
     Control length of the token
     """
+
+
+class BursarExportTokenUserDataOptionalType(StrEnum):
+    """
+    Type of data token
+    """
+
+    USER_DATA_OPTIONAL = "UserDataOptional"
 
 
 class BursarExportTokenUserDataOptionalValue(StrEnum):

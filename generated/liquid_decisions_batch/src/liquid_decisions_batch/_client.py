@@ -49,7 +49,7 @@ class Client:
         client_secret: str,
         username: str,
         password: str,
-        community: str | None = None,
+        community: str,
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 2,
         retry_deadline: float | None = None,
@@ -68,9 +68,7 @@ class Client:
                 client_secret=client_secret,
                 username=username,
                 password=password,
-                scope=None
-                if community is None
-                else "community={community}".replace("{community}", community),
+                scope="community={community}".replace("{community}", community),
             ),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
@@ -121,7 +119,7 @@ class AsyncClient:
         client_secret: str,
         username: str,
         password: str,
-        community: str | None = None,
+        community: str,
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 2,
         retry_deadline: float | None = None,
@@ -140,9 +138,7 @@ class AsyncClient:
                 client_secret=client_secret,
                 username=username,
                 password=password,
-                scope=None
-                if community is None
-                else "community={community}".replace("{community}", community),
+                scope="community={community}".replace("{community}", community),
             ),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
