@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,3 +44,20 @@ def tree(tmp_path: Path):  # type: ignore[no-untyped-def]
         return write_tree(tmp_path, files)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def prism() -> Iterator[Callable[[str], Any]]:
+    """One Prism mock server per committed spec and test process, started when first needed."""
+    from tests.contract.prism import PrismServer
+
+    servers: dict[str, PrismServer] = {}
+
+    def server(system: str) -> PrismServer:
+        if system not in servers:
+            servers[system] = PrismServer(SPECS / system / "openapi.yaml").start()
+        return servers[system]
+
+    yield server
+    for running in servers.values():
+        running.stop()

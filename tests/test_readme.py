@@ -1,0 +1,51 @@
+"""The README code runs: the new-user script of the project README and every example of each
+generated package's README, against Prism."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.manifest import load_manifest
+from generator.systems import system_ids
+from tests.conftest import PROJECT, SPECS
+from tests.contract.prism import PrismServer
+
+_PYTHON_BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
+
+
+def _run(code: str) -> None:
+    exec(compile(code, "<readme>", "exec"), {"__name__": "readme"})  # noqa: S102 - our own README
+
+
+def test_the_new_user_script_imports_two_packages_and_calls_the_mock(
+    prism: Callable[[str], PrismServer], capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (PROJECT / "README.md").read_text()
+    script = _PYTHON_BLOCK.search(readme.split("<!-- new-user-script -->", 1)[1])
+    assert script is not None
+    code = script.group(1)
+    code = code.replace("http://127.0.0.1:4010", prism("folio-data-export-spring").base_url)
+    code = code.replace("http://127.0.0.1:4011", prism("alma-jobs").base_url)
+    _run(code)
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == 2 and all(line.split()[0].isdigit() for line in printed)
+
+
+@pytest.mark.parametrize("system", system_ids(SPECS))
+def test_package_readme_examples_run(system: str, prism: Callable[[str], PrismServer]) -> None:
+    package = load_manifest(SPECS / system / "manifest.yaml").package
+    readme = (PROJECT / "generated" / package / "README.md").read_text()
+    code = "\n".join(_PYTHON_BLOCK.findall(readme))
+    code = re.sub(r"base_url=(['\"])[^'\"]+\1", f'base_url="{prism(system).base_url}"', code)
+    # A mock's job never ends: wait briefly and accept the typed outcome.
+    code = code.replace("timeout=600", "timeout=1").replace("poll_interval=2", "poll_interval=0.2")
+    module = __import__(package)
+    try:
+        _run(code)
+    except (module.errors.JobTimeoutError, module.errors.JobFailedError):
+        pass
+    assert Path(module.__file__ or "").is_file()
