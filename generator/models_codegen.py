@@ -26,15 +26,26 @@ class ModelsResult:
     class_names: dict[str, str]  # component schema name -> class name in models.py
 
 
+# Formats kept as plain strings in the models: JSON Schema treats them as annotations, and
+# strict URL parsing rejects links real servers send (relative ones, odd hosts).
+_LOOSE_FORMATS = frozenset({"uri", "uri-reference", "iri", "iri-reference", "hostname"})
+
+
+def _loosened(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            key: _loosened(value)
+            for key, value in node.items()
+            if key != "x-job" and not (key == "format" and value in _LOOSE_FORMATS)
+        }
+    if isinstance(node, list):
+        return [_loosened(item) for item in node]
+    return node
+
+
 def _prepared(document: dict[str, Any]) -> dict[str, Any]:
     """The parts of the spec the models come from, without our client-only extensions."""
-    schemas = document.get("components", {}).get("schemas", {})
-    cleaned = {
-        name: {k: v for k, v in schema.items() if k != "x-job"}
-        if isinstance(schema, dict)
-        else schema
-        for name, schema in schemas.items()
-    }
+    cleaned = _loosened(document.get("components", {}).get("schemas", {}))
     return {
         "openapi": document.get("openapi", "3.1.0"),
         "info": document.get("info", {"title": "API", "version": "1"}),

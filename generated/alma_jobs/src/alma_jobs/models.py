@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AnyUrl, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 
 class AlmaErrorErrorListErrorItem(BaseModel):
@@ -110,7 +110,7 @@ class JobAdditionalInfo(BaseModel):
     """
     A message about the run, for people.
     """
-    link: AnyUrl | None = None
+    link: str | None = None
     """
     The URL of the new job instance.
     """
@@ -151,7 +151,7 @@ class Job(BaseModel):
     """
     Present in the answer to a run. The link's last path segment is the id of the new instance.
     """
-    link: AnyUrl | None = None
+    link: str | None = None
     """
     The URL of this job in the API.
     """

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AnyUrl, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 
 class Address(BaseModel):
@@ -1147,7 +1147,7 @@ class Personal(BaseModel):
     """
     Id of the user's preferred contact type
     """
-    profile_picture_link: Annotated[AnyUrl | None, Field(alias="profilePictureLink")] = None
+    profile_picture_link: Annotated[str | None, Field(alias="profilePictureLink")] = None
     """
     Link to the profile picture
     """
