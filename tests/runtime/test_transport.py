@@ -242,3 +242,32 @@ def test_the_async_transport_behaves_the_same() -> None:
 
     assert asyncio.run(run()) == Thing(id="x")
     assert slept == [0.5] and len(seen) == 2
+
+
+def test_multipart_files_from_paths_are_streamed_and_closed(tmp_path: Any) -> None:
+    data = tmp_path / "items.csv"
+    data.write_bytes(b"id,name\n1,x\n")
+    opened: list[Any] = []
+    real_open = type(data).open
+
+    def tracking_open(self: Any, *args: Any, **kwargs: Any) -> Any:
+        handle = real_open(self, *args, **kwargs)
+        opened.append(handle)
+        return handle
+
+    handler, seen = _answers(httpx.Response(201, json={"id": "x"}))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(type(data), "open", tracking_open)
+        _transport(handler).request(POST, body=MultipartBody({}, {"file": data}))
+    assert b'filename="items.csv"' in seen[0].content and b"1,x" in seen[0].content
+    assert opened and all(handle.closed for handle in opened)
+
+
+def test_a_callers_file_object_is_sent_and_left_open(tmp_path: Any) -> None:
+    path = tmp_path / "t.vm"
+    path.write_bytes(b"$item.name")
+    handler, seen = _answers(httpx.Response(201, json={"id": "x"}))
+    with path.open("rb") as handle:
+        _transport(handler).request(POST, body=MultipartBody({}, {"template": handle}))
+        assert not handle.closed
+    assert b'filename="t.vm"' in seen[0].content

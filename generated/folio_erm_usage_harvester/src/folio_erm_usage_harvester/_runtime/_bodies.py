@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -45,7 +46,7 @@ def _form_text(value: Any) -> str:
 class JsonBody:
     value: Any
 
-    def encode(self) -> tuple[dict[str, Any], str | None]:
+    def encode(self, opened: ExitStack) -> tuple[dict[str, Any], str | None]:
         content = json.dumps(wire_value(self.value), ensure_ascii=False).encode()
         return {"content": content}, "application/json"
 
@@ -55,7 +56,7 @@ class XmlBody:
     value: Any
     root: str
 
-    def encode(self) -> tuple[dict[str, Any], str | None]:
+    def encode(self, opened: ExitStack) -> tuple[dict[str, Any], str | None]:
         return {"content": to_xml(wire_value(self.value), self.root)}, "application/xml"
 
 
@@ -63,7 +64,7 @@ class XmlBody:
 class FormBody:
     fields: Mapping[str, Any]
 
-    def encode(self) -> tuple[dict[str, Any], str | None]:
+    def encode(self, opened: ExitStack) -> tuple[dict[str, Any], str | None]:
         data = {k: _form_text(v) for k, v in self.fields.items() if v is not None}
         return {"data": data}, None  # httpx sets the form content type
 
@@ -73,18 +74,19 @@ class MultipartBody:
     fields: Mapping[str, Any]
     files: Mapping[str, FileInput | None] = field(default_factory=dict)
 
-    def encode(self) -> tuple[dict[str, Any], str | None]:
+    def encode(self, opened: ExitStack) -> tuple[dict[str, Any], str | None]:
         data = {k: _form_text(v) for k, v in self.fields.items() if v is not None}
-        files = {name: _file(name, f) for name, f in self.files.items() if f is not None}
+        files = {name: _file(name, f, opened) for name, f in self.files.items() if f is not None}
         return {"data": data, "files": files}, None  # httpx sets the boundary
 
 
-def _file(name: str, given: FileInput) -> tuple[str, Any, str]:
+def _file(name: str, given: FileInput, opened: ExitStack) -> tuple[str, Any, str]:
     # Paths and open files are handed to httpx as file objects: it streams them in chunks.
+    # A file we open is closed once the call is over (``opened``); the caller's stay open.
     if isinstance(given, tuple):
         return given
     if isinstance(given, Path):
-        return (given.name, given.open("rb"), "application/octet-stream")
+        return (given.name, opened.enter_context(given.open("rb")), "application/octet-stream")
     if isinstance(given, bytes):
         return (name, given, "application/octet-stream")
     return (Path(getattr(given, "name", name)).name, given, "application/octet-stream")
@@ -95,7 +97,7 @@ class RawBody:
     content: bytes | str | Iterator[bytes]
     content_type: str
 
-    def encode(self) -> tuple[dict[str, Any], str | None]:
+    def encode(self, opened: ExitStack) -> tuple[dict[str, Any], str | None]:
         return {"content": self.content}, self.content_type
 
 

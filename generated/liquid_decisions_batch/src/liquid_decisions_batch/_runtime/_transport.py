@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from enum import Enum
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypedDict, Unpack
 from urllib.parse import quote
 
 import httpx
@@ -81,17 +81,26 @@ def build_query(
     return pairs
 
 
+class CallOptions(TypedDict, total=False):
+    """What a generated call passes besides its operation."""
+
+    path_params: Mapping[str, Any] | None
+    query: Mapping[str, Any] | None
+    headers: Mapping[str, Any] | None
+    body: Body | None
+    timeout: float | None
+    extra_headers: Mapping[str, str] | None
+
+
 def build_request(
     client: httpx.Client | httpx.AsyncClient,
     spec: OperationSpec,
-    *,
-    path_params: Mapping[str, Any] | None,
-    query: Mapping[str, Any] | None,
-    headers: Mapping[str, Any] | None,
-    body: Body | None,
-    timeout: float | None,
-    extra_headers: Mapping[str, str] | None,
+    opened: contextlib.ExitStack,
+    **options: Unpack[CallOptions],
 ) -> httpx.Request:
+    """The request of one call; files it opens for the body are registered in ``opened``."""
+    headers, body = options.get("headers"), options.get("body")
+    timeout, extra_headers = options.get("timeout"), options.get("extra_headers")
     sent: dict[str, str] = {k: _text(v) for k, v in (headers or {}).items() if v is not None}
     if "accept" not in {k.lower() for k in sent} and spec.responses:
         kinds = [r.kind for r in spec.responses if r.kind != "empty"]
@@ -99,15 +108,15 @@ def build_request(
             sent["Accept"] = _ACCEPT[kinds[0]]
     arguments: dict[str, Any] = {}
     if body is not None:
-        arguments, content_type = body.encode()
+        arguments, content_type = body.encode(opened)
         if content_type:
             sent["Content-Type"] = content_type
     sent.update(extra_headers or {})
     extensions = {} if timeout is None else {"timeout": httpx.Timeout(timeout).as_dict()}
     return client.build_request(
         spec.method,
-        build_path(spec, path_params),
-        params=build_query(query),
+        build_path(spec, options.get("path_params")),
+        params=build_query(options.get("query")),
         headers=sent,
         extensions=extensions,
         **arguments,
@@ -320,57 +329,21 @@ class SyncTransport(_TransportBase):
             retry.sleep(wait)
             attempt += 1
 
-    def request(
-        self,
-        spec: OperationSpec,
-        *,
-        path_params: Mapping[str, Any] | None = None,
-        query: Mapping[str, Any] | None = None,
-        headers: Mapping[str, Any] | None = None,
-        body: Body | None = None,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> APIResponse[Any]:
-        request = build_request(
-            self._client,
-            spec,
-            path_params=path_params,
-            query=query,
-            headers=headers,
-            body=body,
-            timeout=timeout,
-            extra_headers=extra_headers,
-        )
-        try:
-            response = self._send(spec, request, stream=False)
-        except httpx.TransportError as error:  # raised while reading the body
-            raise connection_error(spec, error) from None
-        answer: APIResponse[Any] = APIResponse(response, spec)
-        record(answer)
-        return answer
+    def request(self, spec: OperationSpec, **options: Unpack[CallOptions]) -> APIResponse[Any]:
+        with contextlib.ExitStack() as opened:
+            request = build_request(self._client, spec, opened, **options)
+            try:
+                response = self._send(spec, request, stream=False)
+            except httpx.TransportError as error:  # raised while reading the body
+                raise connection_error(spec, error) from None
+            answer: APIResponse[Any] = APIResponse(response, spec)
+            record(answer)
+            return answer
 
-    def stream(
-        self,
-        spec: OperationSpec,
-        *,
-        path_params: Mapping[str, Any] | None = None,
-        query: Mapping[str, Any] | None = None,
-        headers: Mapping[str, Any] | None = None,
-        body: Body | None = None,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> StreamedResponse:
-        request = build_request(
-            self._client,
-            spec,
-            path_params=path_params,
-            query=query,
-            headers=headers,
-            body=body,
-            timeout=timeout,
-            extra_headers=extra_headers,
-        )
-        return StreamedResponse(self._send(spec, request, stream=True))
+    def stream(self, spec: OperationSpec, **options: Unpack[CallOptions]) -> StreamedResponse:
+        with contextlib.ExitStack() as opened:
+            request = build_request(self._client, spec, opened, **options)
+            return StreamedResponse(self._send(spec, request, stream=True))
 
 
 class AsyncTransport(_TransportBase):
@@ -426,53 +399,21 @@ class AsyncTransport(_TransportBase):
             attempt += 1
 
     async def request(
-        self,
-        spec: OperationSpec,
-        *,
-        path_params: Mapping[str, Any] | None = None,
-        query: Mapping[str, Any] | None = None,
-        headers: Mapping[str, Any] | None = None,
-        body: Body | None = None,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, spec: OperationSpec, **options: Unpack[CallOptions]
     ) -> APIResponse[Any]:
-        request = build_request(
-            self._client,
-            spec,
-            path_params=path_params,
-            query=query,
-            headers=headers,
-            body=body,
-            timeout=timeout,
-            extra_headers=extra_headers,
-        )
-        try:
-            response = await self._send(spec, request, stream=False)
-        except httpx.TransportError as error:
-            raise connection_error(spec, error) from None
-        answer: APIResponse[Any] = APIResponse(response, spec)
-        record(answer)
-        return answer
+        with contextlib.ExitStack() as opened:
+            request = build_request(self._client, spec, opened, **options)
+            try:
+                response = await self._send(spec, request, stream=False)
+            except httpx.TransportError as error:
+                raise connection_error(spec, error) from None
+            answer: APIResponse[Any] = APIResponse(response, spec)
+            record(answer)
+            return answer
 
     async def stream(
-        self,
-        spec: OperationSpec,
-        *,
-        path_params: Mapping[str, Any] | None = None,
-        query: Mapping[str, Any] | None = None,
-        headers: Mapping[str, Any] | None = None,
-        body: Body | None = None,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, spec: OperationSpec, **options: Unpack[CallOptions]
     ) -> AsyncStreamedResponse:
-        request = build_request(
-            self._client,
-            spec,
-            path_params=path_params,
-            query=query,
-            headers=headers,
-            body=body,
-            timeout=timeout,
-            extra_headers=extra_headers,
-        )
-        return AsyncStreamedResponse(await self._send(spec, request, stream=True))
+        with contextlib.ExitStack() as opened:
+            request = build_request(self._client, spec, opened, **options)
+            return AsyncStreamedResponse(await self._send(spec, request, stream=True))
