@@ -192,21 +192,30 @@ def _with_prism_retries(call: Callable[[], Any], document: dict[str, Any]) -> An
     pytest.skip("Prism made no answer valid against the spec in 10 tries")
 
 
-@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
-@pytest.mark.parametrize(("system", "operation_id"), CASES)
-def test_sync_client(
+def _setup(
     system: str, operation_id: str, dynamic: bool, prism: Callable[[str], PrismServer]
-) -> None:
+) -> tuple[dict[str, Any], Package, Operation, str, Any, str, dict[str, str]]:
+    """The call to make and where: spec, package, operation, resource, module, URL, headers."""
     document, package, operation, attribute = _find(system, operation_id)
     typed = [r for r in operation.responses if r.kind in ("json", "xml") and r.annotation]
     if dynamic and all(r.annotation == "JsonValue" for r in typed):
         pytest.skip("no response schema: Prism has nothing to generate data from")
     module = importlib.import_module(package.name)
-    server = prism(system)
-    http = httpx.Client(event_hooks={"response": [_no_violations]})
     headers = {"Prefer": "dynamic=true"} if dynamic else {}
+    return document, package, operation, attribute, module, prism(system).base_url, headers
+
+
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+@pytest.mark.parametrize(("system", "operation_id"), CASES)
+def test_sync_client(
+    system: str, operation_id: str, dynamic: bool, prism: Callable[[str], PrismServer]
+) -> None:
+    document, package, operation, attribute, module, base_url, headers = _setup(
+        system, operation_id, dynamic, prism
+    )
+    http = httpx.Client(event_hooks={"response": [_no_violations]})
     with module.Client(
-        base_url=server.base_url,
+        base_url=base_url,
         http_client=http,
         headers=headers,
         **CREDENTIALS[package.auth.kind],
@@ -215,7 +224,10 @@ def test_sync_client(
         arguments = _arguments(document, operation, module)
         if operation.streamed:
             with call(**arguments) as download:
-                assert b"".join(download.iter_bytes()) is not None
+                body = b"".join(download.iter_bytes())
+                assert download.status_code == 200
+                assert download.headers["content-type"].startswith("application/octet-stream")
+                assert isinstance(body, bytes)
             return
         _check_answer(module, operation, _with_prism_retries(lambda: call(**arguments), document))
 
@@ -225,18 +237,14 @@ def test_sync_client(
 def test_async_client(
     system: str, operation_id: str, dynamic: bool, prism: Callable[[str], PrismServer]
 ) -> None:
-    document, package, operation, attribute = _find(system, operation_id)
-    typed = [r for r in operation.responses if r.kind in ("json", "xml") and r.annotation]
-    if dynamic and all(r.annotation == "JsonValue" for r in typed):
-        pytest.skip("no response schema: Prism has nothing to generate data from")
-    module = importlib.import_module(package.name)
-    server = prism(system)
-    headers = {"Prefer": "dynamic=true"} if dynamic else {}
+    document, package, operation, attribute, module, base_url, headers = _setup(
+        system, operation_id, dynamic, prism
+    )
 
     async def run() -> Any:
         http = httpx.AsyncClient(event_hooks={"response": [_async_no_violations]})
         async with module.AsyncClient(
-            base_url=server.base_url,
+            base_url=base_url,
             http_client=http,
             headers=headers,
             **CREDENTIALS[package.auth.kind],
@@ -249,5 +257,7 @@ def test_async_client(
             return await call(**arguments)
 
     answer = _with_prism_retries(lambda: asyncio.run(run()), document)
-    if not operation.streamed:
+    if operation.streamed:
+        assert isinstance(answer, bytes)
+    else:
         _check_answer(module, operation, answer)
