@@ -108,7 +108,7 @@ class Resource:
 
 @dataclass(frozen=True)
 class Auth:
-    kind: Literal["folio", "apikey", "oauth2_password"]
+    kind: Literal["folio", "apikey", "oauth2_password", "none"]
     header: str = ""
     prefix: str = ""
     token_url: str = ""

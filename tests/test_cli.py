@@ -153,3 +153,73 @@ def test_bad_manifest_names_the_key(tmp_path: Path) -> None:
     result = _run("normalize", "--specs", str(tmp_path / "specs"))
     assert result.returncode == 2
     assert "manifest.yaml" in result.stderr and "invalid manifest" in result.stderr
+
+
+def test_generate_a_package_straight_from_a_swagger_file(tmp_path: Path) -> None:
+    source = PROJECT / "tests" / "loaders" / "swagger2_cases" / "kennel.yaml"
+    result = _run("generate", str(source), "-o", str(tmp_path), "--package", "kennel")
+    assert result.returncode == 0, result.stderr
+    package = tmp_path / "kennel" / "src" / "kennel"
+    assert {"__init__.py", "models.py", "resources.py", "_client.py", "py.typed"} <= {
+        p.name for p in package.iterdir()
+    }
+    check = subprocess.run(
+        [sys.executable, "-c", "import kennel; print(kennel.Client, kennel.AsyncClient)"],
+        capture_output=True,
+        text=True,
+        cwd=package.parent,
+        timeout=60,
+    )
+    assert check.returncode == 0, check.stderr
+
+
+def test_generate_without_a_package_name_is_a_usage_error(tmp_path: Path) -> None:
+    source = PROJECT / "tests" / "loaders" / "swagger2_cases" / "kennel.yaml"
+    result = _run("generate", str(source), "-o", str(tmp_path))
+    assert result.returncode == 2
+    assert "--package" in result.stderr
+
+
+def test_a_spec_without_credentials_gets_a_client_that_needs_none(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "pets.yaml": """openapi: 3.0.3
+info: {title: Pets, version: "1"}
+servers: [{url: "https://pets.example.com/v1"}]
+paths:
+  /pets/{petId}:
+    get:
+      operationId: getPet
+      parameters: [{name: petId, in: path, required: true, schema: {type: integer}}]
+      responses:
+        "200":
+          description: A pet
+          content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}
+components:
+  schemas:
+    Pet:
+      type: object
+      required: [id, name]
+      properties: {id: {type: integer}, name: {type: string}}
+"""
+        },
+    )
+    result = _run("generate", str(tmp_path / "pets.yaml"), "-o", str(tmp_path), "--package", "pets")
+    assert result.returncode == 0, result.stderr
+    script = (
+        "import httpx, pets\n"
+        "answer = lambda request: httpx.Response(200, json={'id': 1, 'name': 'Rex'})\n"
+        "client = pets.Client(transport=httpx.MockTransport(answer))\n"
+        "print(client, client.pets.get_pet(1).name)\n"
+    )
+    check = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path / "pets" / "src",
+        timeout=60,
+    )
+    assert check.stdout.strip() == "Client(base_url='https://pets.example.com/v1') Rex", (
+        check.stderr
+    )
