@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 import yaml
+
+from tests.contract.prism import PRISM, PrismError, PrismServer
 
 PROJECT = Path(__file__).resolve().parents[1]
 SPECS = PROJECT / "specs"
@@ -46,18 +48,47 @@ def tree(tmp_path: Path):  # type: ignore[no-untyped-def]
     return make
 
 
+# -- Prism mock servers, shared by the contract and README tests ---------------------------
+
+
+class PrismFactory(Protocol):
+    def __call__(self, spec: Path | str, dynamic: bool = False) -> PrismServer: ...
+
+
+def spec_path(spec: Path | str) -> Path:
+    """A spec file, given as a path or as a system's name (``specs/<name>/openapi.yaml``)."""
+    if isinstance(spec, str) and "/" not in spec and not spec.endswith((".yaml", ".json")):
+        return SPECS / spec / "openapi.yaml"
+    return Path(spec).resolve()
+
+
 @pytest.fixture(scope="session")
-def prism() -> Iterator[Callable[[str], Any]]:
-    """One Prism mock server per committed spec and test process, started when first needed."""
-    from tests.contract.prism import PrismServer
+def prism() -> Iterator[PrismFactory]:
+    """``prism(spec, dynamic=False)``: the running Prism server for that spec (a path, or a
+    system's name) and mode (``--dynamic`` or not), started when first asked for and stopped
+    at the end of the session. Each pytest-xdist worker has its own servers, on free ports."""
+    if not PRISM.exists():
+        pytest.fail(
+            f"Prism is not installed ({PRISM} is missing): run `make test`, which installs it",
+            pytrace=False,
+        )
+    servers: dict[tuple[Path, bool], PrismServer] = {}
+    failed: dict[tuple[Path, bool], str] = {}
 
-    servers: dict[str, PrismServer] = {}
+    def server(spec: Path | str, dynamic: bool = False) -> PrismServer:
+        key = (spec_path(spec), dynamic)
+        if key in failed:  # one failed start per session is enough to wait for
+            pytest.fail(failed[key], pytrace=False)
+        if key not in servers:
+            try:
+                servers[key] = PrismServer(key[0], dynamic=dynamic).start()
+            except PrismError as error:
+                failed[key] = str(error)
+                pytest.fail(failed[key], pytrace=False)
+        return servers[key]
 
-    def server(system: str) -> PrismServer:
-        if system not in servers:
-            servers[system] = PrismServer(SPECS / system / "openapi.yaml").start()
-        return servers[system]
-
-    yield server
-    for running in servers.values():
-        running.stop()
+    try:
+        yield server
+    finally:
+        for running in servers.values():
+            running.stop()

@@ -1,14 +1,23 @@
-"""Authentication as httpx auth flows: one generator serves the sync and the async client.
+"""Authentication as httpx auth flows: one generator per scheme serves the sync and async client.
 
 A flow may yield extra requests (a login, a token call) before the real one; httpx sends them
 with the same client, so logging in needs no second HTTP stack and works for both clients.
+
+Concurrency: the token state sits behind a ``threading.Lock`` that is held only while the state
+is read or replaced, never across a ``yield``. Holding it while a login is on the wire would
+block the event loop (and deadlock) when async tasks share the flow, and would make threads
+queue behind one slow login. Instead every flow remembers which token it sent: after a 401 it
+logs in only when no other thread or task has replaced that token meanwhile, and otherwise
+retries with the newer one. Calls that fail at the very same moment may each log in once, which
+the servers allow.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Generator
+from abc import ABC, abstractmethod
+from collections.abc import AsyncGenerator, Callable, Generator, Mapping
 from typing import Any
 
 import httpx
@@ -16,24 +25,205 @@ import httpx
 from ._errors import AuthenticationError
 from ._secret import Secret
 
+_Flow = Generator[httpx.Request, httpx.Response, None]
+_Obtained = Generator[httpx.Request, httpx.Response, tuple[Secret, int]]
 
-def _origin(request: httpx.Request) -> str:
-    return f"{request.url.scheme}://{request.url.netloc.decode('ascii')}"
+# A token with an announced lifetime is replaced this much before it runs out (at most a minute,
+# at most a tenth of its life), so that no call leaves with a token that expires on the way.
+_EARLY_REFRESH_SECONDS = 60.0
+_EARLY_REFRESH_SHARE = 0.1
 
 
-def _under_base(request: httpx.Request, path: str) -> str:
-    """``path`` below the base URL the request went to (the gateway may live under a prefix)."""
-    return _origin(request) + path
+class _Tokens:
+    """The current token, its generation (bumped on every change) and when to refresh it."""
+
+    def __init__(self, token: str | None, clock: Callable[[], float]) -> None:
+        self._lock = threading.Lock()
+        self._clock = clock
+        self._token = Secret(token) if token else None
+        self._generation = 0
+        self._refresh_at: float | None = None
+
+    def current(self) -> tuple[Secret | None, int]:
+        """The token to send (None when missing or due for refresh) and its generation."""
+        with self._lock:
+            due = self._refresh_at is not None and self._clock() >= self._refresh_at
+            return (None if due else self._token), self._generation
+
+    def replaced_since(self, generation: int) -> Secret | None:
+        """The token another flow stored after ``generation`` was read, if any."""
+        with self._lock:
+            return self._token if self._generation != generation else None
+
+    def store(self, token: str, expires_in: float | None = None) -> tuple[Secret, int]:
+        """Keep a new token; refresh it a little before ``expires_in`` seconds have passed."""
+        secret = Secret(token)
+        refresh_at = None
+        if expires_in is not None:
+            early = min(_EARLY_REFRESH_SECONDS, expires_in * _EARLY_REFRESH_SHARE)
+            refresh_at = self._clock() + expires_in - early
+        with self._lock:
+            self._token, self._refresh_at = secret, refresh_at
+            self._generation += 1
+            return secret, self._generation
 
 
-class FolioAuth(httpx.Auth):
-    """FOLIO: ``X-Okapi-Tenant`` and ``X-Okapi-Token`` on every call.
+class _TokenAuth(httpx.Auth, ABC):
+    """A token obtained by the flow's own calls, kept, and obtained again once on a 401.
 
-    Give a ready ``token``, or ``username`` and ``password``: then the flow logs in before the
-    first call and again, once, when a call answers 401 (access tokens expire after minutes).
+    ``auth_flow`` is the one generator for both clients; ``sync_auth_flow`` and
+    ``async_auth_flow`` only drive it and read the answers to the flow's own calls. httpx's
+    ``requires_response_body`` would read every answer into memory, the final one too, which
+    defeats streamed downloads; the client reads the answers it discards (the 401 before a
+    retry) by itself.
+
+    A call whose body is a one-shot stream cannot be sent twice: httpx raises ``StreamConsumed``
+    when such a call meets an expired token (bytes, forms, JSON and multipart files are resent).
     """
 
-    requires_response_body = True
+    _tokens: _Tokens
+
+    def _can_obtain(self) -> bool:
+        """Whether there are credentials to obtain a token with."""
+        return True
+
+    @abstractmethod
+    def _obtain(self, request: httpx.Request) -> _Obtained:
+        """Log in or fetch a token (yielding the calls that takes); store and return it."""
+
+    @abstractmethod
+    def _sign(self, request: httpx.Request, token: Secret | None) -> None:
+        """Put the credentials on ``request``."""
+
+    def auth_flow(self, request: httpx.Request) -> _Flow:
+        token, generation = self._tokens.current()
+        if token is None and self._can_obtain():
+            token, generation = yield from self._obtain(request)
+        self._sign(request, token)
+        response = yield request
+        if response.status_code != 401 or not self._can_obtain():
+            return
+        # Once only: a second 401 goes back to the caller (the transport raises
+        # AuthenticationError), since logging in again would not change the answer.
+        newer = self._tokens.replaced_since(generation)
+        if newer is None:
+            newer, _ = yield from self._obtain(request)
+        self._sign(request, newer)
+        yield request
+
+    def sync_auth_flow(self, request: httpx.Request) -> _Flow:
+        flow = self.auth_flow(request)
+        try:
+            outgoing = next(flow)
+            while True:
+                response = yield outgoing
+                if outgoing is not request:
+                    response.read()
+                try:
+                    outgoing = flow.send(response)
+                except StopIteration:
+                    return
+        finally:
+            flow.close()
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        flow = self.auth_flow(request)
+        try:
+            outgoing = next(flow)
+            while True:
+                response = yield outgoing
+                if outgoing is not request:
+                    await response.aread()
+                try:
+                    outgoing = flow.send(response)
+                except StopIteration:
+                    return
+        finally:
+            flow.close()
+
+
+def _side_request(
+    request: httpx.Request,
+    target: str,
+    *,
+    json: Any = None,
+    data: Mapping[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> httpx.Request:
+    """A login or token POST beside ``request``, keeping its timeout and user agent.
+
+    ``target`` is an absolute URL, or a path from the root of the server ``request`` goes to.
+    """
+    url = httpx.URL(target) if "://" in target else request.url.join("/" + target.lstrip("/"))
+    all_headers = {"Accept": "application/json", **(headers or {})}
+    if "User-Agent" in request.headers:
+        all_headers["User-Agent"] = request.headers["User-Agent"]
+    # Requests built outside the client carry no timeout; without one a hung login would hang
+    # the call for ever.
+    extensions = {key: request.extensions[key] for key in ("timeout",) if key in request.extensions}
+    return httpx.Request(
+        "POST", url, json=json, data=data, headers=all_headers, extensions=extensions
+    )
+
+
+def _json_object(response: httpx.Response) -> Mapping[str, Any]:
+    try:
+        answer = response.json()
+    except ValueError:
+        return {}
+    return answer if isinstance(answer, dict) else {}
+
+
+def _error_body(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return response.text
+
+
+def _set_cookie(response: httpx.Response, name: str) -> str | None:
+    """A cookie of the answer, read from ``Set-Cookie`` itself.
+
+    The client's cookie jar applies domain and ``Secure`` rules that can drop a cookie set by a
+    gateway behind a proxy; the token is wanted whatever the jar keeps.
+    """
+    for header in response.headers.get_list("set-cookie"):
+        key, _, value = header.split(";", 1)[0].partition("=")
+        if key.strip() == name and value.strip():
+            return value.strip().strip('"')
+    return None
+
+
+def _drop_cookie(request: httpx.Request, name: str) -> None:
+    """Remove one cookie from the request's ``Cookie`` header."""
+    header = request.headers.get("Cookie")
+    if header is None:
+        return
+    kept = [
+        part.strip()
+        for part in header.split(";")
+        if part.strip() and part.partition("=")[0].strip() != name
+    ]
+    if kept:
+        request.headers["Cookie"] = "; ".join(kept)
+    else:
+        del request.headers["Cookie"]
+
+
+class FolioAuth(_TokenAuth):
+    """FOLIO: ``X-Okapi-Tenant`` and ``X-Okapi-Token`` on every call.
+
+    Give a ready ``token``, or ``username`` and ``password`` (or all three): with credentials the
+    flow logs in before the first call when it has no token, and logs in again, once, when a
+    call answers 401 (access tokens expire after minutes), then sends that call again. Logging in
+    posts to ``login_path`` (token in the ``folioAccessToken`` cookie), or to
+    ``legacy_login_path`` (token in the ``x-okapi-token`` header or the ``okapiToken`` field)
+    when a release without the first answers 404. A failed login raises ``AuthenticationError``.
+    """
+
+    ACCESS_COOKIE = "folioAccessToken"
 
     def __init__(
         self,
@@ -45,82 +235,82 @@ class FolioAuth(httpx.Auth):
         login_path: str = "/authn/login-with-expiry",
         legacy_login_path: str = "/authn/login",
     ) -> None:
-        if token is None and (username is None or password is None):
+        if not token and (username is None or password is None):
             raise ValueError("FolioAuth needs a token, or a username and a password")
         self.tenant = tenant
-        self._token = Secret(token) if token else None
-        self._username = username
+        self.username = username
         self._password = Secret(password) if password is not None else None
-        self._login_path = login_path
-        self._legacy_login_path = legacy_login_path
-        self._lock = threading.Lock()
+        self.login_path = login_path
+        self.legacy_login_path = legacy_login_path
+        self._tokens = _Tokens(token, time.monotonic)
 
     def __repr__(self) -> str:
-        return f"FolioAuth(tenant={self.tenant!r}, username={self._username!r})"
+        return f"FolioAuth(tenant={self.tenant!r}, username={self.username!r})"
+
+    def _can_obtain(self) -> bool:
+        return self.username is not None and self._password is not None
 
     def _login_request(self, request: httpx.Request, path: str) -> httpx.Request:
-        assert self._password is not None
-        return httpx.Request(
-            "POST",
-            _under_base(request, path),
-            json={"username": self._username, "password": self._password.get()},
-            headers={"X-Okapi-Tenant": self.tenant, "Accept": "application/json"},
+        assert self._password is not None  # _obtain runs only when _can_obtain()
+        return _side_request(
+            request,
+            path,
+            json={"username": self.username, "password": self._password.get()},
+            headers={"X-Okapi-Tenant": self.tenant},
         )
 
-    def _login(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        response = yield self._login_request(request, self._login_path)
-        if response.status_code == 404:  # an older FOLIO without login-with-expiry
-            response = yield self._login_request(request, self._legacy_login_path)
-        token = response.cookies.get("folioAccessToken") or response.headers.get("x-okapi-token")
-        if not token and response.is_success:
-            try:
-                token = response.json().get("okapiToken")
-            except ValueError:
-                token = None
-        if not response.is_success or not token:
-            raise AuthenticationError(
-                f"FOLIO login failed for user {self._username!r} ({response.status_code})",
-                response=response,
+    def _obtain(self, request: httpx.Request) -> _Obtained:
+        response = yield self._login_request(request, self.login_path)
+        if response.status_code == 404:  # a release without login-with-expiry
+            response = yield self._login_request(request, self.legacy_login_path)
+            token = response.headers.get("x-okapi-token") or _json_object(response).get(
+                "okapiToken"
             )
-        self._token = Secret(str(token))
+        else:
+            token = _set_cookie(response, self.ACCESS_COOKIE)
+        if not response.is_success or not isinstance(token, str) or not token:
+            # Name the user, never the password; the server's answer goes in ``body``.
+            raise AuthenticationError(
+                f"FOLIO login of user {self.username!r} to tenant {self.tenant!r} failed "
+                f"(HTTP {response.status_code})",
+                response=response,
+                body=_error_body(response),
+            )
+        return self._tokens.store(token)
 
-    def _sign(self, request: httpx.Request) -> None:
+    def _sign(self, request: httpx.Request, token: Secret | None) -> None:
         request.headers["X-Okapi-Tenant"] = self.tenant
-        if self._token:
-            request.headers["X-Okapi-Token"] = self._token.get()
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        can_login = self._username is not None and self._password is not None
-        if self._token is None and can_login:
-            yield from self._login(request)
-        self._sign(request)
-        response = yield request
-        if response.status_code == 401 and can_login:
-            yield from self._login(request)
-            self._sign(request)
-            yield request
+        if token:
+            request.headers["X-Okapi-Token"] = token.get()
+            # The client's cookie jar keeps the access cookie of an earlier login; FOLIO refuses
+            # a call whose cookie and X-Okapi-Token differ, so the header alone authenticates.
+            _drop_cookie(request, self.ACCESS_COOKIE)
 
 
 class ApiKeyAuth(httpx.Auth):
     """An API key in a header (Alma: ``Authorization: apikey <key>``), never in the URL."""
 
-    def __init__(self, key: str, *, header: str = "Authorization", prefix: str = "") -> None:
+    def __init__(self, key: str, *, header: str = "Authorization", prefix: str = "apikey ") -> None:
         self._key = Secret(key)
         self.header = header
         self.prefix = prefix
 
     def __repr__(self) -> str:
-        return f"ApiKeyAuth(header={self.header!r})"
+        return f"ApiKeyAuth(header={self.header!r}, prefix={self.prefix!r})"
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def auth_flow(self, request: httpx.Request) -> _Flow:
         request.headers[self.header] = self.prefix + self._key.get()
         yield request
 
 
-class OAuth2PasswordAuth(httpx.Auth):
-    """OAuth2 password grant: a token fetched once, kept, fetched again once on 401."""
+class OAuth2PasswordAuth(_TokenAuth):
+    """OAuth2 password grant; the token goes in ``Authorization: Bearer <token>``.
 
-    requires_response_body = True
+    The token is fetched with a form POST to ``token_url`` (an absolute URL, or a path from the
+    root of the server called), kept, fetched again shortly before ``expires_in`` runs out, and
+    fetched again once, with the call sent again, when a call answers 401. A refused token
+    request raises ``AuthenticationError``. ``clock`` (monotonic seconds) is there for tests.
+    """
 
     def __init__(
         self,
@@ -131,6 +321,7 @@ class OAuth2PasswordAuth(httpx.Auth):
         username: str,
         password: str,
         scope: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.token_url = token_url
         self.client_id = client_id
@@ -138,15 +329,16 @@ class OAuth2PasswordAuth(httpx.Auth):
         self.username = username
         self._password = Secret(password)
         self.scope = scope
-        self._token: Secret | None = None
-        self._expires_at: float | None = None
+        self._tokens = _Tokens(None, clock)
 
     def __repr__(self) -> str:
-        return f"OAuth2PasswordAuth(token_url={self.token_url!r}, username={self.username!r})"
+        return (
+            f"OAuth2PasswordAuth(token_url={self.token_url!r}, client_id={self.client_id!r}, "
+            f"username={self.username!r})"
+        )
 
-    def _token_request(self, request: httpx.Request) -> httpx.Request:
-        url = self.token_url if "://" in self.token_url else _under_base(request, self.token_url)
-        form: dict[str, Any] = {
+    def _obtain(self, request: httpx.Request) -> _Obtained:
+        form = {
             "grant_type": "password",
             "client_id": self.client_id,
             "client_secret": self._client_secret.get(),
@@ -155,43 +347,31 @@ class OAuth2PasswordAuth(httpx.Auth):
         }
         if self.scope:
             form["scope"] = self.scope
-        return httpx.Request("POST", url, data=form, headers={"Accept": "application/json"})
-
-    def _fetch(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        response = yield self._token_request(request)
-        token: Any = None
-        expires_in: Any = None
-        if response.is_success:
-            try:
-                answer = response.json()
-                token, expires_in = answer.get("access_token"), answer.get("expires_in")
-            except (ValueError, AttributeError):
-                token = None
-        if not token:
+        response = yield _side_request(request, self.token_url, data=form)
+        answer = _json_object(response) if response.is_success else {}
+        token = answer.get("access_token")
+        if not isinstance(token, str) or not token:
+            error = _json_object(response).get("error")  # an RFC 6749 code: invalid_grant, ...
+            reason = f", {error}" if isinstance(error, str) else ""
             raise AuthenticationError(
-                f"OAuth2 token request failed for user {self.username!r} ({response.status_code})",
+                f"OAuth2 token request for user {self.username!r} failed "
+                f"(HTTP {response.status_code}{reason})",
                 response=response,
+                body=_error_body(response),
             )
-        self._token = Secret(str(token))
-        # Refresh a little early so that a call never leaves with a token about to expire.
-        self._expires_at = (
-            time.monotonic() + float(expires_in) * 0.9
-            if isinstance(expires_in, int | float)
-            else None
-        )
+        return self._tokens.store(token, _seconds(answer.get("expires_in")))
 
-    def _fresh(self) -> bool:
-        return self._token is not None and (
-            self._expires_at is None or time.monotonic() < self._expires_at
-        )
+    def _sign(self, request: httpx.Request, token: Secret | None) -> None:
+        if token:
+            request.headers["Authorization"] = "Bearer " + token.get()
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if not self._fresh():
-            yield from self._fetch(request)
-        assert self._token is not None
-        request.headers["Authorization"] = "Bearer " + self._token.get()
-        response = yield request
-        if response.status_code == 401:
-            yield from self._fetch(request)
-            request.headers["Authorization"] = "Bearer " + self._token.get()
-            yield request
+
+def _seconds(value: Any) -> float | None:
+    """``expires_in`` as positive seconds; servers send a number or a numeric string."""
+    if isinstance(value, bool):
+        return None
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        return None
+    return seconds if seconds > 0 else None

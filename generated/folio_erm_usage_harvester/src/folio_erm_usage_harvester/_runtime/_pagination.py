@@ -1,54 +1,80 @@
-"""Iterating over offset/limit collections, page by page, stopping exactly at the end."""
+"""The items of an offset/limit collection, page by page, stopping exactly at the end."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from typing import TypeVar
 
-P = TypeVar("P")
-I = TypeVar("I")  # noqa: E741 - the item type
+PageT = TypeVar("PageT")
+ItemT = TypeVar("ItemT")
 
 
-def _more(offset: int, got: int, limit: int, total: int | None) -> bool:
-    if got == 0 or got < limit:
-        return False  # an empty or short page is the last one
-    return total is None or offset < total
+def _check(limit: int, offset: int) -> None:
+    if limit <= 0:
+        raise ValueError(f"the page size must be positive, not {limit}")
+    if offset < 0:
+        raise ValueError(f"the offset must not be negative, not {offset}")
+
+
+def _is_last(offset: int, got: int, limit: int, total: int | None) -> bool:
+    """Whether the page just read (ending before ``offset``, ``got`` items) is the last one."""
+    if got == 0:
+        return True
+    if total is not None:
+        # A known total decides, so no request goes past the end. A short page before it is
+        # not the end: the server may allow fewer items per page than were asked for.
+        return offset >= total
+    return got < limit
 
 
 def iter_offset_pages(
-    fetch: Callable[[int, int], P],
+    fetch: Callable[[int, int], PageT],
     *,
-    items: Callable[[P], Sequence[I]],
-    total: Callable[[P], int | None],
+    items: Callable[[PageT], Sequence[ItemT]],
+    total: Callable[[PageT], int | None],
     limit: int = 100,
     offset: int = 0,
-) -> Iterator[I]:
-    if limit <= 0:
-        raise ValueError("page size must be positive")
-    while True:
-        page = fetch(offset, limit)
-        found = items(page)
-        yield from found
-        offset += len(found)
-        if not _more(offset, len(found), limit, total(page)):
-            return
+) -> Iterator[ItemT]:
+    """Every item from ``offset`` on, fetching ``limit`` at a time with ``fetch(offset, limit)``.
+
+    ``items`` and ``total`` read a page's items and the collection's size (None when the system
+    does not say). Iteration ends when the offset reaches the total, or, with no total, at a
+    page shorter than ``limit``, and always at an empty page. Pages are fetched as needed; a bad
+    ``limit`` or ``offset`` raises ``ValueError`` at once, not at the first item.
+    """
+    _check(limit, offset)
+
+    def pages(offset: int) -> Iterator[ItemT]:
+        while True:
+            page = fetch(offset, limit)
+            found = items(page)
+            yield from found
+            offset += len(found)
+            if _is_last(offset, len(found), limit, total(page)):
+                return
+
+    return pages(offset)
 
 
-async def aiter_offset_pages(
-    fetch: Callable[[int, int], Awaitable[P]],
+def aiter_offset_pages(
+    fetch: Callable[[int, int], Awaitable[PageT]],
     *,
-    items: Callable[[P], Sequence[I]],
-    total: Callable[[P], int | None],
+    items: Callable[[PageT], Sequence[ItemT]],
+    total: Callable[[PageT], int | None],
     limit: int = 100,
     offset: int = 0,
-) -> AsyncIterator[I]:
-    if limit <= 0:
-        raise ValueError("page size must be positive")
-    while True:
-        page = await fetch(offset, limit)
-        found = items(page)
-        for item in found:
-            yield item
-        offset += len(found)
-        if not _more(offset, len(found), limit, total(page)):
-            return
+) -> AsyncIterator[ItemT]:
+    """``iter_offset_pages`` for an awaitable ``fetch``: an async iterator of the items."""
+    _check(limit, offset)
+
+    async def pages(offset: int) -> AsyncIterator[ItemT]:
+        while True:
+            page = await fetch(offset, limit)
+            found = items(page)
+            for item in found:
+                yield item
+            offset += len(found)
+            if _is_last(offset, len(found), limit, total(page)):
+                return
+
+    return pages(offset)

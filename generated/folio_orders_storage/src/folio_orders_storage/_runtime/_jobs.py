@@ -6,69 +6,95 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from ._errors import JobFailedError, JobTimeoutError
 
-T = TypeVar("T")
+JobT = TypeVar("JobT")
 
 
 @dataclass(frozen=True)
 class JobProgress:
-    """How far a job is: percent (0-100), records processed and in all, where known."""
+    """How far a job is: percent (0-100), records processed and records in all, where known.
+
+    When the system reports no percent, it is computed from ``processed`` and ``total``.
+    """
 
     percent: float | None = None
     processed: int | None = None
     total: int | None = None
 
-
-@dataclass
-class _Poll:
-    timeout: float
-    poll_interval: float
-    max_poll_interval: float
-    backoff: float
-    clock: Callable[[], float]
-
     def __post_init__(self) -> None:
-        self.deadline = self.clock() + self.timeout
-        self.interval = self.poll_interval
+        if self.percent is None and self.processed is not None and self.total:
+            # Counts may overshoot the announced total; progress never passes 100.
+            percent = min(100.0, 100.0 * self.processed / self.total)
+            object.__setattr__(self, "percent", percent)
 
-    def next_sleep(self) -> float | None:
-        """Seconds to sleep before the next read, or None when the deadline has come."""
-        remaining = self.deadline - self.clock()
+
+class _Poll(Generic[JobT]):
+    """What the sync and async waiters share: judging each read and timing the next one."""
+
+    def __init__(
+        self,
+        *,
+        is_success: Callable[[JobT], bool],
+        is_failure: Callable[[JobT], bool],
+        progress: Callable[[JobT], JobProgress] | None,
+        on_progress: Callable[[JobProgress], None] | None,
+        timeout: float,
+        poll_interval: float,
+        max_poll_interval: float,
+        backoff: float,
+        clock: Callable[[], float],
+    ) -> None:
+        if timeout < 0:
+            raise ValueError(f"timeout must not be negative, not {timeout}")
+        if poll_interval <= 0 or max_poll_interval <= 0:
+            raise ValueError("poll intervals must be positive")
+        if backoff < 1:
+            raise ValueError(f"backoff must be at least 1, not {backoff}")
+        self._is_success = is_success
+        self._is_failure = is_failure
+        self._progress = progress
+        self._on_progress = on_progress
+        self._timeout = timeout
+        self._interval = min(poll_interval, max_poll_interval)
+        self._max_interval = max_poll_interval
+        self._backoff = backoff
+        self._clock = clock
+        self._deadline = clock() + timeout
+        self._reported: JobProgress | None = None
+
+    def finished(self, job: JobT) -> bool:
+        """Report progress when it changed; True on success; raise on failure."""
+        if self._progress is not None and self._on_progress is not None:
+            current = self._progress(job)
+            if current != self._reported:
+                self._reported = current
+                self._on_progress(current)
+        if self._is_failure(job):
+            raise JobFailedError("the job ended in failure", job=job)
+        return self._is_success(job)
+
+    def next_sleep(self, job: JobT) -> float:
+        """Seconds to wait before the next read; raise when the deadline has come.
+
+        The wait never runs past the deadline, so the last read happens right at it.
+        """
+        remaining = self._deadline - self._clock()
         if remaining <= 0:
-            return None
-        wait = min(self.interval, remaining)
-        self.interval = min(self.interval * self.backoff, self.max_poll_interval)
+            raise JobTimeoutError(f"the job did not end within {self._timeout:g} s", job=job)
+        wait = min(self._interval, remaining)
+        self._interval = min(self._interval * self._backoff, self._max_interval)
         return wait
 
 
-def _judge(
-    job: T,
-    is_success: Callable[[T], bool],
-    is_failure: Callable[[T], bool],
-    progress: Callable[[T], JobProgress] | None,
-    on_progress: Callable[[JobProgress], None] | None,
-    last: list[JobProgress | None],
-) -> bool:
-    """Report progress; True when the job succeeded; raise when it failed."""
-    if progress is not None and on_progress is not None:
-        current = progress(job)
-        if current != last[0]:
-            last[0] = current
-            on_progress(current)
-    if is_failure(job):
-        raise JobFailedError("the job failed", job=job)
-    return is_success(job)
-
-
 def wait_for_job(
-    read: Callable[[], T],
+    read: Callable[[], JobT],
     *,
-    is_success: Callable[[T], bool],
-    is_failure: Callable[[T], bool],
-    progress: Callable[[T], JobProgress] | None = None,
+    is_success: Callable[[JobT], bool],
+    is_failure: Callable[[JobT], bool],
+    progress: Callable[[JobT], JobProgress] | None = None,
     timeout: float = 600.0,
     poll_interval: float = 2.0,
     max_poll_interval: float = 30.0,
@@ -76,25 +102,42 @@ def wait_for_job(
     on_progress: Callable[[JobProgress], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
-) -> T:
-    poll = _Poll(timeout, poll_interval, max_poll_interval, backoff, clock)
-    last: list[JobProgress | None] = [None]
+) -> JobT:
+    """Read the job until it ends; return it when it succeeded.
+
+    The first wait is ``poll_interval`` seconds, each next one ``backoff`` times longer, up to
+    ``max_poll_interval``; none runs past ``timeout``. ``on_progress`` gets ``progress(job)``
+    whenever it differs from the last one reported.
+
+    Raises:
+        JobFailedError: ``is_failure`` held (``error.job`` is the object read).
+        JobTimeoutError: the deadline came first (``error.job`` is the last object read).
+        ValueError: a negative timeout, a non-positive interval or a backoff below 1.
+    """
+    poll = _Poll(
+        is_success=is_success,
+        is_failure=is_failure,
+        progress=progress,
+        on_progress=on_progress,
+        timeout=timeout,
+        poll_interval=poll_interval,
+        max_poll_interval=max_poll_interval,
+        backoff=backoff,
+        clock=clock,
+    )
     while True:
         job = read()
-        if _judge(job, is_success, is_failure, progress, on_progress, last):
+        if poll.finished(job):
             return job
-        wait = poll.next_sleep()
-        if wait is None:
-            raise JobTimeoutError(f"the job did not end within {timeout:g} s", job=job)
-        sleep(wait)
+        sleep(poll.next_sleep(job))
 
 
 async def async_wait_for_job(
-    read: Callable[[], Awaitable[T]],
+    read: Callable[[], Awaitable[JobT]],
     *,
-    is_success: Callable[[T], bool],
-    is_failure: Callable[[T], bool],
-    progress: Callable[[T], JobProgress] | None = None,
+    is_success: Callable[[JobT], bool],
+    is_failure: Callable[[JobT], bool],
+    progress: Callable[[JobT], JobProgress] | None = None,
     timeout: float = 600.0,
     poll_interval: float = 2.0,
     max_poll_interval: float = 30.0,
@@ -102,14 +145,21 @@ async def async_wait_for_job(
     on_progress: Callable[[JobProgress], None] | None = None,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     clock: Callable[[], float] = time.monotonic,
-) -> T:
-    poll = _Poll(timeout, poll_interval, max_poll_interval, backoff, clock)
-    last: list[JobProgress | None] = [None]
+) -> JobT:
+    """``wait_for_job`` with an awaitable ``read``, waiting with ``asyncio.sleep``."""
+    poll = _Poll(
+        is_success=is_success,
+        is_failure=is_failure,
+        progress=progress,
+        on_progress=on_progress,
+        timeout=timeout,
+        poll_interval=poll_interval,
+        max_poll_interval=max_poll_interval,
+        backoff=backoff,
+        clock=clock,
+    )
     while True:
         job = await read()
-        if _judge(job, is_success, is_failure, progress, on_progress, last):
+        if poll.finished(job):
             return job
-        wait = poll.next_sleep()
-        if wait is None:
-            raise JobTimeoutError(f"the job did not end within {timeout:g} s", job=job)
-        await sleep(wait)
+        await sleep(poll.next_sleep(job))
