@@ -1,96 +1,401 @@
 """Pydantic v2 models of a spec, by datamodel-code-generator, called in-process.
 
-It is called as a library, once per spec, in the generator's process (importing it costs about
-a second; a subprocess per system would pay that each time), with its own formatting off: the
-generation step runs ruff once over all generated packages. Colliding inline names are
-prefixed with their parent (``BursarExportFilterAgeCondition``), not numbered
-(``Condition1``), because users read and import these names.
+datamodel-code-generator is called as a library, once per spec, in the generator's own process
+(a subprocess per system would pay its start-up each time). Its built-in formatter wraps long
+string literals; black and isort stay off, because the generation step runs ruff once over
+every generated package afterwards.
+
+What the models promise their users, and how:
+
+- ``extra="allow"`` on every model, whatever ``additionalProperties`` says: a server that adds a
+  field must not break parsing (the transport sends only declared fields), and
+  ``populate_by_name=True`` with snake_case attributes aliased to the wire names.
+- Annotations are ``Annotated[T, Field(...)]``, so type checkers read the constructor's
+  keywords as the snake_case names (``Field(alias=...)`` as an assignment would make them
+  expect the wire names).
+- Named unions, arrays and scalars are type aliases (``TypeAliasType``), not ``RootModel``
+  wrappers: ``job.progress`` is a model and ``filter`` is one of the union's models, never an
+  object with a ``.root``.
+- Open enums (``anyOf: [{enum: [...]}, {type: string}]``) are an ``Enum`` class plus ``| str``,
+  validated left to right, so known values come back as members and new ones as text.
+- Enum members get readable names (``'31B/US-SAN'`` -> ``VALUE_31B_US_SAN``).
+- ``date-time`` is ``datetime``: it accepts any timestamp a server sends, with or without an
+  offset (``AwareDatetime`` would fail a whole page over one naive timestamp).
+- URL formats stay ``str``: strict URL parsing rejects links real servers send.
+- Colliding inline names are prefixed with their parent (``BursarExportFilterAgeCondition``),
+  not numbered (``Condition1``), because users read and import these names.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
+import json
+import keyword
 import re
+import tempfile
+import textwrap
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from generator.errors import SpecError
 
-_CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
-_HEADER = '"""Models of {title}, generated from its OpenAPI spec; do not edit by hand."""\n'
+_SCHEMAS = "#/components/schemas/"
+_LINE_LENGTH = 100
+_GENERATED = "Generated from its OpenAPI spec by datamodel-code-generator; do not edit by hand."
+_CLASS = re.compile(r"^class (\w+)\((\w+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
 class ModelsResult:
-    source: str  # models.py
-    class_names: dict[str, str]  # component schema name -> class name in models.py
+    """models.py of one spec, and how the client reaches its classes and attributes."""
+
+    source: str  # the text of models.py
+    class_names: dict[str, str]  # component schema name -> class (or type alias) in models.py
+    # component schema name -> wire property name -> Python attribute name (object schemas only)
+    field_names: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-# Formats kept as plain strings in the models: JSON Schema treats them as annotations, and
-# strict URL parsing rejects links real servers send (relative ones, odd hosts).
-_LOOSE_FORMATS = frozenset({"uri", "uri-reference", "iri", "iri-reference", "hostname"})
+# -- preparing the schemas -----------------------------------------------------------------
+
+# Formats kept as plain strings in the models: JSON Schema treats formats as annotations, and
+# the types datamodel-code-generator maps these to refuse or change what servers send: strict
+# URL parsing rejects relative links and odd hosts, EmailStr needs the email-validator package,
+# SecretStr dumps a password as "**********", Base64Str decodes the text, ULID needs a package.
+_LOOSE_FORMATS = frozenset(
+    {
+        "uri",
+        "uri-reference",
+        "iri",
+        "iri-reference",
+        "hostname",
+        "email",
+        "idn-email",
+        "password",
+        "byte",
+        "path",
+        "ulid",
+    }
+)
+# UUID4 and its siblings also check the version: any UUID is a UUID to a client.
+_ANY_UUID = frozenset({"uuid1", "uuid2", "uuid3", "uuid4", "uuid5"})
+# Keywords whose value is one schema, a list of schemas, or a map of names to schemas.
+_ONE_SCHEMA = frozenset(
+    {
+        "items",
+        "additionalProperties",
+        "additionalItems",
+        "not",
+        "if",
+        "then",
+        "else",
+        "contains",
+        "propertyNames",
+        "unevaluatedItems",
+        "unevaluatedProperties",
+    }
+)
+_SCHEMA_LIST = frozenset({"allOf", "anyOf", "oneOf", "prefixItems", "items"})
+_SCHEMA_MAP = frozenset({"properties", "patternProperties", "$defs", "definitions"})
+# Annotations that only add noise (or long lines) to model code: XML naming is the runtime's
+# business, and examples belong in the spec and the README.
+_DROPPED = frozenset({"xml", "example", "examples", "externalDocs", "$comment"})
+# Typographic punctuation in descriptions, which ruff reports as ambiguous in docstrings.
+_PLAIN_TEXT = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2026": "...",
+    }
+)
 
 
-def _loosened(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {
-            key: _loosened(value)
-            for key, value in node.items()
-            if key != "x-job" and not (key == "format" and value in _LOOSE_FORMATS)
-        }
+def _schema(node: Any) -> Any:
+    """A copy of one schema: extensions and noise dropped, enum members named."""
+    if isinstance(node, list):  # an enum or a type list, under a keyword we do not walk into
+        return node
+    if not isinstance(node, dict):
+        return node
+    result: dict[str, Any] = {}
+    for key, value in node.items():
+        if key.startswith("x-") or key in _DROPPED:
+            continue
+        if key == "format" and value in _LOOSE_FORMATS:
+            continue
+        if key == "format" and value in _ANY_UUID:
+            value = "uuid"
+        if key == "pattern" and not _usable_pattern(value):
+            continue
+        if key in ("description", "title") and isinstance(value, str):
+            result[key] = value.translate(_PLAIN_TEXT)
+        elif key in _SCHEMA_MAP and isinstance(value, dict):
+            result[key] = {name: _schema(member) for name, member in value.items()}
+        elif key in _SCHEMA_LIST and isinstance(value, list):
+            result[key] = [_schema(member) for member in value]
+        elif key in _ONE_SCHEMA and isinstance(value, dict):
+            result[key] = _schema(value)
+        else:
+            result[key] = value
+    values = result.get("enum")
+    if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
+        # lower case: datamodel-code-generator snake-cases names (which would split 31B) and
+        # then capitalises them
+        result["x-enum-varnames"] = [name.lower() for name in enum_member_names(values)]
+    return result
+
+
+@functools.cache
+def _usable_pattern(pattern: Any) -> bool:
+    """Whether pydantic can check ``pattern``: its regex engine has no look-around or
+    back-references, and a pattern it cannot compile would fail the import of the whole module.
+    Such a pattern is left out (the server checks it anyway)."""
+    from pydantic_core import SchemaError, SchemaValidator, core_schema
+
+    if not isinstance(pattern, str):
+        return False
+    try:
+        SchemaValidator(core_schema.str_schema(pattern=pattern))
+    except SchemaError:
+        return False
+    return True
+
+
+_WORD_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z0-9])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
+
+
+def enum_member_names(values: list[str]) -> list[str]:
+    """Readable, distinct member names: ``FeeFineOwner`` -> ``FEE_FINE_OWNER``,
+    ``'31B/US-SAN'`` -> ``VALUE_31B_US_SAN``, ``'File download'`` -> ``FILE_DOWNLOAD``."""
+    names: list[str] = []
+    taken: set[str] = set()
+    for value in values:
+        words = _NOT_WORD.sub(" ", _WORD_BOUNDARY.sub(" ", value)).split()
+        name = "_".join(words).upper() or "EMPTY"
+        if name[0].isdigit():
+            name = "VALUE_" + name
+        if keyword.iskeyword(name):  # never for upper case, but cheap to be sure
+            name += "_"
+        candidate, number = name, 2
+        while candidate in taken:
+            candidate, number = f"{name}_{number}", number + 1
+        taken.add(candidate)
+        names.append(candidate)
+    return names
+
+
+def _open_enum(schema: Any) -> dict[str, Any] | None:
+    """The enum branch of ``anyOf: [{enum: [...]}, {type: string}]`` (either order), or None."""
+    if not isinstance(schema, dict):
+        return None
+    members = schema.get("anyOf", schema.get("oneOf"))
+    if not isinstance(members, list) or len(members) != 2 or "discriminator" in schema:
+        return None
+    if not all(isinstance(member, dict) for member in members):
+        return None
+    enums = [m for m in members if isinstance(m.get("enum"), list)]
+    texts = [m for m in members if set(m) - {"description", "title"} == {"type"}]
+    if len(enums) != 1 or len(texts) != 1 or texts[0]["type"] != "string":
+        return None
+    branch: dict[str, Any] = enums[0]
+    values = branch["enum"]
+    if not values or not all(isinstance(v, str) for v in values):
+        return None
+    if branch.get("type", "string") != "string":
+        return None
+    return branch
+
+
+def _with_open_refs(node: Any, open_enums: frozenset[str]) -> Any:
+    """``{$ref: OpenEnum}`` -> ``{anyOf: [{$ref: OpenEnum}, {type: string}]}`` everywhere."""
     if isinstance(node, list):
-        return [_loosened(item) for item in node]
-    return node
+        return [_with_open_refs(item, open_enums) for item in node]
+    if not isinstance(node, dict):
+        return node
+    reference = node.get("$ref")
+    if (
+        isinstance(reference, str)
+        and reference.startswith(_SCHEMAS)
+        and _unescape(reference[len(_SCHEMAS) :]) in open_enums
+    ):
+        siblings = {k: v for k, v in node.items() if k != "$ref"}
+        return {"anyOf": [{"$ref": reference}, {"type": "string"}], **siblings}
+    return {key: _with_open_refs(value, open_enums) for key, value in node.items()}
 
 
 def _prepared(document: dict[str, Any]) -> dict[str, Any]:
-    """The parts of the spec the models come from, without our client-only extensions."""
-    cleaned = _loosened(document.get("components", {}).get("schemas", {}))
+    """The part of the spec the models come from, ready for datamodel-code-generator.
+
+    Only ``components/schemas`` goes in: every shared schema lives there in a normalized spec,
+    and the client generator writes the operations itself. A component that is an open enum
+    becomes the enum, and every reference to it the enum or any text.
+    """
+    schemas = document.get("components", {}).get("schemas", {})
+    if not isinstance(schemas, dict):
+        raise SpecError("components/schemas is not a mapping")
+    prepared: dict[str, Any] = {}
+    open_enums: set[str] = set()
+    for name, schema in schemas.items():
+        branch = _open_enum(schema)
+        if branch is not None:
+            outer = {k: v for k, v in schema.items() if k not in ("anyOf", "oneOf")}
+            schema = {"type": "string", **branch, **outer}
+            open_enums.add(name)
+        prepared[name] = _schema(schema)
+    if open_enums:
+        prepared = _with_open_refs(prepared, frozenset(open_enums))
+    info = document.get("info", {})
     return {
-        "openapi": document.get("openapi", "3.1.0"),
-        "info": document.get("info", {"title": "API", "version": "1"}),
+        "openapi": "3.1.0",
+        "info": {"title": str(info.get("title", "API")), "version": str(info.get("version", "1"))},
         "paths": {},
-        "components": {"schemas": cleaned},
+        "components": {"schemas": prepared},
+    }
+
+
+# -- generating ------------------------------------------------------------------------------
+
+
+def _options(metadata: Path) -> dict[str, Any]:
+    from datamodel_code_generator.enums import (
+        DataModelType,
+        InputFileType,
+        NamingStrategy,
+        UnionMode,
+    )
+    from datamodel_code_generator.format import DatetimeClassType, Formatter, PythonVersion
+    from datamodel_code_generator.parser import LiteralType
+
+    return {
+        "input_file_type": InputFileType.OpenAPI,
+        "output_model_type": DataModelType.PydanticV2BaseModel,
+        "target_python_version": PythonVersion.PY_311,
+        "emit_model_metadata": metadata,
+        # names
+        "snake_case_field": True,
+        "remove_special_field_name_prefix": True,  # _version -> version, not field_version
+        "allow_population_by_field_name": True,
+        "naming_strategy": NamingStrategy.ParentPrefixed,
+        "capitalise_enum_members": True,
+        "treat_dot_as_module": False,  # Foo.Bar is a class name (FooBar), not a module
+        # shapes
+        "extra_fields": "allow",
+        "use_annotated": True,
+        "field_constraints": True,
+        "use_standard_collections": True,
+        "use_union_operator": True,
+        "use_subclass_enum": True,  # StrEnum: members compare equal to their text
+        "enum_field_as_literal": LiteralType.One,  # discriminator values: Literal['Age']
+        "use_type_alias_type": True,  # named unions/arrays/scalars: aliases, not RootModels
+        "union_mode": UnionMode.left_to_right,  # JobStatus | str keeps known values as members
+        "output_datetime_class": DatetimeClassType.Datetime,
+        # documentation
+        "use_schema_description": True,
+        # output
+        "disable_timestamp": True,
+        "formatters": [Formatter.BUILTIN],
+        "builtin_format_line_length": _LINE_LENGTH,
+        "wrap_string_literal": True,
     }
 
 
 def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
+    """The text of ``models.py`` for ``document``, with the names the client needs."""
     from datamodel_code_generator import generate
-    from datamodel_code_generator.enums import DataModelType, InputFileType, NamingStrategy
-    from datamodel_code_generator.format import PythonVersion
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # its hints about naming go to users as code review
-        try:
-            output = generate(
-                _prepared(document),
-                input_file_type=InputFileType.OpenAPI,
-                output_model_type=DataModelType.PydanticV2BaseModel,
-                target_python_version=PythonVersion.PY_311,
-                snake_case_field=True,
-                use_annotated=True,
-                field_constraints=True,
-                use_schema_description=True,
-                use_field_description=True,
-                use_standard_collections=True,
-                use_union_operator=True,
-                use_subclass_enum=True,
-                capitalise_enum_members=True,
-                allow_population_by_field_name=True,
-                allow_extra_fields=True,
-                naming_strategy=NamingStrategy.ParentPrefixed,
-                formatters=[],
-            )
-        except Exception as error:  # its errors are about our spec: report them as such
-            raise SpecError(f"model generation failed for {package}: {error}") from None
+    prepared = _prepared(document)
+    with tempfile.TemporaryDirectory(prefix="models-codegen-") as folder:
+        metadata_file = Path(folder) / "metadata.json"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # its hints are about its options, not our spec
+            try:
+                text = json.dumps(prepared, default=str)  # YAML dates in defaults: text
+                output = generate(text, **_options(metadata_file))
+            except Exception as error:  # its errors are about our spec: report them as such
+                raise SpecError(f"model generation failed for {package}: {error}") from None
+        metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
     if not isinstance(output, str):
         raise SpecError(f"model generation for {package} produced several modules")
-    title = str(document.get("info", {}).get("title", package))
-    body = output.split("from __future__", 1)
-    source = _HEADER.format(title=title.replace('"', "'")) + "\nfrom __future__" + body[1]
-    defined = set(_CLASS.findall(source))
-    class_names = {}
-    for name in document.get("components", {}).get("schemas", {}):
-        candidates = [name, re.sub(r"[^0-9A-Za-z_]", "", name), name[:1].upper() + name[1:]]
-        class_names[name] = next((c for c in candidates if c in defined), candidates[-1])
-    return ModelsResult(source=source, class_names=class_names)
+    title = str(document.get("info", {}).get("title", package)).strip().rstrip(".")
+    title = title.replace('"', "'").replace("\\", "/")
+    summary = textwrap.fill(f'"""Models of {title}.', width=_LINE_LENGTH, break_long_words=False)
+    source = f'{summary}\n\n{_GENERATED}\n"""\n\n{_body(output)}'
+    source = _wrapped_docstrings(source)
+    kinds = dict(_CLASS.findall(source))
+    class_names: dict[str, str] = {}
+    field_names: dict[str, dict[str, str]] = {}
+    for model in metadata.get("models", []):
+        reference = model.get("source_ref", "")
+        if not reference.startswith(_SCHEMAS) or "/" in reference[len(_SCHEMAS) :]:
+            continue  # an inline schema's class
+        name = _unescape(reference[len(_SCHEMAS) :])
+        class_name = model["class_name"]
+        class_names.setdefault(name, class_name)
+        if class_name in kinds and not kinds[class_name].endswith(("Enum", "RootModel")):
+            field_names[name] = {
+                f["original_name"]: f["name"] for f in model.get("fields", []) if f["original_name"]
+            }
+    missing = [name for name in prepared["components"]["schemas"] if name not in class_names]
+    if missing:
+        raise SpecError(f"model generation for {package} made no class for: {', '.join(missing)}")
+    return ModelsResult(source=source, class_names=class_names, field_names=field_names)
+
+
+def _unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def _body(output: str) -> str:
+    """datamodel-code-generator's module without its comment header."""
+    lines = output.splitlines()
+    while lines and (lines[0].startswith("#") or not lines[0].strip()):
+        lines.pop(0)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _wrapped_docstrings(source: str) -> str:
+    """Class docstrings rewrapped to the line length (ruff format leaves docstrings alone)."""
+    tree = ast.parse(source)
+    lines = source.split("\n")
+    spans = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef) or not node.body:
+            continue
+        first = node.body[0]
+        if (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+            and first.end_lineno is not None
+        ):
+            spans.append((first.lineno, first.end_lineno))
+    for start, end in sorted(spans, reverse=True):  # from the bottom: line numbers stay valid
+        block = lines[start - 1 : end]
+        if all(len(line) <= _LINE_LENGTH for line in block):
+            continue
+        wrapped: list[str] = []
+        for line in block:
+            if len(line) <= _LINE_LENGTH:
+                wrapped.append(line)
+                continue
+            indent = line[: len(line) - len(line.lstrip())]
+            wrapped.extend(
+                textwrap.wrap(
+                    line.strip(),
+                    width=_LINE_LENGTH,
+                    initial_indent=indent,
+                    subsequent_indent=indent,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
+        lines[start - 1 : end] = wrapped
+    return "\n".join(lines)

@@ -1,11 +1,15 @@
-"""Models of Ex Libris Alma Jobs, generated from its OpenAPI spec; do not edit by hand."""
+"""Models of Ex Libris Alma Jobs.
+
+Generated from its OpenAPI spec by datamodel-code-generator; do not edit by hand.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class AlmaErrorErrorListErrorItem(BaseModel):
@@ -13,18 +17,16 @@ class AlmaErrorErrorListErrorItem(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    error_code: Annotated[str | None, Field(alias="errorCode")] = None
-    """
-    Alma's code for the error, for example 402221.
-    """
-    error_message: Annotated[str | None, Field(alias="errorMessage")] = None
-    """
-    What went wrong, in words.
-    """
-    tracking_id: Annotated[str | None, Field(alias="trackingId")] = None
-    """
-    An id to quote to Ex Libris support.
-    """
+    error_code: Annotated[
+        str | None,
+        Field(alias="errorCode", description="Alma's code for the error, for example 402221."),
+    ] = None
+    error_message: Annotated[
+        str | None, Field(alias="errorMessage", description="What went wrong, in words.")
+    ] = None
+    tracking_id: Annotated[
+        str | None, Field(alias="trackingId", description="An id to quote to Ex Libris support.")
+    ] = None
 
 
 class AlmaErrorErrorList(BaseModel):
@@ -47,35 +49,27 @@ class AlmaError(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
-        json_schema_extra={"xml": {"name": "web_service_result"}},
     )
-    errors_exist: Annotated[bool | None, Field(alias="errorsExist")] = None
-    """
-    True in every error answer.
-    """
-    error_list: Annotated[AlmaErrorErrorList | None, Field(alias="errorList")] = None
-    """
-    The errors, one or more.
-    """
+    errors_exist: Annotated[
+        bool | None, Field(alias="errorsExist", description="True in every error answer.")
+    ] = None
+    error_list: Annotated[
+        AlmaErrorErrorList | None, Field(alias="errorList", description="The errors, one or more.")
+    ] = None
 
 
 class CodeValue(BaseModel):
     """
-    A code from one of the institution's Alma code tables, with the code's description in the institution's language.
+    A code from one of the institution's Alma code tables, with the code's description in the
+    institution's language.
     """
 
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    value: str | None = None
-    """
-    The code.
-    """
-    desc: str | None = None
-    """
-    What the code means, for people.
-    """
+    value: Annotated[str | None, Field(description="The code.")] = None
+    desc: Annotated[str | None, Field(description="What the code means, for people.")] = None
 
 
 class JobParameterItem(BaseModel):
@@ -87,14 +81,10 @@ class JobParameterItem(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    name: CodeValue | None = None
-    """
-    Which parameter; its value is the parameter's code.
-    """
-    value: str | None = None
-    """
-    The value for this run.
-    """
+    name: Annotated[
+        CodeValue | None, Field(description="Which parameter; its value is the parameter's code.")
+    ] = None
+    value: Annotated[str | None, Field(description="The value for this run.")] = None
 
 
 class JobAdditionalInfo(BaseModel):
@@ -106,55 +96,40 @@ class JobAdditionalInfo(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    value: str | None = None
-    """
-    A message about the run, for people.
-    """
-    link: str | None = None
-    """
-    The URL of the new job instance.
-    """
+    value: Annotated[str | None, Field(description="A message about the run, for people.")] = None
+    link: Annotated[str | None, Field(description="The URL of the new job instance.")] = None
 
 
 class Job(BaseModel):
     """
-    A job as Alma defines it. Only the fields used here are listed; Alma sends more, and they are kept. To run a job, send it back with only the parameters the run needs (the smallest body is an empty job, <job/> in XML or {} in JSON).
+    A job as Alma defines it. Only the fields used here are listed; Alma sends more, and they are
+    kept. To run a job, send it back with only the parameters the run needs (the smallest body is an
+    empty job, <job/> in XML or {} in JSON).
     """
 
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
-        json_schema_extra={"xml": {"name": "job"}},
     )
-    id: str | None = None
-    """
-    The job id, for example M135.
-    """
-    name: str | None = None
-    """
-    The job's name.
-    """
-    description: str | None = None
-    """
-    What the job does.
-    """
-    type: CodeValue | None = None
-    """
-    The job type; its value is MANUAL, SCHEDULED or OTHER.
-    """
-    category: CodeValue | None = None
-    """
-    The job category.
-    """
+    id: Annotated[str | None, Field(description="The job id, for example M135.")] = None
+    name: Annotated[str | None, Field(description="The job's name.")] = None
+    description: Annotated[str | None, Field(description="What the job does.")] = None
+    type: Annotated[
+        CodeValue | None,
+        Field(description="The job type; its value is MANUAL, SCHEDULED or OTHER."),
+    ] = None
+    category: Annotated[CodeValue | None, Field(description="The job category.")] = None
     parameter: list[JobParameterItem] | None = None
-    additional_info: JobAdditionalInfo | None = None
-    """
-    Present in the answer to a run. The link's last path segment is the id of the new instance.
-    """
-    link: str | None = None
-    """
-    The URL of this job in the API.
-    """
+    additional_info: Annotated[
+        JobAdditionalInfo | None,
+        Field(
+            description=(
+                "Present in the answer to a run. The link's last path segment is the id of the new"
+                " instance."
+            )
+        ),
+    ] = None
+    link: Annotated[str | None, Field(description="The URL of this job in the API.")] = None
 
 
 class JobInstanceCounterItem(BaseModel):
@@ -166,14 +141,11 @@ class JobInstanceCounterItem(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: CodeValue | None = None
-    """
-    What is counted.
-    """
-    value: str | int | None = None
-    """
-    The count (Alma usually sends it as text).
-    """
+    type: Annotated[CodeValue | None, Field(description="What is counted.")] = None
+    value: Annotated[
+        str | int | None,
+        Field(description="The count (Alma usually sends it as text).", union_mode="left_to_right"),
+    ] = None
 
 
 class JobInstanceJobInfo(BaseModel):
@@ -185,31 +157,20 @@ class JobInstanceJobInfo(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    id: str | None = None
-    """
-    The job id.
-    """
-    name: str | None = None
-    """
-    The job's name.
-    """
-    description: str | None = None
-    """
-    What the job does.
-    """
-    type: CodeValue | None = None
-    """
-    The job type (MANUAL, SCHEDULED or OTHER).
-    """
-    category: CodeValue | None = None
-    """
-    The job category.
-    """
+    id: Annotated[str | None, Field(description="The job id.")] = None
+    name: Annotated[str | None, Field(description="The job's name.")] = None
+    description: Annotated[str | None, Field(description="What the job does.")] = None
+    type: Annotated[
+        CodeValue | None, Field(description="The job type (MANUAL, SCHEDULED or OTHER).")
+    ] = None
+    category: Annotated[CodeValue | None, Field(description="The job category.")] = None
 
 
-class JobStatusJobStatus(StrEnum):
+class JobStatus(StrEnum):
     """
-    The state of a job run. The values come from the institution's systemJobStatus code table, so other values can appear. A run has ended once its status is one of the COMPLETED_ values, FAILED or ABORTED, or once it has an end_time, whatever its status says.
+    The state of a job run. The values come from the institution's systemJobStatus code table, so
+    other values can appear. A run has ended once its status is one of the COMPLETED_ values, FAILED
+    or ABORTED, or once it has an end_time, whatever its status says.
     """
 
     QUEUED = "QUEUED"
@@ -224,13 +185,6 @@ class JobStatusJobStatus(StrEnum):
     ABORTED = "ABORTED"
 
 
-class JobStatus(RootModel[JobStatusJobStatus | str]):
-    root: JobStatusJobStatus | str
-    """
-    The state of a job run. The values come from the institution's systemJobStatus code table, so other values can appear. A run has ended once its status is one of the COMPLETED_ values, FAILED or ABORTED, or once it has an end_time, whatever its status says.
-    """
-
-
 class Jobs(BaseModel):
     """
     One page of jobs.
@@ -239,16 +193,13 @@ class Jobs(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
-        json_schema_extra={"xml": {"name": "jobs"}},
     )
-    job: list[Job] | None = None
-    """
-    The jobs on this page; missing when there are none.
-    """
-    total_record_count: Annotated[int, Field(ge=0)]
-    """
-    How many jobs match in all, over every page.
-    """
+    job: Annotated[
+        list[Job] | None, Field(description="The jobs on this page; missing when there are none.")
+    ] = None
+    total_record_count: Annotated[
+        int, Field(description="How many jobs match in all, over every page.", ge=0)
+    ]
 
 
 class JobInstanceStatus(BaseModel):
@@ -260,11 +211,8 @@ class JobInstanceStatus(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    value: JobStatus | None = None
-    desc: str | None = None
-    """
-    The status in words.
-    """
+    value: Annotated[JobStatus | str | None, Field(union_mode="left_to_right")] = None
+    desc: Annotated[str | None, Field(description="The status in words.")] = None
 
 
 class JobInstance(BaseModel):
@@ -275,61 +223,38 @@ class JobInstance(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
-        json_schema_extra={"xml": {"name": "job_instance"}},
     )
-    id: str | None = None
-    """
-    The instance id.
-    """
-    external_id: str | None = None
-    """
-    An id given to the run outside Alma, if any.
-    """
-    name: str | None = None
-    """
-    The name of the run.
-    """
-    submitted_by: CodeValue | None = None
-    """
-    Who started the run (value is the user's id).
-    """
-    submit_time: AwareDatetime | None = None
-    """
-    When the run was asked for.
-    """
-    start_time: AwareDatetime | None = None
-    """
-    When the run started.
-    """
-    end_time: AwareDatetime | None = None
-    """
-    When the run ended; missing while it goes on.
-    """
-    progress: Annotated[int | None, Field(ge=0, le=100)] = None
-    """
-    How far the run is, in percent.
-    """
-    status: JobInstanceStatus | None = None
-    """
-    Where the run is.
-    """
-    status_date: str | None = None
-    """
-    When the status last changed, as Alma writes dates.
-    """
-    alerts: Any | None = None
-    """
-    Alerts the run raised; their form is not documented here.
-    """
+    id: Annotated[str | None, Field(description="The instance id.")] = None
+    external_id: Annotated[
+        str | None, Field(description="An id given to the run outside Alma, if any.")
+    ] = None
+    name: Annotated[str | None, Field(description="The name of the run.")] = None
+    submitted_by: Annotated[
+        CodeValue | None, Field(description="Who started the run (value is the user's id).")
+    ] = None
+    submit_time: Annotated[datetime | None, Field(description="When the run was asked for.")] = None
+    start_time: Annotated[datetime | None, Field(description="When the run started.")] = None
+    end_time: Annotated[
+        datetime | None, Field(description="When the run ended; missing while it goes on.")
+    ] = None
+    progress: Annotated[
+        int | None, Field(description="How far the run is, in percent.", ge=0, le=100)
+    ] = None
+    status: Annotated[JobInstanceStatus | None, Field(description="Where the run is.")] = None
+    status_date: Annotated[
+        str | None, Field(description="When the status last changed, as Alma writes dates.")
+    ] = None
+    alerts: Annotated[
+        Any | None, Field(description="Alerts the run raised; their form is not documented here.")
+    ] = None
     counter: list[JobInstanceCounterItem] | None = None
-    actions: Any | None = None
-    """
-    What can be done with the run next; their form is not documented here.
-    """
-    job_info: JobInstanceJobInfo | None = None
-    """
-    The job this run belongs to.
-    """
+    actions: Annotated[
+        Any | None,
+        Field(description="What can be done with the run next; their form is not documented here."),
+    ] = None
+    job_info: Annotated[
+        JobInstanceJobInfo | None, Field(description="The job this run belongs to.")
+    ] = None
 
 
 class JobInstances(BaseModel):
@@ -340,13 +265,11 @@ class JobInstances(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
-        json_schema_extra={"xml": {"name": "job_instances"}},
     )
-    job_instance: list[JobInstance] | None = None
-    """
-    The runs on this page; missing when there are none.
-    """
-    total_record_count: Annotated[int, Field(ge=0)]
-    """
-    How many runs match in all, over every page.
-    """
+    job_instance: Annotated[
+        list[JobInstance] | None,
+        Field(description="The runs on this page; missing when there are none."),
+    ] = None
+    total_record_count: Annotated[
+        int, Field(description="How many runs match in all, over every page.", ge=0)
+    ]

@@ -1,13 +1,17 @@
-"""Models of FOLIO Data Export Spring, generated from its OpenAPI spec; do not edit by hand."""
+"""Models of FOLIO Data Export Spring.
+
+Generated from its OpenAPI spec by datamodel-code-generator; do not edit by hand.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypeAliasType
 
 
 class Address(BaseModel):
@@ -19,42 +23,29 @@ class Address(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    id: str | None = None
-    """
-    A unique id for this address
-    """
-    country_id: Annotated[str | None, Field(alias="countryId")] = None
-    """
-    The country code for this address
-    """
-    address_line1: Annotated[str | None, Field(alias="addressLine1")] = None
-    """
-    Address, line 1
-    """
-    address_line2: Annotated[str | None, Field(alias="addressLine2")] = None
-    """
-    Address, line 2
-    """
-    city: str | None = None
-    """
-    City name
-    """
-    region: str | None = None
-    """
-    Region
-    """
-    postal_code: Annotated[str | None, Field(alias="postalCode")] = None
-    """
-    Postal code
-    """
-    address_type_id: Annotated[str | None, Field(alias="addressTypeId")] = None
-    """
-    A UUID that corresponds with an address type object
-    """
-    primary_address: Annotated[bool | None, Field(alias="primaryAddress")] = None
-    """
-    Is this the user's primary address?
-    """
+    id: Annotated[str | None, Field(description="A unique id for this address")] = None
+    country_id: Annotated[
+        str | None, Field(alias="countryId", description="The country code for this address")
+    ] = None
+    address_line1: Annotated[
+        str | None, Field(alias="addressLine1", description="Address, line 1")
+    ] = None
+    address_line2: Annotated[
+        str | None, Field(alias="addressLine2", description="Address, line 2")
+    ] = None
+    city: Annotated[str | None, Field(description="City name")] = None
+    region: Annotated[str | None, Field(description="Region")] = None
+    postal_code: Annotated[str | None, Field(alias="postalCode", description="Postal code")] = None
+    address_type_id: Annotated[
+        str | None,
+        Field(
+            alias="addressTypeId", description="A UUID that corresponds with an address type object"
+        ),
+    ] = None
+    primary_address: Annotated[
+        bool | None,
+        Field(alias="primaryAddress", description="Is this the user's primary address?"),
+    ] = None
 
 
 class AuthorityControlExportConfig(BaseModel):
@@ -66,22 +57,8 @@ class AuthorityControlExportConfig(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    from_date: Annotated[date, Field(alias="fromDate")]
-    """
-    Report date range start
-    """
-    to_date: Annotated[date, Field(alias="toDate")]
-    """
-    Report date range end
-    """
-
-
-class BursarExportFilterAgeType(StrEnum):
-    """
-    Type of filter
-    """
-
-    AGE = "Age"
+    from_date: Annotated[date, Field(alias="fromDate", description="Report date range start")]
+    to_date: Annotated[date, Field(alias="toDate", description="Report date range end")]
 
 
 class BursarExportFilterAgeCondition(StrEnum):
@@ -104,18 +81,11 @@ class BursarExportFilterAge(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["Age"]
-    """
-    Type of filter
-    """
-    num_days: Annotated[int, Field(alias="numDays", ge=1)]
-    """
-    Number of days
-    """
-    condition: BursarExportFilterAgeCondition
-    """
-    Condition to get the range of days
-    """
+    type: Annotated[Literal["Age"], Field(description="Type of filter")]
+    num_days: Annotated[int, Field(alias="numDays", description="Number of days", ge=1)]
+    condition: Annotated[
+        BursarExportFilterAgeCondition, Field(description="Condition to get the range of days")
+    ]
 
 
 class BursarExportFilterAggregateProperty(StrEnum):
@@ -147,30 +117,14 @@ class BursarExportFilterAggregate(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: str
-    """
-    Type of filter
-    """
-    property: BursarExportFilterAggregateProperty
-    """
-    Property to filter on
-    """
-    amount: int
-    """
-    Amount to filter on
-    """
-    condition: BursarExportFilterAggregateCondition
-    """
-    Condition to filter on
-    """
-
-
-class BursarExportFilterAmountType(StrEnum):
-    """
-    Type of filter
-    """
-
-    AMOUNT = "Amount"
+    type: Annotated[str, Field(description="Type of filter")]
+    property: Annotated[
+        BursarExportFilterAggregateProperty, Field(description="Property to filter on")
+    ]
+    amount: Annotated[int, Field(description="Amount to filter on")]
+    condition: Annotated[
+        BursarExportFilterAggregateCondition, Field(description="Condition to filter on")
+    ]
 
 
 class BursarExportFilterAmountCondition(StrEnum):
@@ -193,26 +147,11 @@ class BursarExportFilterAmount(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["Amount"]
-    """
-    Type of filter
-    """
-    amount: int
-    """
-    Amount to filter by
-    """
-    condition: BursarExportFilterAmountCondition
-    """
-    Condition to filter by
-    """
-
-
-class BursarExportFilterConditionType(StrEnum):
-    """
-    Type of filter
-    """
-
-    CONDITION = "Condition"
+    type: Annotated[Literal["Amount"], Field(description="Type of filter")]
+    amount: Annotated[int, Field(description="Amount to filter by")]
+    condition: Annotated[
+        BursarExportFilterAmountCondition, Field(description="Condition to filter by")
+    ]
 
 
 class BursarExportFilterConditionOperation(StrEnum):
@@ -224,14 +163,6 @@ class BursarExportFilterConditionOperation(StrEnum):
     OR = "OR"
 
 
-class BursarExportFilterFeeFineOwnerType(StrEnum):
-    """
-    Type of filter
-    """
-
-    FEE_FINE_OWNER = "FeeFineOwner"
-
-
 class BursarExportFilterFeeFineOwner(BaseModel):
     """
     Filter by fee/fine owner
@@ -241,22 +172,10 @@ class BursarExportFilterFeeFineOwner(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["FeeFineOwner"]
-    """
-    Type of filter
-    """
-    fee_fine_owner: Annotated[UUID, Field(alias="feeFineOwner")]
-    """
-    Id of the fee/fine owner to filter by
-    """
-
-
-class BursarExportFilterFeeTypeType(StrEnum):
-    """
-    Type of filter
-    """
-
-    FEE_TYPE = "FeeType"
+    type: Annotated[Literal["FeeFineOwner"], Field(description="Type of filter")]
+    fee_fine_owner: Annotated[
+        UUID, Field(alias="feeFineOwner", description="Id of the fee/fine owner to filter by")
+    ]
 
 
 class BursarExportFilterFeeType(BaseModel):
@@ -268,22 +187,10 @@ class BursarExportFilterFeeType(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["FeeType"]
-    """
-    Type of filter
-    """
-    fee_fine_type_id: Annotated[UUID, Field(alias="feeFineTypeId")]
-    """
-    Id of the fee/fine type to filter by
-    """
-
-
-class BursarExportFilterLocationType(StrEnum):
-    """
-    Type of filter
-    """
-
-    LOCATION = "Location"
+    type: Annotated[Literal["FeeType"], Field(description="Type of filter")]
+    fee_fine_type_id: Annotated[
+        UUID, Field(alias="feeFineTypeId", description="Id of the fee/fine type to filter by")
+    ]
 
 
 class BursarExportFilterLocation(BaseModel):
@@ -295,30 +202,10 @@ class BursarExportFilterLocation(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["Location"]
-    """
-    Type of filter
-    """
-    location_id: Annotated[UUID, Field(alias="locationId")]
-    """
-    Id of the location to filter by
-    """
-
-
-class BursarExportFilterNegationType(StrEnum):
-    """
-    Type of filter
-    """
-
-    NEGATION = "Negation"
-
-
-class BursarExportFilterPassType(StrEnum):
-    """
-    Type of filter
-    """
-
-    PASS = "Pass"
+    type: Annotated[Literal["Location"], Field(description="Type of filter")]
+    location_id: Annotated[
+        UUID, Field(alias="locationId", description="Id of the location to filter by")
+    ]
 
 
 class BursarExportFilterPass(BaseModel):
@@ -330,18 +217,7 @@ class BursarExportFilterPass(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["Pass"]
-    """
-    Type of filter
-    """
-
-
-class BursarExportFilterPatronGroupType(StrEnum):
-    """
-    Type of filter
-    """
-
-    PATRON_GROUP = "PatronGroup"
+    type: Annotated[Literal["Pass"], Field(description="Type of filter")]
 
 
 class BursarExportFilterPatronGroup(BaseModel):
@@ -353,22 +229,10 @@ class BursarExportFilterPatronGroup(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["PatronGroup"]
-    """
-    Type of filter
-    """
-    patron_group_id: Annotated[UUID, Field(alias="patronGroupId")]
-    """
-    Id of the patron group to filter by
-    """
-
-
-class BursarExportFilterServicePointType(StrEnum):
-    """
-    Type of filter
-    """
-
-    SERVICE_POINT = "ServicePoint"
+    type: Annotated[Literal["PatronGroup"], Field(description="Type of filter")]
+    patron_group_id: Annotated[
+        UUID, Field(alias="patronGroupId", description="Id of the patron group to filter by")
+    ]
 
 
 class BursarExportFilterServicePoint(BaseModel):
@@ -380,22 +244,10 @@ class BursarExportFilterServicePoint(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["ServicePoint"]
-    """
-    Type of filter
-    """
-    service_point_id: Annotated[UUID, Field(alias="servicePointId")]
-    """
-    Id of the service point to filter by
-    """
-
-
-class BursarExportTokenAggregateType(StrEnum):
-    """
-    Type of data token
-    """
-
-    AGGREGATE = "Aggregate"
+    type: Annotated[Literal["ServicePoint"], Field(description="Type of filter")]
+    service_point_id: Annotated[
+        UUID, Field(alias="servicePointId", description="Id of the service point to filter by")
+    ]
 
 
 class BursarExportTokenAggregateValue(StrEnum):
@@ -407,22 +259,6 @@ class BursarExportTokenAggregateValue(StrEnum):
     TOTAL_AMOUNT = "TOTAL_AMOUNT"
 
 
-class BursarExportTokenConditionalType(StrEnum):
-    """
-    Type of the data token
-    """
-
-    CONDITIONAL = "Conditional"
-
-
-class BursarExportTokenConstantType(StrEnum):
-    """
-    Type of data token
-    """
-
-    CONSTANT = "Constant"
-
-
 class BursarExportTokenConstant(BaseModel):
     """
     Token to represent a constant used as an arbitrary string
@@ -432,22 +268,8 @@ class BursarExportTokenConstant(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["Constant"]
-    """
-    Type of data token
-    """
-    value: str
-    """
-    Value of the constant
-    """
-
-
-class BursarExportTokenCurrentDateType(StrEnum):
-    """
-    Type of data token
-    """
-
-    CURRENT_DATE = "CurrentDate"
+    type: Annotated[Literal["Constant"], Field(description="Type of data token")]
+    value: Annotated[str, Field(description="Value of the constant")]
 
 
 class BursarExportTokenDateType(StrEnum):
@@ -472,22 +294,6 @@ class BursarExportTokenDateType(StrEnum):
     DDMMYYYY = "DDMMYYYY"
 
 
-class BursarExportTokenFeeAmountType(StrEnum):
-    """
-    Type of data token
-    """
-
-    FEE_AMOUNT = "FeeAmount"
-
-
-class BursarExportTokenFeeDateType(StrEnum):
-    """
-    Type of data token
-    """
-
-    FEE_DATE = "FeeDate"
-
-
 class BursarExportTokenFeeDateProperty(StrEnum):
     """
     Property of the fee to be represented by the token
@@ -499,14 +305,6 @@ class BursarExportTokenFeeDateProperty(StrEnum):
     RETURNED = "RETURNED"
 
 
-class BursarExportTokenFeeMetadataType(StrEnum):
-    """
-    Type of data token
-    """
-
-    FEE_METADATA = "FeeMetadata"
-
-
 class BursarExportTokenFeeMetadataValue(StrEnum):
     """
     Metadata to represent
@@ -514,14 +312,6 @@ class BursarExportTokenFeeMetadataValue(StrEnum):
 
     FEE_FINE_TYPE_ID = "FEE_FINE_TYPE_ID"
     FEE_FINE_TYPE_NAME = "FEE_FINE_TYPE_NAME"
-
-
-class BursarExportTokenItemDataType(StrEnum):
-    """
-    Type of token
-    """
-
-    ITEM_DATA = "ItemData"
 
 
 class BursarExportTokenItemDataValue(StrEnum):
@@ -556,38 +346,16 @@ class BursarExportTokenLengthControl(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    character: Annotated[str, Field(max_length=1)]
-    """
-    Character to fill in with
-    """
-    length: int
-    """
-    Desired length of the token
-    """
-    direction: BursarExportTokenLengthControlDirection
-    """
-    Direction to fill in or truncate from
-    """
-    truncate: bool
-    """
-    Whether to truncate the token if it is longer than the desired length
-    """
-
-
-class BursarExportTokenUserDataType(StrEnum):
-    """
-    Type of data token
-    """
-
-    USER_DATA = "UserData"
-
-
-class BursarExportTokenUserDataValue(StrEnum):
-    """
-    User data to represent
-    """
-
-    FOLIO_ID = "FOLIO_ID"
+    character: Annotated[str, Field(description="Character to fill in with", max_length=1)]
+    length: Annotated[int, Field(description="Desired length of the token")]
+    direction: Annotated[
+        BursarExportTokenLengthControlDirection,
+        Field(description="Direction to fill in or truncate from"),
+    ]
+    truncate: Annotated[
+        bool,
+        Field(description="Whether to truncate the token if it is longer than the desired length"),
+    ]
 
 
 class BursarExportTokenUserData(BaseModel):
@@ -599,28 +367,12 @@ class BursarExportTokenUserData(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["UserData"]
-    """
-    Type of data token
-    """
-    value: BursarExportTokenUserDataValue
-    """
-    User data to represent
-    """
+    type: Annotated[Literal["UserData"], Field(description="Type of data token")]
+    value: Annotated[Literal["FOLIO_ID"], Field(description="User data to represent")]
     length_control: Annotated[
-        BursarExportTokenLengthControl | None, Field(alias="lengthControl")
+        BursarExportTokenLengthControl | None,
+        Field(alias="lengthControl", description="Control length of the token"),
     ] = None
-    """
-    Control length of the token
-    """
-
-
-class BursarExportTokenUserDataOptionalType(StrEnum):
-    """
-    Type of data token
-    """
-
-    USER_DATA_OPTIONAL = "UserDataOptional"
 
 
 class BursarExportTokenUserDataOptionalValue(StrEnum):
@@ -646,24 +398,17 @@ class BursarExportTokenUserDataOptional(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["UserDataOptional"]
-    """
-    Type of data token
-    """
-    value: BursarExportTokenUserDataOptionalValue
-    """
-    Optional user data to represent
-    """
-    placeholder: str
-    """
-    Placeholder text to use when no value is present
-    """
+    type: Annotated[Literal["UserDataOptional"], Field(description="Type of data token")]
+    value: Annotated[
+        BursarExportTokenUserDataOptionalValue, Field(description="Optional user data to represent")
+    ]
+    placeholder: Annotated[
+        str, Field(description="Placeholder text to use when no value is present")
+    ]
     length_control: Annotated[
-        BursarExportTokenLengthControl | None, Field(alias="lengthControl")
+        BursarExportTokenLengthControl | None,
+        Field(alias="lengthControl", description="Control length of the token"),
     ] = None
-    """
-    Control length of the token
-    """
 
 
 class BursarExportTransferCriteriaElse(BaseModel):
@@ -675,10 +420,12 @@ class BursarExportTransferCriteriaElse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    account: UUID | None = None
-    """
-    Account to transfer fees/fines that do not meet any specified condition to
-    """
+    account: Annotated[
+        UUID | None,
+        Field(
+            description="Account to transfer fees/fines that do not meet any specified condition to"
+        ),
+    ] = None
 
 
 class Diagnostic(BaseModel):
@@ -690,30 +437,18 @@ class Diagnostic(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    source: str | None = None
-    """
-    Source reporting the diagnostic information
-    """
-    code: str | None = None
-    """
-    Diagnostic code
-    """
-    message: str | None = None
-    """
-    Diagnostic message
-    """
-    module: str | None = None
-    """
-    Module reporting diagnostic information
-    """
-    record_count: Annotated[int | None, Field(alias="recordCount")] = None
-    """
-    Record count for diagnostics
-    """
-    query: str | None = None
-    """
-    CQL query associated with results
-    """
+    source: Annotated[
+        str | None, Field(description="Source reporting the diagnostic information")
+    ] = None
+    code: Annotated[str | None, Field(description="Diagnostic code")] = None
+    message: Annotated[str | None, Field(description="Diagnostic message")] = None
+    module: Annotated[str | None, Field(description="Module reporting diagnostic information")] = (
+        None
+    )
+    record_count: Annotated[
+        int | None, Field(alias="recordCount", description="Record count for diagnostics")
+    ] = None
+    query: Annotated[str | None, Field(description="CQL query associated with results")] = None
 
 
 class EHoldingsExportConfigRecordType(StrEnum):
@@ -734,28 +469,30 @@ class EHoldingsExportConfig(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    record_id: Annotated[str, Field(alias="recordId", examples=["91525-1152699-659590"])]
-    """
-    Unique identifier of the package - combination of providerId-packageId
-    """
-    record_type: Annotated[EHoldingsExportConfigRecordType, Field(alias="recordType")]
-    """
-    The record type
-    """
+    record_id: Annotated[
+        str,
+        Field(
+            alias="recordId",
+            description="Unique identifier of the package - combination of providerId-packageId",
+        ),
+    ]
+    record_type: Annotated[
+        EHoldingsExportConfigRecordType, Field(alias="recordType", description="The record type")
+    ]
     title_search_filters: Annotated[
-        str | None, Field(alias="titleSearchFilters", examples=["filter[name]=title&sort=name"])
+        str | None,
+        Field(
+            alias="titleSearchFilters", description="The filters needed to filter package titles"
+        ),
     ] = None
-    """
-    The filters needed to filter package titles
-    """
-    package_fields: Annotated[list[str] | None, Field(alias="packageFields")] = None
-    """
-    The list of package fields for export
-    """
-    title_fields: Annotated[list[str] | None, Field(alias="titleFields")] = None
-    """
-    The list of title fields for export
-    """
+    package_fields: Annotated[
+        list[str] | None,
+        Field(alias="packageFields", description="The list of package fields for export"),
+    ] = None
+    title_fields: Annotated[
+        list[str] | None,
+        Field(alias="titleFields", description="The list of title fields for export"),
+    ] = None
 
 
 class EdiConfigLibEdiType(StrEnum):
@@ -763,10 +500,10 @@ class EdiConfigLibEdiType(StrEnum):
     The library type for this EDI
     """
 
-    FIELD_014_EAN = "014/EAN"
-    FIELD_31_B_US_SAN = "31B/US-SAN"
-    FIELD_091_VENDOR_ASSIGNED = "091/Vendor-assigned"
-    FIELD_092_CUSTOMER_ASSIGNED = "092/Customer-assigned"
+    VALUE_014_EAN = "014/EAN"
+    VALUE_31B_US_SAN = "31B/US-SAN"
+    VALUE_091_VENDOR_ASSIGNED = "091/Vendor-assigned"
+    VALUE_092_CUSTOMER_ASSIGNED = "092/Customer-assigned"
 
 
 class EdiConfigVendorEdiType(StrEnum):
@@ -774,10 +511,10 @@ class EdiConfigVendorEdiType(StrEnum):
     The vendor type for this EDI
     """
 
-    FIELD_014_EAN = "014/EAN"
-    FIELD_31_B_US_SAN = "31B/US-SAN"
-    FIELD_091_VENDOR_ASSIGNED = "091/Vendor-assigned"
-    FIELD_092_CUSTOMER_ASSIGNED = "092/Customer-assigned"
+    VALUE_014_EAN = "014/EAN"
+    VALUE_31B_US_SAN = "31B/US-SAN"
+    VALUE_091_VENDOR_ASSIGNED = "091/Vendor-assigned"
+    VALUE_092_CUSTOMER_ASSIGNED = "092/Customer-assigned"
 
 
 class EdiConfig(BaseModel):
@@ -789,52 +526,47 @@ class EdiConfig(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    account_no_list: Annotated[list[str] | None, Field(alias="accountNoList")] = None
-    """
-    The list of account numbers of the vendor
-    """
-    default_acquisition_methods: Annotated[
-        list[UUID] | None, Field(alias="defaultAcquisitionMethods")
+    account_no_list: Annotated[
+        list[str] | None,
+        Field(alias="accountNoList", description="The list of account numbers of the vendor"),
     ] = None
-    """
-    Default acquisition methods for the accounts
-    """
-    edi_naming_convention: Annotated[str | None, Field(alias="ediNamingConvention")] = None
-    """
-    The naming convention for this EDI
-    """
-    lib_edi_code: Annotated[str | None, Field(alias="libEdiCode")] = None
-    """
-    The library code for this EDI
-    """
-    lib_edi_type: Annotated[EdiConfigLibEdiType | None, Field(alias="libEdiType")] = None
-    """
-    The library type for this EDI
-    """
-    vendor_edi_code: Annotated[str | None, Field(alias="vendorEdiCode")] = None
-    """
-    The vendor code for this EDI
-    """
-    vendor_edi_type: Annotated[EdiConfigVendorEdiType | None, Field(alias="vendorEdiType")] = None
-    """
-    The vendor type for this EDI
-    """
-    notes: str | None = None
-    """
-    The notes for this EDI
-    """
-    send_account_number: Annotated[bool | None, Field(alias="sendAccountNumber")] = False
-    """
-    If true then send the account number
-    """
-    support_order: Annotated[bool | None, Field(alias="supportOrder")] = False
-    """
-    If true then orders are supported
-    """
-    support_invoice: Annotated[bool | None, Field(alias="supportInvoice")] = False
-    """
-    If true then invoices are supported
-    """
+    default_acquisition_methods: Annotated[
+        list[UUID] | None,
+        Field(
+            alias="defaultAcquisitionMethods",
+            description="Default acquisition methods for the accounts",
+        ),
+    ] = None
+    edi_naming_convention: Annotated[
+        str | None,
+        Field(alias="ediNamingConvention", description="The naming convention for this EDI"),
+    ] = None
+    lib_edi_code: Annotated[
+        str | None, Field(alias="libEdiCode", description="The library code for this EDI")
+    ] = None
+    lib_edi_type: Annotated[
+        EdiConfigLibEdiType | None,
+        Field(alias="libEdiType", description="The library type for this EDI"),
+    ] = None
+    vendor_edi_code: Annotated[
+        str | None, Field(alias="vendorEdiCode", description="The vendor code for this EDI")
+    ] = None
+    vendor_edi_type: Annotated[
+        EdiConfigVendorEdiType | None,
+        Field(alias="vendorEdiType", description="The vendor type for this EDI"),
+    ] = None
+    notes: Annotated[str | None, Field(description="The notes for this EDI")] = None
+    send_account_number: Annotated[
+        bool | None,
+        Field(alias="sendAccountNumber", description="If true then send the account number"),
+    ] = False
+    support_order: Annotated[
+        bool | None, Field(alias="supportOrder", description="If true then orders are supported")
+    ] = False
+    support_invoice: Annotated[
+        bool | None,
+        Field(alias="supportInvoice", description="If true then invoices are supported"),
+    ] = False
 
 
 class EdiFtpFtpConnMode(StrEnum):
@@ -873,52 +605,36 @@ class EdiFtp(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    ftp_conn_mode: Annotated[EdiFtpFtpConnMode | None, Field(alias="ftpConnMode")] = None
-    """
-    The FTP connection mode for this EDI
-    """
-    ftp_format: Annotated[EdiFtpFtpFormat | None, Field(alias="ftpFormat")] = None
-    """
-    The FTP format for this EDI
-    """
-    ftp_mode: Annotated[EdiFtpFtpMode | None, Field(alias="ftpMode")] = None
-    """
-    The FTP mode for this EDI
-    """
-    ftp_port: Annotated[int | None, Field(alias="ftpPort")] = None
-    """
-    The port for this EDI
-    """
-    invoice_directory: Annotated[str | None, Field(alias="invoiceDirectory")] = None
-    """
-    The invoice directory for this EDI
-    """
-    is_primary_transmission_method: Annotated[
-        bool | None, Field(alias="isPrimaryTransmissionMethod")
+    ftp_conn_mode: Annotated[
+        EdiFtpFtpConnMode | None,
+        Field(alias="ftpConnMode", description="The FTP connection mode for this EDI"),
     ] = None
-    """
-    Primary transmission method
-    """
-    notes: str | None = None
-    """
-    The notes for this EDI
-    """
-    order_directory: Annotated[str | None, Field(alias="orderDirectory")] = None
-    """
-    The order directory for this EDI
-    """
-    password: str | None = None
-    """
-    The login password for this EDI
-    """
-    server_address: Annotated[str | None, Field(alias="serverAddress")] = None
-    """
-    The server address for this EDI
-    """
-    username: str | None = None
-    """
-    The login username for this EDI
-    """
+    ftp_format: Annotated[
+        EdiFtpFtpFormat | None, Field(alias="ftpFormat", description="The FTP format for this EDI")
+    ] = None
+    ftp_mode: Annotated[
+        EdiFtpFtpMode | None, Field(alias="ftpMode", description="The FTP mode for this EDI")
+    ] = None
+    ftp_port: Annotated[int | None, Field(alias="ftpPort", description="The port for this EDI")] = (
+        None
+    )
+    invoice_directory: Annotated[
+        str | None,
+        Field(alias="invoiceDirectory", description="The invoice directory for this EDI"),
+    ] = None
+    is_primary_transmission_method: Annotated[
+        bool | None,
+        Field(alias="isPrimaryTransmissionMethod", description="Primary transmission method"),
+    ] = None
+    notes: Annotated[str | None, Field(description="The notes for this EDI")] = None
+    order_directory: Annotated[
+        str | None, Field(alias="orderDirectory", description="The order directory for this EDI")
+    ] = None
+    password: Annotated[str | None, Field(description="The login password for this EDI")] = None
+    server_address: Annotated[
+        str | None, Field(alias="serverAddress", description="The server address for this EDI")
+    ] = None
+    username: Annotated[str | None, Field(description="The login username for this EDI")] = None
 
 
 class EntityType(StrEnum):
@@ -967,14 +683,8 @@ class FacetValue(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    count: int | None = None
-    """
-    Count of facet values
-    """
-    value: dict[str, Any] | None = None
-    """
-    Value object
-    """
+    count: Annotated[int | None, Field(description="Count of facet values")] = None
+    value: Annotated[dict[str, Any] | None, Field(description="Value object")] = None
 
 
 class IdentifierType(StrEnum):
@@ -1007,8 +717,9 @@ class JobStatus(StrEnum):
     FAILED = "FAILED"
 
 
-class LegacyBursarFeeFinesPatronGroup(RootModel[str]):
-    root: Annotated[str, Field(min_length=1)]
+LegacyBursarFeeFinesPatronGroup = TypeAliasType(
+    "LegacyBursarFeeFinesPatronGroup", Annotated[str, Field(min_length=1)]
+)
 
 
 class LegacyBursarFeeFinesTypeMappingItemCode(StrEnum):
@@ -1037,41 +748,52 @@ class LegacyBursarFeeFinesTypeMapping(BaseModel):
 
 class Metadata(BaseModel):
     """
-    Metadata about creation and changes to records, provided by the server (client should not provide)
+    Metadata about creation and changes to records, provided by the server (client should not
+    provide)
     """
 
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    created_date: Annotated[AwareDatetime | None, Field(alias="createdDate")] = None
-    """
-    Date and time when the record was created
-    """
-    created_by_user_id: Annotated[UUID | None, Field(alias="createdByUserId")] = None
-    """
-    ID of the user who created the record (when available)
-    """
-    created_by_username: Annotated[str | None, Field(alias="createdByUsername", max_length=50)] = (
-        None
-    )
-    """
-    Username of the user who created the record (when available)
-    """
-    updated_date: Annotated[AwareDatetime | None, Field(alias="updatedDate")] = None
-    """
-    Date and time when the record was last updated
-    """
-    updated_by_user_id: Annotated[UUID | None, Field(alias="updatedByUserId")] = None
-    """
-    ID of the user who last updated the record (when available)
-    """
-    updated_by_username: Annotated[str | None, Field(alias="updatedByUsername", max_length=50)] = (
-        None
-    )
-    """
-    Username of the user who last updated the record (when available)
-    """
+    created_date: Annotated[
+        datetime | None,
+        Field(alias="createdDate", description="Date and time when the record was created"),
+    ] = None
+    created_by_user_id: Annotated[
+        UUID | None,
+        Field(
+            alias="createdByUserId",
+            description="ID of the user who created the record (when available)",
+        ),
+    ] = None
+    created_by_username: Annotated[
+        str | None,
+        Field(
+            alias="createdByUsername",
+            description="Username of the user who created the record (when available)",
+            max_length=50,
+        ),
+    ] = None
+    updated_date: Annotated[
+        datetime | None,
+        Field(alias="updatedDate", description="Date and time when the record was last updated"),
+    ] = None
+    updated_by_user_id: Annotated[
+        UUID | None,
+        Field(
+            alias="updatedByUserId",
+            description="ID of the user who last updated the record (when available)",
+        ),
+    ] = None
+    updated_by_username: Annotated[
+        str | None,
+        Field(
+            alias="updatedByUsername",
+            description="Username of the user who last updated the record (when available)",
+            max_length=50,
+        ),
+    ] = None
 
 
 class Parameter(BaseModel):
@@ -1087,15 +809,13 @@ class Parameter(BaseModel):
     value: str | None = None
 
 
-class Parameters(RootModel[list[Parameter]]):
-    """
-    List of key/value parameters of an error
-    """
-
-    root: list[Parameter]
-    """
-    List of key/value parameters of an error
-    """
+Parameters = TypeAliasType(
+    "Parameters",
+    Annotated[list[Parameter], Field(description="List of key/value parameters of an error")],
+)
+"""
+List of key/value parameters of an error
+"""
 
 
 class Personal(BaseModel):
@@ -1107,50 +827,37 @@ class Personal(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    last_name: Annotated[str, Field(alias="lastName")]
-    """
-    The user's surname
-    """
-    first_name: Annotated[str | None, Field(alias="firstName")] = None
-    """
-    The user's given name
-    """
-    middle_name: Annotated[str | None, Field(alias="middleName")] = None
-    """
-    The user's middle name (if any)
-    """
-    preferred_first_name: Annotated[str | None, Field(alias="preferredFirstName")] = None
-    """
-    The user's preferred name
-    """
-    email: str | None = None
-    """
-    The user's email address
-    """
-    phone: str | None = None
-    """
-    The user's primary phone number
-    """
-    mobile_phone: Annotated[str | None, Field(alias="mobilePhone")] = None
-    """
-    The user's mobile phone number
-    """
-    date_of_birth: Annotated[AwareDatetime | None, Field(alias="dateOfBirth")] = None
-    """
-    The user's birth date
-    """
-    addresses: Annotated[list[Address] | None, Field(min_length=0)] = None
-    """
-    Physical addresses associated with the user
-    """
-    preferred_contact_type_id: Annotated[str | None, Field(alias="preferredContactTypeId")] = None
-    """
-    Id of the user's preferred contact type
-    """
-    profile_picture_link: Annotated[str | None, Field(alias="profilePictureLink")] = None
-    """
-    Link to the profile picture
-    """
+    last_name: Annotated[str, Field(alias="lastName", description="The user's surname")]
+    first_name: Annotated[
+        str | None, Field(alias="firstName", description="The user's given name")
+    ] = None
+    middle_name: Annotated[
+        str | None, Field(alias="middleName", description="The user's middle name (if any)")
+    ] = None
+    preferred_first_name: Annotated[
+        str | None, Field(alias="preferredFirstName", description="The user's preferred name")
+    ] = None
+    email: Annotated[str | None, Field(description="The user's email address")] = None
+    phone: Annotated[str | None, Field(description="The user's primary phone number")] = None
+    mobile_phone: Annotated[
+        str | None, Field(alias="mobilePhone", description="The user's mobile phone number")
+    ] = None
+    date_of_birth: Annotated[
+        datetime | None, Field(alias="dateOfBirth", description="The user's birth date")
+    ] = None
+    addresses: Annotated[
+        list[Address] | None,
+        Field(description="Physical addresses associated with the user", min_length=0),
+    ] = None
+    preferred_contact_type_id: Annotated[
+        str | None,
+        Field(
+            alias="preferredContactTypeId", description="Id of the user's preferred contact type"
+        ),
+    ] = None
+    profile_picture_link: Annotated[
+        str | None, Field(alias="profilePictureLink", description="Link to the profile picture")
+    ] = None
 
 
 class PresignedUrl(BaseModel):
@@ -1162,10 +869,7 @@ class PresignedUrl(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    url: str
-    """
-    Presigned URL for download
-    """
+    url: Annotated[str, Field(description="Presigned URL for download")]
 
 
 class Progress(BaseModel):
@@ -1177,30 +881,18 @@ class Progress(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    total: Annotated[int | None, Field(ge=0)] = 0
-    """
-    Total number of records being processed
-    """
-    processed: Annotated[int | None, Field(ge=0)] = 0
-    """
-    Current number of records already processed
-    """
-    progress: Annotated[int | None, Field(ge=0, le=100)] = 0
-    """
-    Current progress in %
-    """
-    success: Annotated[int | None, Field(ge=0)] = 0
-    """
-    Current number of successfully processed records
-    """
-    errors: Annotated[int | None, Field(ge=0)] = 0
-    """
-    Current number of errors
-    """
-    warnings: Annotated[int | None, Field(ge=0)] = 0
-    """
-    Current number of warnings
-    """
+    total: Annotated[
+        int | None, Field(description="Total number of records being processed", ge=0)
+    ] = 0
+    processed: Annotated[
+        int | None, Field(description="Current number of records already processed", ge=0)
+    ] = 0
+    progress: Annotated[int | None, Field(description="Current progress in %", ge=0, le=100)] = 0
+    success: Annotated[
+        int | None, Field(description="Current number of successfully processed records", ge=0)
+    ] = 0
+    errors: Annotated[int | None, Field(description="Current number of errors", ge=0)] = 0
+    warnings: Annotated[int | None, Field(description="Current number of warnings", ge=0)] = 0
 
 
 class ScheduleParametersSchedulePeriod(StrEnum):
@@ -1239,40 +931,32 @@ class ScheduleParameters(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    id: UUID | None = None
-    """
-    Schedule unique identifier
-    """
-    schedule_frequency: Annotated[int | None, Field(alias="scheduleFrequency")] = None
-    """
-    Number of time periods
-    """
-    schedule_period: Annotated[
-        ScheduleParametersSchedulePeriod | None, Field(alias="schedulePeriod")
+    id: Annotated[UUID | None, Field(description="Schedule unique identifier")] = None
+    schedule_frequency: Annotated[
+        int | None, Field(alias="scheduleFrequency", description="Number of time periods")
     ] = None
-    """
-    Time period for repeating the job
-    """
-    scheduling_date: Annotated[AwareDatetime | None, Field(alias="schedulingDate")] = None
-    """
-    The date for this job to start running
-    """
-    schedule_time: Annotated[str | None, Field(alias="scheduleTime")] = None
-    """
-    Time to run the job
-    """
-    schedule_day: Annotated[int | None, Field(alias="scheduleDay")] = None
-    """
-    Day of month to run the job (one-based)
-    """
-    week_days: Annotated[list[ScheduleParametersWeekDay] | None, Field(alias="weekDays")] = None
-    """
-    Days of week to run the job
-    """
-    time_zone: Annotated[str | None, Field(alias="timeZone")] = "UTC"
-    """
-    Schedule time zone
-    """
+    schedule_period: Annotated[
+        ScheduleParametersSchedulePeriod | None,
+        Field(alias="schedulePeriod", description="Time period for repeating the job"),
+    ] = None
+    scheduling_date: Annotated[
+        datetime | None,
+        Field(alias="schedulingDate", description="The date for this job to start running"),
+    ] = None
+    schedule_time: Annotated[
+        str | None, Field(alias="scheduleTime", description="Time to run the job")
+    ] = None
+    schedule_day: Annotated[
+        int | None,
+        Field(alias="scheduleDay", description="Day of month to run the job (one-based)"),
+    ] = None
+    week_days: Annotated[
+        list[ScheduleParametersWeekDay] | None,
+        Field(alias="weekDays", description="Days of week to run the job"),
+    ] = None
+    time_zone: Annotated[str | None, Field(alias="timeZone", description="Schedule time zone")] = (
+        "UTC"
+    )
 
 
 class Tags(BaseModel):
@@ -1284,14 +968,10 @@ class Tags(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    tag_list: Annotated[list[str] | None, Field(alias="tagList")] = None
-    """
-    List of tags
-    """
+    tag_list: Annotated[list[str] | None, Field(alias="tagList", description="List of tags")] = None
 
 
-class UUIDModel(RootModel[UUID]):
-    root: UUID
+UUIDModel = TypeAliasType("UUIDModel", UUID)
 
 
 class UserPreferredEmailCommunicationEnum(StrEnum):
@@ -1309,76 +989,67 @@ class User(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    username: str | None = None
-    """
-    A unique name belonging to a user. Typically used for login
-    """
-    id: str | None = None
-    """
-    A globally unique (UUID) identifier for the user
-    """
-    external_system_id: Annotated[str | None, Field(alias="externalSystemId")] = None
-    """
-    An ID that corresponds to an external authority
-    """
-    barcode: str | None = None
-    """
-    The library barcode for this user
-    """
-    active: bool | None = None
-    """
-    A flag to determine if a user can log in, take out loans, etc.
-    """
-    type: str | None = None
-    """
-    The class of user
-    """
-    patron_group: Annotated[str | None, Field(alias="patronGroup")] = None
-    """
-    A UUID corresponding to the group the user belongs to
-    """
-    departments: list[UUID] | None = None
-    """
-    UUIDs corresponding to the departments the user belongs to
-    """
-    meta: dict[str, Any] | None = None
-    """
-    Deprecated
-    """
-    proxy_for: Annotated[list[str] | None, Field(alias="proxyFor")] = None
-    """
-    Deprecated
-    """
+    username: Annotated[
+        str | None, Field(description="A unique name belonging to a user. Typically used for login")
+    ] = None
+    id: Annotated[
+        str | None, Field(description="A globally unique (UUID) identifier for the user")
+    ] = None
+    external_system_id: Annotated[
+        str | None,
+        Field(
+            alias="externalSystemId", description="An ID that corresponds to an external authority"
+        ),
+    ] = None
+    barcode: Annotated[str | None, Field(description="The library barcode for this user")] = None
+    active: Annotated[
+        bool | None,
+        Field(description="A flag to determine if a user can log in, take out loans, etc."),
+    ] = None
+    type: Annotated[str | None, Field(description="The class of user")] = None
+    patron_group: Annotated[
+        str | None,
+        Field(
+            alias="patronGroup", description="A UUID corresponding to the group the user belongs to"
+        ),
+    ] = None
+    departments: Annotated[
+        list[UUID] | None,
+        Field(description="UUIDs corresponding to the departments the user belongs to"),
+    ] = None
+    meta: Annotated[dict[str, Any] | None, Field(description="Deprecated")] = None
+    proxy_for: Annotated[list[str] | None, Field(alias="proxyFor", description="Deprecated")] = None
     personal: Personal | None = None
-    enrollment_date: Annotated[AwareDatetime | None, Field(alias="enrollmentDate")] = None
-    """
-    The date in which the user joined the organization
-    """
-    expiration_date: Annotated[AwareDatetime | None, Field(alias="expirationDate")] = None
-    """
-    The date for when the user becomes inactive
-    """
-    created_date: Annotated[AwareDatetime | None, Field(alias="createdDate")] = None
-    """
-    Deprecated
-    """
-    updated_date: Annotated[AwareDatetime | None, Field(alias="updatedDate")] = None
-    """
-    Deprecated
-    """
+    enrollment_date: Annotated[
+        datetime | None,
+        Field(
+            alias="enrollmentDate", description="The date in which the user joined the organization"
+        ),
+    ] = None
+    expiration_date: Annotated[
+        datetime | None,
+        Field(alias="expirationDate", description="The date for when the user becomes inactive"),
+    ] = None
+    created_date: Annotated[
+        datetime | None, Field(alias="createdDate", description="Deprecated")
+    ] = None
+    updated_date: Annotated[
+        datetime | None, Field(alias="updatedDate", description="Deprecated")
+    ] = None
     metadata: Metadata | None = None
     tags: Tags | None = None
-    custom_fields: Annotated[dict[str, Any] | None, Field(alias="customFields")] = None
-    """
-    Object that contains custom fields
-    """
+    custom_fields: Annotated[
+        dict[str, Any] | None,
+        Field(alias="customFields", description="Object that contains custom fields"),
+    ] = None
     preferred_email_communication: Annotated[
         list[UserPreferredEmailCommunicationEnum] | None,
-        Field(alias="preferredEmailCommunication", max_length=3),
+        Field(
+            alias="preferredEmailCommunication",
+            description="Preferred email communication types",
+            max_length=3,
+        ),
     ] = None
-    """
-    Preferred email communication types
-    """
 
 
 class VendorEdiOrdersExportConfigIntegrationType(StrEnum):
@@ -1417,24 +1088,20 @@ class BursarExportTokenAggregate(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["Aggregate"]
-    """
-    Type of data token
-    """
-    value: BursarExportTokenAggregateValue
-    """
-    Data to represent
-    """
-    decimal: bool
-    """
-    Whether to return the value with decimals. Only applicable for total amount
-    """
+    type: Annotated[Literal["Aggregate"], Field(description="Type of data token")]
+    value: Annotated[BursarExportTokenAggregateValue, Field(description="Data to represent")]
+    decimal: Annotated[
+        bool,
+        Field(
+            description=(
+                "Whether to return the value with decimals. Only applicable for total amount"
+            )
+        ),
+    ]
     length_control: Annotated[
-        BursarExportTokenLengthControl | None, Field(alias="lengthControl")
+        BursarExportTokenLengthControl | None,
+        Field(alias="lengthControl", description="Control length of the token"),
     ] = None
-    """
-    Control length of the token
-    """
 
 
 class BursarExportTokenCurrentDate(BaseModel):
@@ -1446,24 +1113,15 @@ class BursarExportTokenCurrentDate(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["CurrentDate"]
-    """
-    Type of data token
-    """
-    value: BursarExportTokenDateType
-    """
-    Type of date value to represent
-    """
-    timezone: str
-    """
-    Timezone to use for the date
-    """
+    type: Annotated[Literal["CurrentDate"], Field(description="Type of data token")]
+    value: Annotated[
+        BursarExportTokenDateType, Field(description="Type of date value to represent")
+    ]
+    timezone: Annotated[str, Field(description="Timezone to use for the date")]
     length_control: Annotated[
-        BursarExportTokenLengthControl | None, Field(alias="lengthControl")
+        BursarExportTokenLengthControl | None,
+        Field(alias="lengthControl", description="Control length of the token"),
     ] = None
-    """
-    Control length of the token
-    """
 
 
 class BursarExportTokenFeeAmount(BaseModel):
@@ -1475,20 +1133,12 @@ class BursarExportTokenFeeAmount(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["FeeAmount"]
-    """
-    Type of data token
-    """
-    decimal: bool
-    """
-    Whether to return the value with decimals
-    """
+    type: Annotated[Literal["FeeAmount"], Field(description="Type of data token")]
+    decimal: Annotated[bool, Field(description="Whether to return the value with decimals")]
     length_control: Annotated[
-        BursarExportTokenLengthControl | None, Field(alias="lengthControl")
+        BursarExportTokenLengthControl | None,
+        Field(alias="lengthControl", description="Control length of the token"),
     ] = None
-    """
-    Control length of the token
-    """
 
 
 class BursarExportTokenFeeDate(BaseModel):
@@ -1500,32 +1150,22 @@ class BursarExportTokenFeeDate(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["FeeDate"]
-    """
-    Type of data token
-    """
-    property: BursarExportTokenFeeDateProperty
-    """
-    Property of the fee to be represented by the token
-    """
-    value: BursarExportTokenDateType
-    """
-    Type of date value to represent
-    """
-    placeholder: str
-    """
-    Placeholder value to use if the date is not available
-    """
-    timezone: str
-    """
-    Timezone to use for the date
-    """
+    type: Annotated[Literal["FeeDate"], Field(description="Type of data token")]
+    property: Annotated[
+        BursarExportTokenFeeDateProperty,
+        Field(description="Property of the fee to be represented by the token"),
+    ]
+    value: Annotated[
+        BursarExportTokenDateType, Field(description="Type of date value to represent")
+    ]
+    placeholder: Annotated[
+        str, Field(description="Placeholder value to use if the date is not available")
+    ]
+    timezone: Annotated[str, Field(description="Timezone to use for the date")]
     length_control: Annotated[
-        BursarExportTokenLengthControl | None, Field(alias="lengthControl")
+        BursarExportTokenLengthControl | None,
+        Field(alias="lengthControl", description="Control length of the token"),
     ] = None
-    """
-    Control length of the token
-    """
 
 
 class BursarExportTokenFeeMetadata(BaseModel):
@@ -1537,20 +1177,12 @@ class BursarExportTokenFeeMetadata(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["FeeMetadata"]
-    """
-    Type of data token
-    """
-    value: BursarExportTokenFeeMetadataValue
-    """
-    Metadata to represent
-    """
+    type: Annotated[Literal["FeeMetadata"], Field(description="Type of data token")]
+    value: Annotated[BursarExportTokenFeeMetadataValue, Field(description="Metadata to represent")]
     length_control: Annotated[
-        BursarExportTokenLengthControl | None, Field(alias="lengthControl")
+        BursarExportTokenLengthControl | None,
+        Field(alias="lengthControl", description="Control length of the token"),
     ] = None
-    """
-    Control length of the token
-    """
 
 
 class BursarExportTokenItemData(BaseModel):
@@ -1562,24 +1194,15 @@ class BursarExportTokenItemData(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["ItemData"]
-    """
-    Type of token
-    """
-    value: BursarExportTokenItemDataValue
-    """
-    Item data to represent
-    """
-    placeholder: str
-    """
-    Placeholder text to use when no value is available
-    """
+    type: Annotated[Literal["ItemData"], Field(description="Type of token")]
+    value: Annotated[BursarExportTokenItemDataValue, Field(description="Item data to represent")]
+    placeholder: Annotated[
+        str, Field(description="Placeholder text to use when no value is available")
+    ]
     length_control: Annotated[
-        BursarExportTokenLengthControl | None, Field(alias="lengthControl")
+        BursarExportTokenLengthControl | None,
+        Field(alias="lengthControl", description="Control length of the token"),
     ] = None
-    """
-    Control length of the token
-    """
 
 
 class EdiSchedule(BaseModel):
@@ -1591,17 +1214,20 @@ class EdiSchedule(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    enable_scheduled_export: Annotated[bool | None, Field(alias="enableScheduledExport")] = False
-    """
-    Whether or not scheduled exports are enabled
-    """
+    enable_scheduled_export: Annotated[
+        bool | None,
+        Field(
+            alias="enableScheduledExport",
+            description="Whether or not scheduled exports are enabled",
+        ),
+    ] = False
     schedule_parameters: Annotated[ScheduleParameters | None, Field(alias="scheduleParameters")] = (
         None
     )
-    scheduling_notes: Annotated[str | None, Field(alias="schedulingNotes")] = None
-    """
-    The schedule notes for this EDI job
-    """
+    scheduling_notes: Annotated[
+        str | None,
+        Field(alias="schedulingNotes", description="The schedule notes for this EDI job"),
+    ] = None
 
 
 class Error(BaseModel):
@@ -1613,22 +1239,10 @@ class Error(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    message: Annotated[str, Field(min_length=1)]
-    """
-    Error message text
-    """
-    type: ErrorType | None = None
-    """
-    Error message type
-    """
-    code: str | None = None
-    """
-    Error message code
-    """
-    parameters: Parameters | None = None
-    """
-    Error message parameters
-    """
+    message: Annotated[str, Field(description="Error message text", min_length=1)]
+    type: Annotated[ErrorType | None, Field(description="Error message type")] = None
+    code: Annotated[str | None, Field(description="Error message code")] = None
+    parameters: Annotated[Parameters | None, Field(description="Error message parameters")] = None
 
 
 class Errors(BaseModel):
@@ -1640,18 +1254,11 @@ class Errors(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    errors: list[Error] | None = None
-    """
-    List of errors
-    """
-    total_error_records: int | None = None
-    """
-    Total number of errors
-    """
-    total_warning_records: int | None = None
-    """
-    Total number of warnings
-    """
+    errors: Annotated[list[Error] | None, Field(description="List of errors")] = None
+    total_error_records: Annotated[int | None, Field(description="Total number of errors")] = None
+    total_warning_records: Annotated[int | None, Field(description="Total number of warnings")] = (
+        None
+    )
 
 
 class Facet(BaseModel):
@@ -1663,14 +1270,10 @@ class Facet(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    facet_values: Annotated[list[FacetValue] | None, Field(alias="facetValues")] = None
-    """
-    Array of facet values
-    """
-    type: str | None = None
-    """
-    Type of facet
-    """
+    facet_values: Annotated[
+        list[FacetValue] | None, Field(alias="facetValues", description="Array of facet values")
+    ] = None
+    type: Annotated[str | None, Field(description="Type of facet")] = None
 
 
 class LegacyBursarFeeFinesTypeMappings(BaseModel):
@@ -1693,10 +1296,9 @@ class LegacyBursarFeeFines(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    days_outstanding: Annotated[int, Field(alias="daysOutstanding", ge=0)]
-    """
-    Days outstanding
-    """
+    days_outstanding: Annotated[
+        int, Field(alias="daysOutstanding", description="Days outstanding", ge=0)
+    ]
     patron_groups: Annotated[
         list[LegacyBursarFeeFinesPatronGroup], Field(alias="patronGroups", min_length=1)
     ]
@@ -1717,22 +1319,16 @@ class ResultInfo(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    total_records: Annotated[int | None, Field(alias="totalRecords")] = None
-    """
-    Total number of records
-    """
-    response_time: Annotated[float | None, Field(alias="responseTime")] = None
-    """
-    Response time
-    """
-    facets: list[Facet] | None = None
-    """
-    Array of facets
-    """
-    diagnostics: list[Diagnostic] | None = None
-    """
-    Array of diagnostic information
-    """
+    total_records: Annotated[
+        int | None, Field(alias="totalRecords", description="Total number of records")
+    ] = None
+    response_time: Annotated[
+        float | None, Field(alias="responseTime", description="Response time")
+    ] = None
+    facets: Annotated[list[Facet] | None, Field(description="Array of facets")] = None
+    diagnostics: Annotated[
+        list[Diagnostic] | None, Field(description="Array of diagnostic information")
+    ] = None
 
 
 class UserCollection(BaseModel):
@@ -1744,14 +1340,8 @@ class UserCollection(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    users: list[User]
-    """
-    List of user data items
-    """
-    total_records: Annotated[int, Field(alias="totalRecords")]
-    """
-    Total number of users
-    """
+    users: Annotated[list[User], Field(description="List of user data items")]
+    total_records: Annotated[int, Field(alias="totalRecords", description="Total number of users")]
     result_info: Annotated[ResultInfo | None, Field(alias="resultInfo")] = None
 
 
@@ -1764,66 +1354,63 @@ class VendorEdiOrdersExportConfig(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    export_config_id: Annotated[UUID | None, Field(alias="exportConfigId")] = None
-    """
-    UUID of the export configuration. Needed to find jobs by export configuration UUID
-    """
-    vendor_id: Annotated[UUID | None, Field(alias="vendorId")] = None
-    """
-    UUID of the vendor (organization)
-    """
-    config_name: Annotated[str | None, Field(alias="configName")] = None
-    """
-    Configuration name
-    """
-    config_description: Annotated[str | None, Field(alias="configDescription")] = None
-    """
-    Configuration description
-    """
-    edi_config: Annotated[EdiConfig | None, Field(alias="ediConfig")] = None
-    """
-    EDI config for this vendor
-    """
+    export_config_id: Annotated[
+        UUID | None,
+        Field(
+            alias="exportConfigId",
+            description=(
+                "UUID of the export configuration. Needed to find jobs by export configuration UUID"
+            ),
+        ),
+    ] = None
+    vendor_id: Annotated[
+        UUID | None, Field(alias="vendorId", description="UUID of the vendor (organization)")
+    ] = None
+    config_name: Annotated[
+        str | None, Field(alias="configName", description="Configuration name")
+    ] = None
+    config_description: Annotated[
+        str | None, Field(alias="configDescription", description="Configuration description")
+    ] = None
+    edi_config: Annotated[
+        EdiConfig | None, Field(alias="ediConfig", description="EDI config for this vendor")
+    ] = None
     edi_ftp: Annotated[EdiFtp | None, Field(alias="ediFtp")] = None
     edi_schedule: Annotated[EdiSchedule | None, Field(alias="ediSchedule")] = None
-    is_default_config: Annotated[bool | None, Field(alias="isDefaultConfig")] = False
-    """
-    If true then the configuration is the default one
-    """
+    is_default_config: Annotated[
+        bool | None,
+        Field(
+            alias="isDefaultConfig", description="If true then the configuration is the default one"
+        ),
+    ] = False
     integration_type: Annotated[
-        VendorEdiOrdersExportConfigIntegrationType | None, Field(alias="integrationType")
+        VendorEdiOrdersExportConfigIntegrationType | None,
+        Field(alias="integrationType", description="Type of the integration"),
     ] = None
-    """
-    Type of the integration
-    """
     transmission_method: Annotated[
-        VendorEdiOrdersExportConfigTransmissionMethod | None, Field(alias="transmissionMethod")
+        VendorEdiOrdersExportConfigTransmissionMethod | None,
+        Field(alias="transmissionMethod", description="Transmission method"),
     ] = None
-    """
-    Transmission method
-    """
     file_format: Annotated[
-        VendorEdiOrdersExportConfigFileFormat | None, Field(alias="fileFormat")
+        VendorEdiOrdersExportConfigFileFormat | None,
+        Field(alias="fileFormat", description="File format"),
     ] = None
-    """
-    File format
-    """
-    claim_piece_ids: Annotated[list[str] | None, Field(alias="claimPieceIds")] = None
-    """
-    Claim piece ids. Applicable only for the Claiming integration type
-    """
+    claim_piece_ids: Annotated[
+        list[str] | None,
+        Field(
+            alias="claimPieceIds",
+            description="Claim piece ids. Applicable only for the Claiming integration type",
+        ),
+    ] = None
 
 
-class BursarExportHeaderFooterToken(
-    RootModel[BursarExportTokenAggregate | BursarExportTokenConstant | BursarExportTokenCurrentDate]
-):
-    root: Annotated[
+BursarExportHeaderFooterToken = TypeAliasType(
+    "BursarExportHeaderFooterToken",
+    Annotated[
         BursarExportTokenAggregate | BursarExportTokenConstant | BursarExportTokenCurrentDate,
-        Field(discriminator="type"),
-    ]
-    """
-    Token permitted in the header or footer
-    """
+        Field(description="Token permitted in the header or footer", discriminator="type"),
+    ],
+)
 
 
 class ExportTypeSpecificParametersWithLegacyBursar(BaseModel):
@@ -1839,10 +1426,15 @@ class ExportTypeSpecificParametersWithLegacyBursar(BaseModel):
     vendor_edi_orders_export_config: Annotated[
         VendorEdiOrdersExportConfig | None, Field(alias="vendorEdiOrdersExportConfig")
     ] = None
-    query: Annotated[str | None, Field(max_length=5000)] = None
-    """
-    CQL query passed to the module whose data is exported. Use it to filter data.
-    """
+    query: Annotated[
+        str | None,
+        Field(
+            description=(
+                "CQL query passed to the module whose data is exported. Use it to filter data."
+            ),
+            max_length=5000,
+        ),
+    ] = None
     e_holdings_export_config: Annotated[
         EHoldingsExportConfig | None, Field(alias="eHoldingsExportConfig")
     ] = None
@@ -1860,81 +1452,86 @@ class JobWithLegacyBursarParameters(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    id: UUID | None = None
-    """
-    Job ID
-    """
-    name: Annotated[str | None, Field(max_length=100)] = None
-    """
-    Job name
-    """
-    description: str | None = None
-    """
-    Job description
-    """
-    source: Annotated[str | None, Field(max_length=50)] = None
-    """
-    Job source
-    """
-    is_system_source: Annotated[bool | None, Field(alias="isSystemSource")] = None
-    """
-    Whether the job was created by the system
-    """
-    tenant: str | None = None
-    """
-    Tenant id
-    """
-    type: ExportType
-    """
-    Export type
-    """
+    id: Annotated[UUID | None, Field(description="Job ID")] = None
+    name: Annotated[str | None, Field(description="Job name", max_length=100)] = None
+    description: Annotated[str | None, Field(description="Job description")] = None
+    source: Annotated[str | None, Field(description="Job source", max_length=50)] = None
+    is_system_source: Annotated[
+        bool | None,
+        Field(alias="isSystemSource", description="Whether the job was created by the system"),
+    ] = None
+    tenant: Annotated[str | None, Field(description="Tenant id")] = None
+    type: Annotated[ExportType, Field(description="Export type")]
     export_type_specific_parameters: Annotated[
         ExportTypeSpecificParametersWithLegacyBursar, Field(alias="exportTypeSpecificParameters")
     ]
-    status: JobStatus | None = None
-    """
-    Job status
-    """
-    files: list[str] | None = None
-    """
-    URLs of the exported files
-    """
-    file_names: Annotated[list[str] | None, Field(alias="fileNames")] = None
-    """
-    Names of the exported files
-    """
-    start_time: Annotated[AwareDatetime | None, Field(alias="startTime")] = None
-    """
-    Job start timestamp
-    """
-    end_time: Annotated[AwareDatetime | None, Field(alias="endTime")] = None
-    """
-    Job end timestamp
-    """
-    metadata: Metadata | None = None
-    """
-    Standard FOLIO metadata
-    """
-    output_format: Annotated[str | None, Field(alias="outputFormat")] = None
-    """
-    Job output format
-    """
-    error_details: Annotated[str | None, Field(alias="errorDetails")] = None
-    """
-    Job error details
-    """
-    identifier_type: Annotated[IdentifierType | None, Field(alias="identifierType")] = None
-    """
-    Identifier type
-    """
-    entity_type: Annotated[EntityType | None, Field(alias="entityType")] = None
-    """
-    Entity type
-    """
-    progress: Progress | None = None
-    """
-    Progress for records being processed
-    """
+    status: Annotated[JobStatus | None, Field(description="Job status")] = None
+    files: Annotated[list[str] | None, Field(description="URLs of the exported files")] = None
+    file_names: Annotated[
+        list[str] | None, Field(alias="fileNames", description="Names of the exported files")
+    ] = None
+    start_time: Annotated[
+        datetime | None, Field(alias="startTime", description="Job start timestamp")
+    ] = None
+    end_time: Annotated[
+        datetime | None, Field(alias="endTime", description="Job end timestamp")
+    ] = None
+    metadata: Annotated[Metadata | None, Field(description="Standard FOLIO metadata")] = None
+    output_format: Annotated[
+        str | None, Field(alias="outputFormat", description="Job output format")
+    ] = None
+    error_details: Annotated[
+        str | None, Field(alias="errorDetails", description="Job error details")
+    ] = None
+    identifier_type: Annotated[
+        IdentifierType | None, Field(alias="identifierType", description="Identifier type")
+    ] = None
+    entity_type: Annotated[
+        EntityType | None, Field(alias="entityType", description="Entity type")
+    ] = None
+    progress: Annotated[
+        Progress | None, Field(description="Progress for records being processed")
+    ] = None
+
+
+BursarExportDataToken = TypeAliasType(
+    "BursarExportDataToken",
+    Annotated[
+        Union[
+            BursarExportTokenAggregate,
+            BursarExportTokenConstant,
+            BursarExportTokenCurrentDate,
+            BursarExportTokenFeeDate,
+            BursarExportTokenFeeAmount,
+            BursarExportTokenFeeMetadata,
+            BursarExportTokenItemData,
+            BursarExportTokenUserData,
+            BursarExportTokenUserDataOptional,
+            "BursarExportTokenConditional",
+        ],
+        Field(description="Token usable in the data part of a bursar export", discriminator="type"),
+    ],
+)
+
+
+BursarExportFilter = TypeAliasType(
+    "BursarExportFilter",
+    Annotated[
+        Union[
+            BursarExportFilterAge,
+            BursarExportFilterAmount,
+            BursarExportFilterFeeType,
+            BursarExportFilterLocation,
+            BursarExportFilterPatronGroup,
+            BursarExportFilterServicePoint,
+            "BursarExportFilterCondition",
+            "BursarExportFilterNegation",
+            BursarExportFilterPass,
+            BursarExportFilterFeeFineOwner,
+        ],
+        Field(description="Filter for a bursar export job", discriminator="type"),
+    ],
+)
 
 
 class BursarExportFilterCondition(BaseModel):
@@ -1946,18 +1543,13 @@ class BursarExportFilterCondition(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["Condition"]
-    """
-    Type of filter
-    """
-    operation: BursarExportFilterConditionOperation
-    """
-    Logical operation of the filter
-    """
-    criteria: list[BursarExportFilter]
-    """
-    Filters the operation combines
-    """
+    type: Annotated[Literal["Condition"], Field(description="Type of filter")]
+    operation: Annotated[
+        BursarExportFilterConditionOperation, Field(description="Logical operation of the filter")
+    ]
+    criteria: Annotated[
+        list[BursarExportFilter], Field(description="Filters the operation combines")
+    ]
 
 
 class BursarExportFilterNegation(BaseModel):
@@ -1969,14 +1561,8 @@ class BursarExportFilterNegation(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["Negation"]
-    """
-    Type of filter
-    """
-    criteria: BursarExportFilter
-    """
-    Filter to negate
-    """
+    type: Annotated[Literal["Negation"], Field(description="Type of filter")]
+    criteria: Annotated[BursarExportFilter, Field(description="Filter to negate")]
 
 
 class BursarExportJob(BaseModel):
@@ -1988,40 +1574,38 @@ class BursarExportJob(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    filter: BursarExportFilter
-    """
-    Filter to use for the regular export
-    """
-    group_by_patron: Annotated[bool, Field(alias="groupByPatron")]
-    """
-    Choose whether to group fees/fines by patron
-    """
+    filter: Annotated[BursarExportFilter, Field(description="Filter to use for the regular export")]
+    group_by_patron: Annotated[
+        bool,
+        Field(alias="groupByPatron", description="Choose whether to group fees/fines by patron"),
+    ]
     group_by_patron_filter: Annotated[
-        BursarExportFilterAggregate | None, Field(alias="groupByPatronFilter")
+        BursarExportFilterAggregate | None,
+        Field(
+            alias="groupByPatronFilter",
+            description="Filter to use for the export when grouping by patron",
+        ),
     ] = None
-    """
-    Filter to use for the export when grouping by patron
-    """
-    header: list[BursarExportHeaderFooterToken]
-    """
-    Header format for the export file
-    """
-    data: list[BursarExportDataToken]
-    """
-    Data format for the export file
-    """
-    footer: list[BursarExportHeaderFooterToken]
-    """
-    Footer format for the export file
-    """
-    transfer_info: Annotated[BursarExportTransferCriteria, Field(alias="transferInfo")]
-    """
-    Transfer information for the export
-    """
-    dry_run: Annotated[bool | None, Field(alias="dryRun")] = None
-    """
-    Whether this export is a dry run (no actual transfer is performed)
-    """
+    header: Annotated[
+        list[BursarExportHeaderFooterToken], Field(description="Header format for the export file")
+    ]
+    data: Annotated[
+        list[BursarExportDataToken], Field(description="Data format for the export file")
+    ]
+    footer: Annotated[
+        list[BursarExportHeaderFooterToken], Field(description="Footer format for the export file")
+    ]
+    transfer_info: Annotated[
+        BursarExportTransferCriteria,
+        Field(alias="transferInfo", description="Transfer information for the export"),
+    ]
+    dry_run: Annotated[
+        bool | None,
+        Field(
+            alias="dryRun",
+            description="Whether this export is a dry run (no actual transfer is performed)",
+        ),
+    ] = None
 
 
 class BursarExportTokenConditionalCondition(BaseModel):
@@ -2029,14 +1613,10 @@ class BursarExportTokenConditionalCondition(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    condition: BursarExportFilter
-    """
-    Condition to apply to the item
-    """
-    value: BursarExportDataToken
-    """
-    Data to represent if the condition is true
-    """
+    condition: Annotated[BursarExportFilter, Field(description="Condition to apply to the item")]
+    value: Annotated[
+        BursarExportDataToken, Field(description="Data to represent if the condition is true")
+    ]
 
 
 class BursarExportTokenConditional(BaseModel):
@@ -2048,18 +1628,15 @@ class BursarExportTokenConditional(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Literal["Conditional"]
-    """
-    Type of the data token
-    """
-    conditions: list[BursarExportTokenConditionalCondition]
-    """
-    Conditions to apply to the token
-    """
-    else_: Annotated[BursarExportDataToken, Field(alias="else")]
-    """
-    Data to represent if no condition is true
-    """
+    type: Annotated[Literal["Conditional"], Field(description="Type of the data token")]
+    conditions: Annotated[
+        list[BursarExportTokenConditionalCondition],
+        Field(description="Conditions to apply to the token"),
+    ]
+    else_: Annotated[
+        BursarExportDataToken,
+        Field(alias="else", description="Data to represent if no condition is true"),
+    ]
 
 
 class BursarExportTransferCriteriaCondition(BaseModel):
@@ -2067,14 +1644,10 @@ class BursarExportTransferCriteriaCondition(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    condition: BursarExportFilter
-    """
-    Condition to apply to this item
-    """
-    account: UUID
-    """
-    Account to transfer fees/fines that meet this condition to
-    """
+    condition: Annotated[BursarExportFilter, Field(description="Condition to apply to this item")]
+    account: Annotated[
+        UUID, Field(description="Account to transfer fees/fines that meet this condition to")
+    ]
 
 
 class BursarExportTransferCriteria(BaseModel):
@@ -2086,14 +1659,14 @@ class BursarExportTransferCriteria(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    conditions: list[BursarExportTransferCriteriaCondition]
-    """
-    Conditions to apply to the transfer of fees/fines
-    """
-    else_: Annotated[BursarExportTransferCriteriaElse, Field(alias="else")]
-    """
-    If none of the specified conditions is met
-    """
+    conditions: Annotated[
+        list[BursarExportTransferCriteriaCondition],
+        Field(description="Conditions to apply to the transfer of fees/fines"),
+    ]
+    else_: Annotated[
+        BursarExportTransferCriteriaElse,
+        Field(alias="else", description="If none of the specified conditions is met"),
+    ]
 
 
 class ExportTypeSpecificParameters(BaseModel):
@@ -2109,10 +1682,15 @@ class ExportTypeSpecificParameters(BaseModel):
     vendor_edi_orders_export_config: Annotated[
         VendorEdiOrdersExportConfig | None, Field(alias="vendorEdiOrdersExportConfig")
     ] = None
-    query: Annotated[str | None, Field(max_length=5000)] = None
-    """
-    CQL query passed to the module whose data is exported. Use it to filter data.
-    """
+    query: Annotated[
+        str | None,
+        Field(
+            description=(
+                "CQL query passed to the module whose data is exported. Use it to filter data."
+            ),
+            max_length=5000,
+        ),
+    ] = None
     e_holdings_export_config: Annotated[
         EHoldingsExportConfig | None, Field(alias="eHoldingsExportConfig")
     ] = None
@@ -2130,81 +1708,46 @@ class Job(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    id: UUID | None = None
-    """
-    Job ID
-    """
-    name: Annotated[str | None, Field(max_length=100)] = None
-    """
-    Job name
-    """
-    description: str | None = None
-    """
-    Job description
-    """
-    source: Annotated[str | None, Field(max_length=50)] = None
-    """
-    Job source
-    """
-    is_system_source: Annotated[bool | None, Field(alias="isSystemSource")] = None
-    """
-    Whether the job was created by the system
-    """
-    tenant: str | None = None
-    """
-    Tenant id
-    """
-    type: ExportType
-    """
-    Export type
-    """
+    id: Annotated[UUID | None, Field(description="Job ID")] = None
+    name: Annotated[str | None, Field(description="Job name", max_length=100)] = None
+    description: Annotated[str | None, Field(description="Job description")] = None
+    source: Annotated[str | None, Field(description="Job source", max_length=50)] = None
+    is_system_source: Annotated[
+        bool | None,
+        Field(alias="isSystemSource", description="Whether the job was created by the system"),
+    ] = None
+    tenant: Annotated[str | None, Field(description="Tenant id")] = None
+    type: Annotated[ExportType, Field(description="Export type")]
     export_type_specific_parameters: Annotated[
         ExportTypeSpecificParameters, Field(alias="exportTypeSpecificParameters")
     ]
-    status: JobStatus | None = None
-    """
-    Job status
-    """
-    files: list[str] | None = None
-    """
-    URLs of the exported files
-    """
-    file_names: Annotated[list[str] | None, Field(alias="fileNames")] = None
-    """
-    Names of the exported files
-    """
-    start_time: Annotated[AwareDatetime | None, Field(alias="startTime")] = None
-    """
-    Job start timestamp
-    """
-    end_time: Annotated[AwareDatetime | None, Field(alias="endTime")] = None
-    """
-    Job end timestamp
-    """
-    metadata: Metadata | None = None
-    """
-    Standard FOLIO metadata
-    """
-    output_format: Annotated[str | None, Field(alias="outputFormat")] = None
-    """
-    Job output format
-    """
-    error_details: Annotated[str | None, Field(alias="errorDetails")] = None
-    """
-    Job error details
-    """
-    identifier_type: Annotated[IdentifierType | None, Field(alias="identifierType")] = None
-    """
-    Identifier type
-    """
-    entity_type: Annotated[EntityType | None, Field(alias="entityType")] = None
-    """
-    Entity type
-    """
-    progress: Progress | None = None
-    """
-    Progress for records being processed
-    """
+    status: Annotated[JobStatus | None, Field(description="Job status")] = None
+    files: Annotated[list[str] | None, Field(description="URLs of the exported files")] = None
+    file_names: Annotated[
+        list[str] | None, Field(alias="fileNames", description="Names of the exported files")
+    ] = None
+    start_time: Annotated[
+        datetime | None, Field(alias="startTime", description="Job start timestamp")
+    ] = None
+    end_time: Annotated[
+        datetime | None, Field(alias="endTime", description="Job end timestamp")
+    ] = None
+    metadata: Annotated[Metadata | None, Field(description="Standard FOLIO metadata")] = None
+    output_format: Annotated[
+        str | None, Field(alias="outputFormat", description="Job output format")
+    ] = None
+    error_details: Annotated[
+        str | None, Field(alias="errorDetails", description="Job error details")
+    ] = None
+    identifier_type: Annotated[
+        IdentifierType | None, Field(alias="identifierType", description="Identifier type")
+    ] = None
+    entity_type: Annotated[
+        EntityType | None, Field(alias="entityType", description="Entity type")
+    ] = None
+    progress: Annotated[
+        Progress | None, Field(description="Progress for records being processed")
+    ] = None
 
 
 class JobCollection(BaseModel):
@@ -2216,83 +1759,10 @@ class JobCollection(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    job_records: Annotated[list[Job], Field(alias="jobRecords")]
-    """
-    Jobs
-    """
-    total_records: Annotated[int, Field(alias="totalRecords")]
-    """
-    Total number of jobs matching the query
-    """
-
-
-class BursarExportFilter(
-    RootModel[
-        BursarExportFilterAge
-        | BursarExportFilterAmount
-        | BursarExportFilterFeeType
-        | BursarExportFilterLocation
-        | BursarExportFilterPatronGroup
-        | BursarExportFilterServicePoint
-        | BursarExportFilterCondition
-        | BursarExportFilterNegation
-        | BursarExportFilterPass
-        | BursarExportFilterFeeFineOwner
+    job_records: Annotated[list[Job], Field(alias="jobRecords", description="Jobs")]
+    total_records: Annotated[
+        int, Field(alias="totalRecords", description="Total number of jobs matching the query")
     ]
-):
-    root: Annotated[
-        BursarExportFilterAge
-        | BursarExportFilterAmount
-        | BursarExportFilterFeeType
-        | BursarExportFilterLocation
-        | BursarExportFilterPatronGroup
-        | BursarExportFilterServicePoint
-        | BursarExportFilterCondition
-        | BursarExportFilterNegation
-        | BursarExportFilterPass
-        | BursarExportFilterFeeFineOwner,
-        Field(discriminator="type"),
-    ]
-    """
-    Filter for a bursar export job
-    """
 
 
-class BursarExportDataToken(
-    RootModel[
-        BursarExportTokenAggregate
-        | BursarExportTokenConstant
-        | BursarExportTokenCurrentDate
-        | BursarExportTokenFeeDate
-        | BursarExportTokenFeeAmount
-        | BursarExportTokenFeeMetadata
-        | BursarExportTokenItemData
-        | BursarExportTokenUserData
-        | BursarExportTokenUserDataOptional
-        | BursarExportTokenConditional
-    ]
-):
-    root: Annotated[
-        BursarExportTokenAggregate
-        | BursarExportTokenConstant
-        | BursarExportTokenCurrentDate
-        | BursarExportTokenFeeDate
-        | BursarExportTokenFeeAmount
-        | BursarExportTokenFeeMetadata
-        | BursarExportTokenItemData
-        | BursarExportTokenUserData
-        | BursarExportTokenUserDataOptional
-        | BursarExportTokenConditional,
-        Field(discriminator="type"),
-    ]
-    """
-    Token usable in the data part of a bursar export
-    """
-
-
-BursarExportFilterCondition.model_rebuild()
-BursarExportFilterNegation.model_rebuild()
 BursarExportJob.model_rebuild()
-BursarExportTokenConditionalCondition.model_rebuild()
-BursarExportTokenConditional.model_rebuild()
-BursarExportTransferCriteriaCondition.model_rebuild()

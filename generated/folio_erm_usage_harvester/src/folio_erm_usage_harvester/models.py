@@ -1,11 +1,16 @@
-"""Models of FOLIO eUsage Harvester, generated from its OpenAPI spec; do not edit by hand."""
+"""Models of FOLIO eUsage Harvester.
+
+Generated from its OpenAPI spec by datamodel-code-generator; do not edit by hand.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypeAliasType
 
 
 class JobInfoType(StrEnum):
@@ -29,49 +34,47 @@ class JobInfoResult(StrEnum):
 
 class JobInfo(BaseModel):
     """
-    One harvesting job: what it harvests, when it ran and how it ended. A job is finished once finishedAt is set.
+    One harvesting job: what it harvests, when it ran and how it ended. A job is finished once
+    finishedAt is set.
     """
 
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    id: str | None = None
-    """
-    Id of the job
-    """
-    type: JobInfoType | None = None
-    """
-    What the job harvests: periodic run, all providers of the tenant, or one provider
-    """
-    provider_id: Annotated[str | None, Field(alias="providerId")] = None
-    """
-    Id of the usage data provider the job harvests (type provider)
-    """
-    timestamp: float | None = None
-    """
-    When the job was created, in milliseconds since the epoch
-    """
-    started_at: Annotated[AwareDatetime | None, Field(alias="startedAt")] = None
-    """
-    When the job started
-    """
-    finished_at: Annotated[AwareDatetime | None, Field(alias="finishedAt")] = None
-    """
-    When the job finished; absent while it runs
-    """
-    next_start: Annotated[AwareDatetime | None, Field(alias="nextStart")] = None
-    """
-    When the next periodic run starts
-    """
-    result: JobInfoResult | None = None
-    """
-    How the job ended
-    """
-    error_message: Annotated[str | None, Field(alias="errorMessage")] = None
-    """
-    Why the job failed
-    """
+    id: Annotated[str | None, Field(description="Id of the job")] = None
+    type: Annotated[
+        JobInfoType | None,
+        Field(
+            description=(
+                "What the job harvests: periodic run, all providers of the tenant, or one provider"
+            )
+        ),
+    ] = None
+    provider_id: Annotated[
+        str | None,
+        Field(
+            alias="providerId",
+            description="Id of the usage data provider the job harvests (type provider)",
+        ),
+    ] = None
+    timestamp: Annotated[
+        float | None, Field(description="When the job was created, in milliseconds since the epoch")
+    ] = None
+    started_at: Annotated[
+        datetime | None, Field(alias="startedAt", description="When the job started")
+    ] = None
+    finished_at: Annotated[
+        datetime | None,
+        Field(alias="finishedAt", description="When the job finished; absent while it runs"),
+    ] = None
+    next_start: Annotated[
+        datetime | None, Field(alias="nextStart", description="When the next periodic run starts")
+    ] = None
+    result: Annotated[JobInfoResult | None, Field(description="How the job ended")] = None
+    error_message: Annotated[
+        str | None, Field(alias="errorMessage", description="Why the job failed")
+    ] = None
 
 
 class JobInfos(BaseModel):
@@ -83,14 +86,12 @@ class JobInfos(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    job_infos: Annotated[list[JobInfo], Field(alias="jobInfos")]
-    """
-    The jobs of this page
-    """
-    total_records: Annotated[int, Field(alias="totalRecords")]
-    """
-    How many jobs match the query in all
-    """
+    job_infos: Annotated[
+        list[JobInfo], Field(alias="jobInfos", description="The jobs of this page")
+    ]
+    total_records: Annotated[
+        int, Field(alias="totalRecords", description="How many jobs match the query in all")
+    ]
 
 
 class ParametersParameter(BaseModel):
@@ -102,15 +103,13 @@ class ParametersParameter(BaseModel):
     value: str | None = None
 
 
-class Parameters(RootModel[list[ParametersParameter]]):
-    """
-    Key/value pairs an error is about
-    """
-
-    root: list[ParametersParameter]
-    """
-    Key/value pairs an error is about
-    """
+Parameters = TypeAliasType(
+    "Parameters",
+    Annotated[list[ParametersParameter], Field(description="Key/value pairs an error is about")],
+)
+"""
+Key/value pairs an error is about
+"""
 
 
 class ServiceImplementation(BaseModel):
@@ -122,40 +121,40 @@ class ServiceImplementation(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    name: str
-    """
-    Display name
-    """
-    description: str | None = None
-    """
-    What the implementation harvests
-    """
-    type: str
-    """
-    Identifier of the service type, as usage data providers refer to it
-    """
-    is_aggregator: Annotated[bool, Field(alias="isAggregator")]
-    """
-    Whether the implementation harvests an aggregator
-    """
-    is_default: Annotated[bool | None, Field(alias="isDefault")] = None
-    """
-    Whether this is the default implementation for its release
-    """
-    report_release: Annotated[str | None, Field(alias="reportRelease")] = None
-    """
-    COUNTER release the implementation speaks
-    """
-    supported_reports: Annotated[list[str] | None, Field(alias="supportedReports")] = None
-    """
-    Report types the implementation can fetch
-    """
-    configuration_parameters: Annotated[
-        list[str] | None, Field(alias="configurationParameters")
+    name: Annotated[str, Field(description="Display name")]
+    description: Annotated[str | None, Field(description="What the implementation harvests")] = None
+    type: Annotated[
+        str,
+        Field(description="Identifier of the service type, as usage data providers refer to it"),
+    ]
+    is_aggregator: Annotated[
+        bool,
+        Field(
+            alias="isAggregator", description="Whether the implementation harvests an aggregator"
+        ),
+    ]
+    is_default: Annotated[
+        bool | None,
+        Field(
+            alias="isDefault",
+            description="Whether this is the default implementation for its release",
+        ),
     ] = None
-    """
-    Names of the settings a provider must give for this implementation
-    """
+    report_release: Annotated[
+        str | None,
+        Field(alias="reportRelease", description="COUNTER release the implementation speaks"),
+    ] = None
+    supported_reports: Annotated[
+        list[str] | None,
+        Field(alias="supportedReports", description="Report types the implementation can fetch"),
+    ] = None
+    configuration_parameters: Annotated[
+        list[str] | None,
+        Field(
+            alias="configurationParameters",
+            description="Names of the settings a provider must give for this implementation",
+        ),
+    ] = None
 
 
 class ServiceImplementations(BaseModel):
@@ -167,10 +166,9 @@ class ServiceImplementations(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    implementations: list[ServiceImplementation]
-    """
-    The implementations
-    """
+    implementations: Annotated[
+        list[ServiceImplementation], Field(description="The implementations")
+    ]
 
 
 class Error(BaseModel):
@@ -182,22 +180,12 @@ class Error(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    message: str
-    """
-    What went wrong
-    """
-    type: str | None = None
-    """
-    Kind of error
-    """
-    code: str | None = None
-    """
-    Machine-readable error code
-    """
-    parameters: Parameters | None = None
-    """
-    The values the error is about
-    """
+    message: Annotated[str, Field(description="What went wrong")]
+    type: Annotated[str | None, Field(description="Kind of error")] = None
+    code: Annotated[str | None, Field(description="Machine-readable error code")] = None
+    parameters: Annotated[Parameters | None, Field(description="The values the error is about")] = (
+        None
+    )
 
 
 class Errors(BaseModel):
@@ -209,11 +197,5 @@ class Errors(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    errors: list[Error] | None = None
-    """
-    The errors
-    """
-    total_records: int | None = None
-    """
-    How many errors there are
-    """
+    errors: Annotated[list[Error] | None, Field(description="The errors")] = None
+    total_records: Annotated[int | None, Field(description="How many errors there are")] = None
