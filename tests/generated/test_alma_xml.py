@@ -53,3 +53,20 @@ def test_region_helper_builds_the_base_url() -> None:
     with pytest.raises(ValueError, match="unknown region"):
         Client(region="mars", api_key="KEY")
     assert "KEY" not in repr(client)
+
+
+def test_an_xml_page_with_one_instance_is_still_a_list() -> None:
+    page = (
+        b"<job_instances total_record_count='1'><job_instance><id>1</id>"
+        b"<counter><type desc='Records'>r</type><value>5</value></counter>"
+        b"</job_instance></job_instances>"
+    )
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "application/xml"}, content=page)
+
+    client = Client(base_url="https://alma.test", api_key="KEY", transport=httpx.MockTransport(handler))
+    answer = client.instances.get_job_instances("M135")
+    assert answer.total_record_count == 1
+    assert answer.job_instance is not None and len(answer.job_instance) == 1
+    assert answer.job_instance[0].counter is not None and len(answer.job_instance[0].counter) == 1

@@ -7,8 +7,8 @@ repeated elements become lists.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, get_args, get_origin
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from defusedxml import DefusedXmlException
@@ -65,3 +65,53 @@ def to_xml(value: Any, root: str) -> bytes:
     _fill(element, value)
     document: bytes = tostring(element, encoding="utf-8", xml_declaration=True)
     return document
+
+
+def _list_fields(model: Any) -> dict[str, Any]:
+    """Wire name -> annotation of each field of a pydantic model class."""
+    fields = getattr(model, "model_fields", None)
+    if not isinstance(fields, dict):
+        return {}
+    return {(info.alias or name): info.annotation for name, info in fields.items()}
+
+
+def _is_list(annotation: Any) -> bool:
+    if get_origin(annotation) in (list, Sequence):
+        return True
+    return any(
+        _is_list(member) for member in get_args(annotation) if get_origin(annotation) is not list
+    )
+
+
+def _inner(annotation: Any) -> Any:
+    """The model class inside ``list[Model] | None`` and the like, if any."""
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    for member in get_args(annotation):
+        found = _inner(member)
+        if found is not None:
+            return found
+    return None
+
+
+def with_lists(value: Any, model: Any) -> Any:
+    """XML cannot tell one repeated element from a single one: where ``model`` expects a
+    list and the document had one element, make it a list of one."""
+    fields = _list_fields(_inner(model))
+    if not fields or not isinstance(value, dict):
+        return value
+    result = dict(value)
+    for name, annotation in fields.items():
+        if name not in result:
+            continue
+        if _is_list(annotation) and not isinstance(result[name], list):
+            result[name] = [result[name]]
+        inner = _inner(annotation)
+        if inner is not None:
+            items = result[name]
+            result[name] = (
+                [with_lists(item, inner) for item in items]
+                if isinstance(items, list)
+                else with_lists(items, inner)
+            )
+    return result

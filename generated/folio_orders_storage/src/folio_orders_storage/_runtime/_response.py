@@ -11,7 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ._errors import ResponseValidationError
 from ._operation import OperationSpec, ResponseSpec
-from ._xml import XmlError, parse_xml
+from ._xml import XmlError, parse_xml, with_lists
 
 T = TypeVar("T")
 
@@ -84,6 +84,8 @@ class APIResponse(Generic[T]):
             return data  # type: ignore[no-any-return]
         if expected.model is None:
             return data  # type: ignore[no-any-return]
+        if "xml" in _media(self.http_response):
+            data = with_lists(data, expected.model)
         try:
             return adapter(expected.model).validate_python(data)  # type: ignore[no-any-return]
         except ValidationError as error:
