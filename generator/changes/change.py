@@ -1,0 +1,29 @@
+"""One change between two API descriptions, as ``diff`` reports it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from generator.changes.rules import RULES, Level
+
+
+@dataclass(frozen=True)
+class Change:
+    rule: str  # an id of rules.RULES
+    message: str  # what changed, naming the parameter, property or value
+    operation: str | None  # "GET /jobs/{id}", or None for a change of the whole document
+    pointer: str  # JSON pointer of the changed place
+    side: Literal["old", "new"] = "new"  # which description `pointer` points into
+    line: int | None = None  # of `pointer` in the file it points into, where known
+    symbols: tuple[str, ...] = field(default=())  # generated Python symbols this changes
+
+    @property
+    def level(self) -> Level:
+        return RULES[self.rule].level
+
+    def sort_key(self) -> tuple[int, str, str, str, str]:
+        return (-self.level, self.operation or "", self.rule, self.pointer, self.message)
+
+    def with_line(self, line: int | None) -> Change:
+        return replace(self, line=line)
