@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.client_model import Package
 from generator.client_model_build import build_package
 from generator.errors import SpecError
-from generator.models_codegen import generate_models
+from generator.models_codegen import ModelsResult, generate_models
 from generator.render import render_package, runtime_files
 
 
@@ -29,8 +30,21 @@ class PackageSource:
     spec_file: Path
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A package's files (path relative to the package folder -> text) and what named them."""
+
+    files: dict[str, str]
+    models: ModelsResult
+    package: Package
+
+
 def render(source: PackageSource) -> dict[str, str]:
     """Every file of the package: path relative to the package folder -> text."""
+    return render_package_source(source).files
+
+
+def render_package_source(source: PackageSource) -> Rendered:
     models = generate_models(source.document, package=source.package)
     package = build_package(source.document, package=source.package, class_names=models.class_names)
     error_models = sorted(
@@ -42,7 +56,7 @@ def render(source: PackageSource) -> dict[str, str]:
     files[f"{code}/py.typed"] = ""
     for name, text in runtime_files().items():
         files[f"{code}/_runtime/{name}"] = text
-    return files
+    return Rendered(files, models, package)
 
 
 def _ruff(folder: Path) -> None:
