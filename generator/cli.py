@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import copy
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from generator import __version__
 from generator.canonical import write_atomically
@@ -92,6 +94,86 @@ def _generate(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _fail_level(name: str) -> int | None:
+    from generator.changes.rules import Level
+
+    return None if name == "never" else int(Level[name])
+
+
+def _emit_reports(reports: list[Any], arguments: argparse.Namespace) -> int:
+    from generator.changes.report import write
+
+    if arguments.output:
+        buffer = io.StringIO()
+        write(reports, arguments.format, buffer)
+        write_atomically(Path(arguments.output), buffer.getvalue())
+    else:
+        write(reports, arguments.format)
+    threshold = _fail_level(arguments.fail_on)
+    worst = max((int(r.worst() or 0) for r in reports), default=0)
+    return EXIT_DIFFERENT if threshold is not None and worst >= threshold else EXIT_OK
+
+
+def _diff(arguments: argparse.Namespace) -> int:
+    from generator.changes.diff import diff_descriptions
+    from generator.changes.inputs import load_description
+    from generator.changes.rules import RULES
+
+    if arguments.list_rules:
+        for rule in RULES.values():
+            print(f"{rule.level.name:<4}  {rule.id:<58}  {rule.meaning}")
+        return EXIT_OK
+    if len(arguments.descriptions) != 2:
+        raise SpecError("diff needs OLD and NEW (or --list-rules)")
+    specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
+    old, new = (load_description(argument, specs) for argument in arguments.descriptions)
+    report = diff_descriptions(old, new, client=not arguments.no_client)
+    return _emit_reports([report], arguments)
+
+
+def _drift(arguments: argparse.Namespace) -> int:
+    from generator.changes.drift import default_upstream_root, drift_report
+
+    root = Path(arguments.upstream_root) if arguments.upstream_root else default_upstream_root()
+    if root is None or not root.is_dir():
+        raise SpecError(
+            "no upstream mirror: pass --upstream-root DIR, a folder with one checkout per "
+            "system named as the manifests' upstream.mirror says",
+            file=root,
+        )
+    specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
+    manifests = load_systems(specs, arguments.systems)
+    reports = [drift_report(m, root, client=arguments.client) for m in manifests]
+    return _emit_reports(reports, arguments)
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    from generator.check import check, summary
+
+    specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
+    generated = Path(arguments.generated) if arguments.generated else specs.parent / "generated"
+    differences = check(specs, generated)
+    if not arguments.quiet:
+        for difference in differences:
+            sys.stdout.write(difference.diff)
+    sys.stderr.write(summary(differences))
+    return EXIT_DIFFERENT if differences else EXIT_OK
+
+
+def _add_report_options(command: argparse.ArgumentParser, fail_on: str) -> None:
+    from generator.changes.report import FORMATS
+
+    command.add_argument("--format", choices=FORMATS, default="text", help="default: text")
+    command.add_argument(
+        "--fail-on",
+        choices=("ERR", "WARN", "INFO", "never"),
+        default=fail_on,
+        help=f"exit 1 when a change of this level or worse is found (default: {fail_on})",
+    )
+    command.add_argument("-o", "--output", help="write the report to this file")
+    command.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -127,6 +209,48 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
     generate.add_argument("-q", "--quiet", action="store_true", help="say only what is wrong")
     generate.set_defaults(run=_generate)
+    diff = commands.add_parser(
+        "diff",
+        help="classify the changes between two API descriptions",
+        description="Report every change from OLD to NEW with its level (ERR breaks callers, "
+        "WARN may break them, INFO does not), rule id, operation and place, and what it "
+        "changes in the generated client. OLD and NEW are files in any format `normalize` "
+        "reads, system ids, or either at a git revision: specs/alma-jobs/openapi.yaml@HEAD~1, "
+        "alma-jobs@main.",
+    )
+    diff.add_argument("descriptions", nargs="*", metavar="OLD NEW")
+    diff.add_argument("--no-client", action="store_true", help="skip the client comparison")
+    diff.add_argument("--list-rules", action="store_true", help="print every rule and exit")
+    _add_report_options(diff, fail_on="ERR")
+    diff.set_defaults(run=_diff)
+    drift = commands.add_parser(
+        "drift",
+        help="compare each system's upstream description with our committed spec",
+        description="Normalize each system's upstream description (where its manifest says "
+        "it is, in a mirror under --upstream-root), apply the manifest's corrections, and "
+        "report what still differs from specs/<system>/openapi.yaml. Corrections are listed "
+        "as known differences, not as drift.",
+    )
+    drift.add_argument("systems", nargs="*", metavar="SYSTEM")
+    drift.add_argument(
+        "--upstream-root",
+        help="folder holding the upstream checkouts (default: ../shared/upstream beside "
+        "this checkout)",
+    )
+    drift.add_argument("--client", action="store_true", help="also compare the clients")
+    _add_report_options(drift, fail_on="INFO")
+    drift.set_defaults(run=_drift)
+    check = commands.add_parser(
+        "check",
+        help="regenerate into a temporary folder and diff against what is committed",
+        description="Regenerate every spec and client into a temporary folder and compare "
+        "them with the committed specs/ and generated/: exit 0 when identical, else exit 1 "
+        "with the files that differ (standard error) and a unified diff (standard output).",
+    )
+    check.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
+    check.add_argument("--generated", help="the generated folder (default: beside specs/)")
+    check.add_argument("-q", "--quiet", action="store_true", help="the summary only, no diff")
+    check.set_defaults(run=_check)
     return parser
 
 

@@ -1,0 +1,42 @@
+"""``diff OLD NEW``: every change between two descriptions, with lines and client impact."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.changes.change import Change
+from generator.changes.documents import compare_documents
+from generator.changes.impact import client_surface, compare_surfaces, with_symbols
+from generator.changes.inputs import Description
+from generator.changes.report import Report, unique
+
+
+def _with_lines(changes: list[Change], old: Description, new: Description) -> list[Change]:
+    located = []
+    for change in changes:
+        lines = old.lines if change.side == "old" else new.lines
+        located.append(change.with_line(lines.line_of(change.pointer) if lines else None))
+    return located
+
+
+def diff_descriptions(old: Description, new: Description, *, client: bool = True) -> Report:
+    changes = _with_lines(unique(compare_documents(old.document, new.document)), old, new)
+    report = Report(
+        title=f"{old.label} -> {new.label}",
+        old=old.label,
+        new=new.label,
+        changes=changes,
+        files={"old": old.file, "new": new.file},
+    )
+    if client:
+        # Both sides generate under one name, so that only real differences show.
+        package = new.package
+        before = client_surface(old.document, package)
+        after = client_surface(new.document, package)
+        report = replace(
+            report,
+            changes=with_symbols(changes, before, after),
+            package=package,
+            api_changes=compare_surfaces(before, after),
+        )
+    return report

@@ -1,0 +1,147 @@
+"""What ``diff`` compares: an API description named on the command line, loaded and normalized.
+
+An argument is a system id (its committed ``specs/<system>/openapi.yaml``), a file in any
+format the loaders read, or either of those at a git revision:
+``specs/alma-jobs/openapi.yaml@HEAD~1`` or ``alma-jobs@main``. A file at a revision is read
+with ``git archive`` into a temporary folder together with the top folder it lies in, so that
+references to other files still resolve.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import pointer as json_pointer
+from generator.errors import SpecError, display_path
+from generator.manifest import load_manifest
+from generator.normalize import normalize_source
+from generator.source_files import SourceFiles
+from generator.systems import MANIFEST_NAME, SPEC_NAME, system_ids
+
+
+@dataclass
+class LineIndex:
+    """Lines of JSON pointers in one YAML or JSON text, parsed once however often it is asked."""
+
+    text: str
+    _root: yaml.Node | None = field(default=None, init=False)
+    _parsed: bool = field(default=False, init=False)
+
+    def line_of(self, pointer: str) -> int | None:
+        if not self._parsed:
+            self._parsed = True
+            try:
+                self._root = yaml.compose(self.text, Loader=yaml.SafeLoader)
+            except yaml.YAMLError:
+                self._root = None
+        node = self._root
+        for token in json_pointer.split(pointer):
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == token), None)
+            elif isinstance(node, yaml.SequenceNode) and token.isdigit():
+                index = int(token)
+                node = node.value[index] if index < len(node.value) else None
+            else:
+                return None
+        return None if node is None else node.start_mark.line + 1
+
+
+@dataclass
+class Description:
+    """One side of a comparison."""
+
+    document: dict[str, Any]
+    label: str  # how reports name it: the argument as given
+    package: str  # the package generated from it
+    lines: LineIndex | None  # where its pointers are, when the document is the file as written
+    file: str | None = None  # the file on disk the lines are of (not one read from git)
+
+
+def load_description(argument: str, specs: Path) -> Description:
+    """Load ``argument`` (see the module's docstring); SpecError when it cannot be."""
+    target, _, revision = argument.rpartition("@") if "@" in argument else (argument, "", "")
+    if revision and not Path(argument).exists():
+        return _at_revision(target, revision, argument, specs)
+    return _from_disk(argument, specs)
+
+
+def _system_spec(argument: str, specs: Path) -> Path | None:
+    if "/" in argument or "\\" in argument or argument.endswith((".yaml", ".yml", ".json")):
+        return None
+    return specs / argument / SPEC_NAME if argument in system_ids(specs) else None
+
+
+def _from_disk(argument: str, specs: Path, label: str | None = None) -> Description:
+    file = _system_spec(argument, specs) or Path(argument)
+    if not file.is_file():
+        known = ", ".join(system_ids(specs))
+        raise SpecError(f"neither a file nor a system id (systems: {known})", file=argument)
+    return _load_file(file, label or argument)
+
+
+def _load_file(file: Path, label: str, root: Path | None = None) -> Description:
+    manifest_file = file.parent / MANIFEST_NAME
+    if file.name == SPEC_NAME and manifest_file.is_file():
+        # A committed, normalized spec: read as written, so that pointers have lines.
+        text = SourceFiles(file.parent).text(file)
+        document = SourceFiles(file.parent).load(file)
+        package = load_manifest(manifest_file).package if _is_manifest(manifest_file) else "api"
+        return Description(document, label, package, LineIndex(text), display_path(file))
+    result = normalize_source(file, root=root)
+    lines = LineIndex(file.read_text(encoding="utf-8")) if result.format == "openapi" else None
+    shown = display_path(file) if lines is not None else None
+    return Description(result.document, label, _package_name(file), lines, shown)
+
+
+def _is_manifest(file: Path) -> bool:
+    try:
+        load_manifest(file)
+    except SpecError:
+        return False
+    return True
+
+
+def _package_name(file: Path) -> str:
+    stem = "".join(c if c.isalnum() else "_" for c in file.stem.lower()).strip("_")
+    return stem if stem and stem[0].isalpha() and stem not in ("openapi", "swagger") else "api"
+
+
+def _git(repository: Path, *arguments: str) -> bytes:
+    result = subprocess.run(
+        ["git", "-C", str(repository), *arguments], capture_output=True, check=False
+    )
+    if result.returncode != 0:
+        message = result.stderr.decode(errors="replace").strip().splitlines()
+        raise SpecError(f"git {arguments[0]}: {message[-1] if message else 'failed'}")
+    return result.stdout
+
+
+def _at_revision(target: str, revision: str, label: str, specs: Path) -> Description:
+    system_spec = _system_spec(target, specs)
+    path = (system_spec or Path(target)).resolve()
+    folder = path.parent if path.parent.is_dir() else Path.cwd()
+    repository = Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
+    try:
+        relative = path.relative_to(repository.resolve())
+    except ValueError:
+        raise SpecError("not inside the git repository", file=target) from None
+    commit = _git(repository, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    top = relative.parts[0] if len(relative.parts) > 1 else "."
+    archive = _git(repository, "archive", "--format=tar", commit.decode().strip(), "--", top)
+    with tempfile.TemporaryDirectory(prefix="generator-diff-") as temporary:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(temporary, filter="data")
+        file = Path(temporary) / relative
+        if not file.is_file():
+            raise SpecError(f"no such file at {revision}", file=target)
+        loaded = _load_file(file, label, root=Path(temporary) / top)
+        loaded.file = None  # a temporary copy: lines stay, the file is gone
+        return loaded

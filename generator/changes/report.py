@@ -1,0 +1,293 @@
+"""Printing what ``diff`` and ``drift`` found: text, markdown, json or GitHub annotations.
+
+The json output is a stable interface (``schema: generator-changes/1``), described in
+docs/changes.md; the others are for people: a terminal, a pull-request comment, the
+annotations GitHub shows beside the changed lines.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from generator.changes.change import Change
+from generator.changes.impact import ApiChange
+from generator.changes.rules import Level
+
+FORMATS = ("text", "markdown", "json", "github")
+JSON_SCHEMA_ID = "generator-changes/1"
+
+
+@dataclass(frozen=True)
+class Known:
+    """A difference we make on purpose: a manifest correction, with its reason."""
+
+    pointer: str
+    reason: str
+
+
+@dataclass
+class Report:
+    """The changes from one description to another, and what they do to the client."""
+
+    title: str  # "alma-jobs@HEAD~1 -> alma-jobs"
+    old: str
+    new: str
+    changes: list[Change]
+    files: dict[str, str | None] = field(default_factory=dict)  # side -> file on disk
+    package: str | None = None
+    api_changes: list[ApiChange] | None = None  # None: the clients were not compared
+    known: list[Known] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self) -> Counter[str]:
+        return Counter(change.level.name for change in self.changes)
+
+    def worst(self) -> Level | None:
+        return max((change.level for change in self.changes), default=None)
+
+
+def unique(changes: list[Change]) -> list[Change]:
+    """``changes`` without repeats (a shared schema reached twice from one operation)."""
+    seen: set[tuple[str, str | None, str, str]] = set()
+    kept = []
+    for change in sorted(changes, key=Change.sort_key):
+        key = (change.rule, change.operation, change.pointer, change.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(change)
+    return kept
+
+
+def _summary(report: Report) -> str:
+    counts = report.counts()
+    if not report.changes:
+        return "no changes"
+    parts = [
+        f"{counts[level.name]} {level.name}" for level in reversed(Level) if counts[level.name]
+    ]
+    noun = "change" if len(report.changes) == 1 else "changes"
+    return f"{len(report.changes)} {noun} ({', '.join(parts)})"
+
+
+# -- text ---------------------------------------------------------------------------------
+
+
+def _colours(stream: TextIO) -> dict[str, str]:
+    wanted = stream.isatty() and "NO_COLOR" not in os.environ
+    if not wanted:
+        return {"ERR": "", "WARN": "", "INFO": "", "dim": "", "bold": "", "off": ""}
+    return {
+        "ERR": "\033[31m",
+        "WARN": "\033[33m",
+        "INFO": "\033[36m",
+        "dim": "\033[2m",
+        "bold": "\033[1m",
+        "off": "\033[0m",
+    }
+
+
+def _where(report: Report, change: Change) -> str:
+    file = report.files.get(change.side) or (report.old if change.side == "old" else report.new)
+    line = f":{change.line}" if change.line else ""
+    return f"{file}{line} #{change.pointer}"
+
+
+def text(reports: list[Report], stream: TextIO) -> str:
+    c = _colours(stream)
+    out: list[str] = []
+    for report in reports:
+        out.append(f"{c['bold']}{report.title}{c['off']}: {_summary(report)}")
+        out.extend(f"  note: {note}" for note in report.notes)
+        for change in report.changes:
+            level = change.level.name
+            operation = f"  {change.operation}" if change.operation else ""
+            out.append(f"{c[level]}{level:<4}{c['off']} {change.rule}{operation}")
+            out.append(f"     {change.message}")
+            out.append(f"     {c['dim']}at {_where(report, change)}{c['off']}")
+            for symbol in change.symbols:
+                out.append(f"     {c['dim']}client: {symbol}{c['off']}")
+        if report.known:
+            out.append(f"  known differences (manifest corrections): {len(report.known)}")
+            out.extend(f"    #{k.pointer}: {k.reason}" for k in report.known)
+        if report.api_changes is not None:
+            out.extend(_api_text(report, c))
+        out.append("")
+    return "\n".join(out)
+
+
+def _api_counts(changes: list[ApiChange]) -> str:
+    counts = Counter(change.kind for change in changes)
+    return ", ".join(f"{counts[kind]} {kind}" for kind in ("removed", "changed", "added"))
+
+
+def _api_text(report: Report, c: dict[str, str]) -> list[str]:
+    changes = report.api_changes or []
+    out = [f"  client API of {report.package}: {_api_counts(changes) if changes else 'unchanged'}"]
+    marks = {"removed": "-", "changed": "~", "added": "+"}
+    for change in changes:
+        colour = (
+            c["ERR"]
+            if change.kind == "removed"
+            else c["WARN"]
+            if change.kind == "changed"
+            else c["INFO"]
+        )
+        out.append(f"    {colour}{marks[change.kind]} {change.symbol}{c['off']}")
+        if change.kind == "changed":
+            out.append(f"        before: {change.before}")
+            out.append(f"        after:  {change.after}")
+    return out
+
+
+# -- markdown -----------------------------------------------------------------------------
+
+_BADGE = {"ERR": "🔴 ERR", "WARN": "🟠 WARN", "INFO": "🔵 INFO"}
+
+
+def _cell(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(reports: list[Report]) -> str:
+    out: list[str] = []
+    for report in reports:
+        out.append(f"### {_cell(report.title)}")
+        out.append("")
+        out.append(f"**{_summary(report)}**")
+        out.extend(f"> {note}" for note in report.notes)
+        out.append("")
+        if report.changes:
+            out.append("| Level | Rule | Operation | Change | Where | Client symbol |")
+            out.append("|---|---|---|---|---|---|")
+            for change in report.changes:
+                where = f"`#{_cell(change.pointer)}`" + (
+                    f" line {change.line}" if change.line else ""
+                )
+                symbols = "<br>".join(f"`{_cell(s)}`" for s in change.symbols)
+                operation = f"`{_cell(change.operation)}`" if change.operation else ""
+                out.append(
+                    f"| {_BADGE[change.level.name]} | `{change.rule}` | {operation} | "
+                    f"{_cell(change.message)} | {where} | {symbols} |"
+                )
+            out.append("")
+        if report.known:
+            summary = f"{len(report.known)} known differences (manifest corrections)"
+            out.append(f"<details><summary>{summary}</summary>")
+            out.append("")
+            out.extend(f"- `#{_cell(k.pointer)}`: {_cell(k.reason)}" for k in report.known)
+            out.append("")
+            out.append("</details>")
+            out.append("")
+        if report.api_changes:
+            out.append(
+                f"<details><summary>Client API of <code>{report.package}</code>: "
+                f"{_api_counts(report.api_changes)}</summary>"
+            )
+            out.append("")
+            out.append("| | Symbol | Before | After |")
+            out.append("|---|---|---|---|")
+            for api in report.api_changes:
+                before = f"`{_cell(api.before)}`" if api.before else ""
+                after = f"`{_cell(api.after)}`" if api.after else ""
+                out.append(f"| {api.kind} | `{_cell(api.symbol)}` | {before} | {after} |")
+            out.append("")
+            out.append("</details>")
+            out.append("")
+    return "\n".join(out)
+
+
+# -- json ---------------------------------------------------------------------------------
+
+
+def as_json(reports: list[Report]) -> str:
+    document: dict[str, Any] = {
+        "schema": JSON_SCHEMA_ID,
+        "reports": [
+            {
+                "title": report.title,
+                "old": report.old,
+                "new": report.new,
+                "summary": {level.name: report.counts()[level.name] for level in reversed(Level)},
+                "changes": [
+                    {
+                        "id": change.rule,
+                        "level": change.level.name,
+                        "operation": change.operation,
+                        "message": change.message,
+                        "pointer": change.pointer,
+                        "side": change.side,
+                        "file": report.files.get(change.side),
+                        "line": change.line,
+                        "symbols": list(change.symbols),
+                    }
+                    for change in report.changes
+                ],
+                "client": None
+                if report.api_changes is None
+                else {
+                    "package": report.package,
+                    "changes": [
+                        {"kind": a.kind, "symbol": a.symbol, "before": a.before, "after": a.after}
+                        for a in report.api_changes
+                    ],
+                },
+                "known": [{"pointer": k.pointer, "reason": k.reason} for k in report.known],
+                "notes": report.notes,
+            }
+            for report in reports
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- GitHub workflow annotations ----------------------------------------------------------
+
+_COMMAND = {"ERR": "error", "WARN": "warning", "INFO": "notice"}
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(reports: list[Report]) -> str:
+    out = []
+    for report in reports:
+        for change in report.changes:
+            properties = []
+            file = report.files.get(change.side)
+            if file and change.side == "new":
+                properties.append(f"file={_escape_property(file)}")
+                if change.line:
+                    properties.append(f"line={change.line}")
+            properties.append(f"title={_escape_property(change.rule)}")
+            where = f"{change.operation}: " if change.operation else ""
+            message = f"{where}{change.message} (#{change.pointer})"
+            for symbol in change.symbols:
+                message += f"\nclient: {symbol}"
+            out.append(
+                f"::{_COMMAND[change.level.name]} {','.join(properties)}::{_escape_data(message)}"
+            )
+        for api in report.api_changes or []:
+            if api.breaking:
+                out.append(f"::warning title=client API {api.kind}::{_escape_data(api.symbol)}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def write(reports: list[Report], output_format: str, stream: TextIO = sys.stdout) -> None:
+    if output_format == "text":
+        stream.write(text(reports, stream))
+    elif output_format == "markdown":
+        stream.write(markdown(reports))
+    elif output_format == "json":
+        stream.write(as_json(reports))
+    else:
+        stream.write(github(reports))
