@@ -10,11 +10,13 @@ NODE_STAMP := node_modules/.installed
 CLIENTS_STAMP := $(VENV)/.clients-installed
 CLIENTS := $(wildcard generated/*/pyproject.toml)
 
-.PHONY: generate clients test lint unit setup clean help
+.PHONY: generate clients test lint unit setup clean help check drift
 
 help:
 	@echo "make generate  rebuild every spec (and client) from the sources under specs/"
 	@echo "make test      lint the toolkit and run every test"
+	@echo "make check     regenerate into a temporary folder; fail if specs/ or generated/ differ"
+	@echo "make drift     compare each system's upstream description with our spec"
 
 $(VENV_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +52,14 @@ unit: $(VENV_STAMP) $(NODE_STAMP) $(CLIENTS_STAMP)
 	$(BIN)/python -m pytest -n 2 -q
 
 test: lint unit
+
+# Regenerating must reproduce what is committed, byte for byte (nothing is written).
+check: $(VENV_STAMP)
+	$(BIN)/python -m generator check
+
+# Upstream drift; UPSTREAM_ROOT is a folder with the upstream checkouts (default ../shared/upstream).
+drift: $(VENV_STAMP)
+	$(BIN)/python -m generator drift $(if $(UPSTREAM_ROOT),--upstream-root $(UPSTREAM_ROOT))
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,108 @@
+"""``check``: regenerate every spec and client into a temporary folder and compare.
+
+Exit 0 when what is committed under specs/ and generated/ is exactly what the generator makes
+from the sources now; otherwise exit 1, with the files that differ and a unified diff. Nothing
+in the checkout is written.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import display_path
+from generator.generate import PackageSource, write_packages
+from generator.normalize import normalize_system
+from generator.source_files import SourceFiles
+from generator.systems import SPEC_NAME, load_systems
+
+# Made by installing or running the packages, not by the generator.
+_NOT_GENERATED = ("__pycache__", ".egg-info", ".pytest_cache", ".mypy_cache", ".ruff_cache")
+
+
+@dataclass(frozen=True)
+class FileDifference:
+    path: str  # relative to the checkout
+    kind: str  # changed | missing (should exist) | extra (should not)
+    diff: str  # unified diff, committed -> regenerated
+
+
+def _files(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not any(part.endswith(_NOT_GENERATED) for part in path.parts):
+            yield path.relative_to(folder)
+
+
+def _read(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines(keepends=True)
+    except UnicodeDecodeError:
+        return [f"<binary, {path.stat().st_size} bytes>\n"]
+
+
+def _compare(committed: Path, fresh: Path, shown: str) -> Iterator[FileDifference]:
+    committed_files = set(_files(committed)) if committed.is_dir() else set()
+    fresh_files = set(_files(fresh)) if fresh.is_dir() else set()
+    for relative in sorted(committed_files | fresh_files):
+        name = f"{shown}/{relative.as_posix()}"
+        before = _read(committed / relative) if relative in committed_files else []
+        after = _read(fresh / relative) if relative in fresh_files else []
+        if before == after:
+            continue
+        kind = "changed" if before and after else ("missing" if after else "extra")
+        diff = "".join(difflib.unified_diff(before, after, f"a/{name}", f"b/{name}", n=3))
+        yield FileDifference(name, kind, diff)
+
+
+def check(specs: Path, generated: Path) -> list[FileDifference]:
+    """What regenerating ``specs`` and ``generated`` would change."""
+    manifests = load_systems(specs)
+    differences: list[FileDifference] = []
+    sources = []
+    with tempfile.TemporaryDirectory(prefix="generator-check-") as temporary:
+        fresh_root = Path(temporary)
+        for manifest in manifests:
+            text = normalize_system(manifest).to_yaml()
+            spec_file = manifest.folder / SPEC_NAME
+            committed = _read(spec_file) if spec_file.is_file() else []
+            name = f"{display_path(specs)}/{manifest.system}/{SPEC_NAME}"
+            if text.splitlines(keepends=True) != committed:
+                kind = "changed" if committed else "missing"
+                diff = difflib.unified_diff(
+                    committed, text.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+                )
+                differences.append(FileDifference(name, kind, "".join(diff)))
+            # Generated from the spec as written, exactly as `generate` reads it.
+            fresh_spec = fresh_root / "specs" / manifest.system / SPEC_NAME
+            fresh_spec.parent.mkdir(parents=True)
+            fresh_spec.write_text(text, encoding="utf-8")
+            document = SourceFiles(fresh_spec.parent).load(fresh_spec)
+            sources.append(PackageSource(copy.deepcopy(document), manifest.package, spec_file))
+        fresh_generated = fresh_root / "generated"
+        write_packages(sources, fresh_generated)
+        expected = {source.package for source in sources}
+        present = (
+            {p.name for p in generated.iterdir() if p.is_dir()} if generated.is_dir() else set()
+        )
+        for package in sorted(expected | {p for p in present if not p.startswith(".")}):
+            differences.extend(
+                _compare(
+                    generated / package,
+                    fresh_generated / package if package in expected else fresh_root / ".none",
+                    f"{display_path(generated)}/{package}",
+                )
+            )
+    return differences
+
+
+def summary(differences: list[FileDifference]) -> str:
+    if not differences:
+        return "specs/ and generated/ are what the generator makes from the sources\n"
+    lines = [f"{len(differences)} generated files differ from what is committed:"]
+    lines += [f"  {d.kind:<8} {d.path}" for d in differences]
+    lines.append("run `make generate` and commit the result, or find what changed the output")
+    return "\n".join(lines) + "\n"
