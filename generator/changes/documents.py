@@ -301,9 +301,7 @@ class DocumentComparison:
             if key in before:
                 continue
             label = f"{parameter['in']} parameter {parameter.get('name')}"
-            if parameter["in"] == "path":
-                rule = "new-request-path-parameter"
-            elif parameter.get("required"):
+            if parameter.get("required"):
                 rule = "new-required-request-parameter"
             else:
                 rule = "new-optional-request-parameter"
@@ -463,6 +461,9 @@ class DocumentComparison:
             new_header, new_pointer = self.schemas.resolve(
                 "new", new_raw, json_pointer.join(new_at, "headers", new_key)
             )
+            if bool(header.get("deprecated")) != bool(new_header.get("deprecated")):
+                now = "deprecated" if new_header.get("deprecated") else "reactivated"
+                self._add(f"response-header-{now}", label, name, new_pointer)
             if bool(header.get("required")) != bool(new_header.get("required")):
                 rule = "response-header-became-" + (
                     "required" if new_header.get("required") else "optional"

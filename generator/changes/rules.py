@@ -192,7 +192,6 @@ _OTHER_RULES = [
     # parameters
     Rule("new-required-request-parameter", ERR, "a required parameter was added"),
     Rule("new-optional-request-parameter", INFO, "an optional parameter was added"),
-    Rule("new-request-path-parameter", ERR, "a path parameter was added"),
     Rule("request-parameter-removed", WARN, "a parameter was removed"),
     Rule("request-parameter-became-required", ERR, "a parameter became required"),
     Rule("request-parameter-became-optional", INFO, "a parameter became optional"),
