@@ -30,7 +30,7 @@ def diff_descriptions(old: Description, new: Description, *, client: bool = True
     )
     if client:
         # Both sides generate under one name, so that only real differences show.
-        package = new.package
+        package = next((d.package for d in (new, old) if d.system_package), new.package)
         before = client_surface(old.document, package)
         after = client_surface(new.document, package)
         report = replace(

@@ -63,6 +63,7 @@ class Description:
     package: str  # the package generated from it
     lines: LineIndex | None  # where its pointers are, when the document is the file as written
     file: str | None = None  # the file on disk the lines are of (not one read from git)
+    system_package: bool = False  # `package` is a system's, not made up from a file name
 
 
 def load_description(argument: str, specs: Path) -> Description:
@@ -93,8 +94,11 @@ def _load_file(file: Path, label: str, root: Path | None = None) -> Description:
         # A committed, normalized spec: read as written, so that pointers have lines.
         text = SourceFiles(file.parent).text(file)
         document = SourceFiles(file.parent).load(file)
-        package = load_manifest(manifest_file).package if _is_manifest(manifest_file) else "api"
-        return Description(document, label, package, LineIndex(text), display_path(file))
+        system = _is_manifest(manifest_file)
+        package = load_manifest(manifest_file).package if system else "api"
+        return Description(
+            document, label, package, LineIndex(text), display_path(file), system_package=system
+        )
     result = normalize_source(file, root=root)
     lines = LineIndex(file.read_text(encoding="utf-8")) if result.format == "openapi" else None
     shown = display_path(file) if lines is not None else None
@@ -133,7 +137,10 @@ def _at_revision(target: str, revision: str, label: str, specs: Path) -> Descrip
         relative = path.relative_to(repository.resolve())
     except ValueError:
         raise SpecError("not inside the git repository", file=target) from None
-    commit = _git(repository, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    try:
+        commit = _git(repository, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except SpecError:
+        raise SpecError(f"no such git revision: {revision}", file=target) from None
     top = relative.parts[0] if len(relative.parts) > 1 else "."
     archive = _git(repository, "archive", "--format=tar", commit.decode().strip(), "--", top)
     with tempfile.TemporaryDirectory(prefix="generator-diff-") as temporary:
