@@ -62,7 +62,8 @@ def render_package_source(source: PackageSource) -> Rendered:
 def _ruff(folder: Path) -> None:
     """Fix and format everything generated, in one run each (ruff is fast; starting it is not)."""
     ruff = [sys.executable, "-m", "ruff"]
-    config = ["--config", str(Path(__file__).with_name("generated_ruff.toml"))]
+    # No cache: ruff would leave a .ruff_cache in the working folder, which is not ours to write.
+    config = ["--no-cache", "--config", str(Path(__file__).with_name("generated_ruff.toml"))]
     for command in (
         [*ruff, "check", "--fix-only", "--quiet", "--exit-zero", *config, str(folder)],
         [*ruff, "format", "--quiet", *config, str(folder)],
