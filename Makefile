@@ -10,13 +10,14 @@ NODE_STAMP := node_modules/.installed
 CLIENTS_STAMP := $(VENV)/.clients-installed
 CLIENTS := $(wildcard generated/*/pyproject.toml)
 
-.PHONY: generate clients test lint unit setup clean help check drift
+.PHONY: generate clients test lint unit setup clean help check drift diff venv
 
 help:
 	@echo "make generate  rebuild every spec (and client) from the sources under specs/"
 	@echo "make test      lint the toolkit and run every test"
 	@echo "make check     regenerate into a temporary folder; fail if specs/ or generated/ differ"
 	@echo "make drift     compare each system's upstream description with our spec"
+	@echo "make diff      classify what changed in every spec since BASE (default origin/main)"
 
 $(VENV_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +29,8 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $@
 
 setup: $(VENV_STAMP) $(NODE_STAMP)
+
+venv: $(VENV_STAMP)
 
 generate: $(VENV_STAMP)
 	$(BIN)/python -m generator normalize --quiet
@@ -56,6 +59,20 @@ test: lint unit
 # Regenerating must reproduce what is committed, byte for byte (nothing is written).
 check: $(VENV_STAMP)
 	$(BIN)/python -m generator check
+
+# Every system's committed spec against itself at BASE: what changed, how badly, what it does to
+# the client. DIFF_FORMAT: text, markdown, json or github; FAIL_ON: ERR, WARN, INFO or never.
+BASE ?= origin/main
+DIFF_FORMAT ?= text
+FAIL_ON ?= ERR
+diff: $(VENV_STAMP)
+	@status=0; for spec in specs/*/openapi.yaml; do \
+	  system=$$(basename $$(dirname $$spec)); \
+	  if git cat-file -e "$(BASE):$$spec" 2>/dev/null; then \
+	    $(BIN)/python -m generator diff "$$system@$(BASE)" "$$system" \
+	      --format $(DIFF_FORMAT) --fail-on $(FAIL_ON) || { rc=$$?; [ $$rc -gt $$status ] && status=$$rc; }; \
+	  else echo "$$system: new since $(BASE)"; fi; \
+	done; exit $$status
 
 # Upstream drift; UPSTREAM_ROOT is a folder with the upstream checkouts (default ../shared/upstream).
 drift: $(VENV_STAMP)

@@ -17,6 +17,7 @@ class Change:
     side: Literal["old", "new"] = "new"  # which description `pointer` points into
     line: int | None = None  # of `pointer` in the file it points into, where known
     symbols: tuple[str, ...] = field(default=())  # generated Python symbols this changes
+    detail: str = ""  # the message without the name of the place ("value \"FAILED\"")
 
     @property
     def level(self) -> Level:

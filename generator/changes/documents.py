@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from generator import pointer as json_pointer
@@ -62,7 +63,8 @@ class DocumentComparison:
     def _schema_change(self, rule: str, place: Place, detail: str, side: str) -> None:
         message = place.label + (f": {detail}" if detail else "")
         pointer = place.old if side == "old" else place.new
-        self._add(rule, message, place.operation, pointer, side)
+        change = Change(rule, message, place.operation, pointer, "old" if side == "old" else "new")
+        self.changes.append(replace(change, detail=detail))
 
     # -- the whole document -------------------------------------------------------------------
 

@@ -63,15 +63,37 @@ def unique(changes: list[Change]) -> list[Change]:
     return kept
 
 
+def grouped(changes: list[Change]) -> list[tuple[Change, list[str]]]:
+    """One entry per change to one place, with every operation it reaches: a schema shared by
+    ten operations changed once is one thing to read, not ten."""
+    groups: dict[tuple[str, str, str, str], tuple[Change, list[str]]] = {}
+    for change in changes:
+        # A schema change reached by several routes is one change; its shortest name is kept.
+        key = (change.rule, change.pointer, change.detail or change.message, change.side)
+        if key not in groups or len(change.message) < len(groups[key][0].message):
+            groups[key] = (change, groups[key][1] if key in groups else [])
+        if change.operation and change.operation not in groups[key][1]:
+            groups[key][1].append(change.operation)
+    return list(groups.values())
+
+
+def _operations(operations: list[str], limit: int = 3) -> str:
+    shown = ", ".join(operations[:limit])
+    more = len(operations) - limit
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
 def _summary(report: Report) -> str:
-    counts = report.counts()
+    """Counts what the text and markdown list: a change reached by several operations once."""
     if not report.changes:
         return "no changes"
+    entries = grouped(report.changes)
+    counts = Counter(change.level.name for change, _ in entries)
     parts = [
         f"{counts[level.name]} {level.name}" for level in reversed(Level) if counts[level.name]
     ]
-    noun = "change" if len(report.changes) == 1 else "changes"
-    return f"{len(report.changes)} {noun} ({', '.join(parts)})"
+    noun = "change" if len(entries) == 1 else "changes"
+    return f"{len(entries)} {noun} ({', '.join(parts)})"
 
 
 # -- text ---------------------------------------------------------------------------------
@@ -103,9 +125,9 @@ def text(reports: list[Report], stream: TextIO) -> str:
     for report in reports:
         out.append(f"{c['bold']}{report.title}{c['off']}: {_summary(report)}")
         out.extend(f"  note: {note}" for note in report.notes)
-        for change in report.changes:
+        for change, operations in grouped(report.changes):
             level = change.level.name
-            operation = f"  {change.operation}" if change.operation else ""
+            operation = f"  {_operations(operations)}" if operations else ""
             out.append(f"{c[level]}{level:<4}{c['off']} {change.rule}{operation}")
             out.append(f"     {change.message}")
             out.append(f"     {c['dim']}at {_where(report, change)}{c['off']}")
@@ -159,7 +181,8 @@ def markdown(reports: list[Report]) -> str:
         out.append(f"### {_cell(report.title)}")
         out.append("")
         out.append(f"**{_summary(report)}**")
-        out.extend(f"> {note}" for note in report.notes)
+        for note in report.notes:
+            out.extend(["", f"_{_cell(note)}_"])
         out.append("")
         if report.changes:
             out.append("| Level | Rule | Operation | Change | Where | Client symbol |")

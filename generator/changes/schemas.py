@@ -284,27 +284,16 @@ class SchemaComparison:
             before, after = _list(old.get(keyword)), _list(new.get(keyword))
             if not before and not after:
                 continue
-            old_keys = [
-                self._member_key("old", m, json_pointer.join(place.old, keyword, i))
-                for i, m in enumerate(before)
-            ]
-            new_keys = [
-                self._member_key("new", m, json_pointer.join(place.new, keyword, i))
-                for i, m in enumerate(after)
-            ]
-            unmatched_old = [i for i, key in enumerate(old_keys) if key not in new_keys]
-            unmatched_new = [i for i, key in enumerate(new_keys) if key not in old_keys]
-            pairs = [(i, new_keys.index(key)) for i, key in enumerate(old_keys) if key in new_keys]
-            # One inline member on each side that differs is the same member, changed.
-            if len(unmatched_old) == 1 and len(unmatched_new) == 1:
-                i, j = unmatched_old[0], unmatched_new[0]
-                if "$ref" not in before[i] and "$ref" not in after[j]:
-                    pairs.append((i, j))
-                    unmatched_old, unmatched_new = [], []
+            pairs, unmatched_old, unmatched_new = self._match_members(
+                before,
+                after,
+                json_pointer.join(place.old, keyword),
+                json_pointer.join(place.new, keyword),
+            )
             for i in unmatched_old:
-                self._emit(place, f"{stem}-removed", f"{keyword}[{i}] {old_keys[i]}", "old")
+                self._emit(place, f"{stem}-removed", f"{keyword} {_member_name(before[i])}", "old")
             for j in unmatched_new:
-                self._emit(place, f"{stem}-added", f"{keyword}[{j}] {new_keys[j]}")
+                self._emit(place, f"{stem}-added", f"{keyword} {_member_name(after[j])}")
             for i, j in pairs:
                 self.compare(
                     before[i],
@@ -319,13 +308,31 @@ class SchemaComparison:
                     seen,
                 )
 
-    def _member_key(self, side: str, member: Any, pointer: str) -> str:
-        """What identifies an alternative: its wire format, so a renamed component still matches."""
-        resolved, _ = self.resolve(side, member, pointer)
-        if isinstance(member, dict) and isinstance(member.get("$ref"), str):
-            title = member["$ref"].rsplit("/", 1)[-1]
-            return f"{title} {_fingerprint(self._inline(side, resolved))}"
-        return _fingerprint(self._inline(side, resolved))
+    def _match_members(
+        self, before: list[Any], after: list[Any], old_at: str, new_at: str
+    ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+        """Pair the alternatives of two compositions: by component name, then by content, then
+        a last one left on each side (the same alternative, changed)."""
+        pairs: list[tuple[int, int]] = []
+        old_left, new_left = list(range(len(before))), list(range(len(after)))
+
+        def pair_by(key: Callable[[str, Any, str], str | None]) -> None:
+            new_keys = {j: key("new", after[j], f"{new_at}/{j}") for j in new_left}
+            for i in list(old_left):
+                wanted = key("old", before[i], f"{old_at}/{i}")
+                j = next(
+                    (j for j in new_left if wanted is not None and new_keys[j] == wanted), None
+                )
+                if j is not None:
+                    pairs.append((i, j))
+                    old_left.remove(i)
+                    new_left.remove(j)
+
+        pair_by(lambda side, member, at: _reference_name(member))
+        pair_by(lambda side, member, at: _fingerprint(self._inline(side, member)))
+        if len(old_left) == 1 and len(new_left) == 1:
+            pairs.append((old_left.pop(), new_left.pop()))
+        return pairs, old_left, new_left
 
     def _inline(self, side: str, node: Any, depth: int = 0) -> Any:
         """``node`` with references replaced by their targets, a few levels deep (for matching)."""
@@ -499,6 +506,21 @@ def _number(value: Any) -> float | int | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return value
+
+
+def _reference_name(member: Any) -> str | None:
+    if isinstance(member, dict) and isinstance(member.get("$ref"), str):
+        return str(member["$ref"]).rsplit("/", 1)[-1]
+    return None
+
+
+def _member_name(member: Any) -> str:
+    """A composition member as a person recognises it: its component, or its schema in short."""
+    name = _reference_name(member)
+    if name is not None:
+        return name
+    text = _fingerprint(without_prose(member))
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _target(reference: str) -> str:
