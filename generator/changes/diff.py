@@ -9,6 +9,7 @@ from generator.changes.documents import compare_documents
 from generator.changes.impact import client_surface, compare_surfaces, with_symbols
 from generator.changes.inputs import Description
 from generator.changes.report import Report, unique
+from generator.errors import SpecError
 
 
 def _with_lines(changes: list[Change], old: Description, new: Description) -> list[Change]:
@@ -31,8 +32,17 @@ def diff_descriptions(old: Description, new: Description, *, client: bool = True
     if client:
         # Both sides generate under one name, so that only real differences show.
         package = next((d.package for d in (new, old) if d.system_package), new.package)
-        before = client_surface(old.document, package)
-        after = client_surface(new.document, package)
+        try:
+            before = client_surface(old.document, package)
+            after = client_surface(new.document, package)
+        except (SpecError, KeyError, ValueError, TypeError) as error:
+            # The spec comparison stands on its own; a description the generator cannot make a
+            # client of (yet) is worth saying, not worth losing the report over.
+            reason = (
+                str(error) if isinstance(error, SpecError) else f"{type(error).__name__} {error}"
+            )
+            report.notes.append(f"client not compared: {reason}")
+            return report
         report = replace(
             report,
             changes=with_symbols(changes, before, after),

@@ -126,7 +126,7 @@ def _top_level(node: ast.stmt, prefix: str, api: dict[str, str]) -> None:
         for alias in node.names:
             exported = alias.asname or alias.name
             if _public(exported):
-                api[f"{prefix}.{exported}"] = f"from {node.module}"
+                api[f"{prefix}.{exported}"] = f"from {'.' * node.level}{node.module or ''}"
 
 
 def _class_member(member: ast.stmt, owner: str, api: dict[str, str]) -> None:
