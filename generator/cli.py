@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import copy
 import io
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -120,8 +121,13 @@ def _diff(arguments: argparse.Namespace) -> int:
     from generator.changes.rules import RULES
 
     if arguments.list_rules:
-        for rule in RULES.values():
-            print(f"{rule.level.name:<4}  {rule.id:<58}  {rule.meaning}")
+        if arguments.format == "markdown":
+            print("| id | level | meaning |\n|---|---|---|")
+            for rule in RULES.values():
+                print(f"| `{rule.id}` | {rule.level.name} | {rule.meaning} |")
+        else:
+            for rule in RULES.values():
+                print(f"{rule.level.name:<4}  {rule.id:<58}  {rule.meaning}")
         return EXIT_OK
     if len(arguments.descriptions) != 2:
         raise SpecError("diff needs OLD and NEW (or --list-rules)")
@@ -266,3 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`... | head`): nothing left to say, and nobody to say it to.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

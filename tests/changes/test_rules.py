@@ -700,3 +700,16 @@ def test_every_rule_has_a_case() -> None:
     untested = set(RULES) - tested - {"correction-stale"}
     assert not untested, sorted(untested)
     assert len(RULES) >= 80
+
+
+def test_the_documented_catalogue_is_the_catalogue() -> None:
+    from tests.conftest import PROJECT
+
+    text = (PROJECT / "docs" / "changes.md").read_text(encoding="utf-8")
+    table = text.split("## Rules", 1)[1]
+    documented = {}
+    for line in table.splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`"):
+            documented[cells[0].strip("`")] = cells[1]
+    assert documented == {rule.id: rule.level.name for rule in RULES.values()}
