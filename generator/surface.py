@@ -11,22 +11,9 @@ import copy
 from typing import Any
 
 from generator import pointer as json_pointer
+from generator.changes.schemas import without_prose
 from generator.manifest import Correction
 from generator.openapi_walk import METHODS
-
-_PROSE = frozenset(("description", "title", "summary", "examples", "example", "externalDocs"))
-
-
-def _without_prose(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {
-            key: _without_prose(value)
-            for key, value in node.items()
-            if key not in _PROSE and not key.startswith("x-")
-        }
-    if isinstance(node, list):
-        return [_without_prose(item) for item in node]
-    return node
 
 
 def _resolve(document: dict[str, Any], node: Any) -> Any:
@@ -53,7 +40,7 @@ def operation_surface(document: dict[str, Any]) -> dict[str, Any]:
                 "parameters": {
                     f"{p['in']}:{p['name']}": {
                         "required": bool(p.get("required", False)),
-                        "schema": _without_prose(p.get("schema")),
+                        "schema": without_prose(p.get("schema")),
                     }
                     for p in parameters
                 },
@@ -61,7 +48,7 @@ def operation_surface(document: dict[str, Any]) -> dict[str, Any]:
                 if body is None
                 else {
                     "required": bool(body.get("required", False)),
-                    "content": _without_prose(body.get("content", {})),
+                    "content": without_prose(body.get("content", {})),
                 },
                 "responses": {
                     str(status): sorted(_resolve(document, response).get("content") or {})
@@ -73,7 +60,7 @@ def operation_surface(document: dict[str, Any]) -> dict[str, Any]:
 
 def schema_surface(document: dict[str, Any]) -> dict[str, Any]:
     schemas = document.get("components", {}).get("schemas", {})
-    return {name: _without_prose(schema) for name, schema in schemas.items()}
+    return {name: without_prose(schema) for name, schema in schemas.items()}
 
 
 def apply_corrections(document: dict[str, Any], corrections: list[Correction]) -> dict[str, Any]:

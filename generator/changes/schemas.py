@@ -140,10 +140,10 @@ class SchemaComparison:
             self._emit(place, "became-nullable" if new_nullable else "became-not-nullable", "")
         if not self._types(old, new, place):
             return
-        self._format(old, new, place)
+        self._keyword(old, new, place, "format")
         self._enum(old, new, place)
         self._bounds(old, new, place)
-        self._pattern(old, new, place)
+        self._keyword(old, new, place, "pattern")
         self._default(old, new, place)
         self._flags(old, new, place)
         self._composition(old, new, place, seen)
@@ -196,16 +196,19 @@ class SchemaComparison:
         self._emit(place, "type-changed", shown)
         return False
 
-    def _format(self, old: dict[str, Any], new: dict[str, Any], place: Place) -> None:
-        before, after = old.get("format"), new.get("format")
+    def _keyword(
+        self, old: dict[str, Any], new: dict[str, Any], place: Place, keyword: str
+    ) -> None:
+        """A keyword that is there or not, and compares only as equal or not (format, pattern)."""
+        before, after = old.get(keyword), new.get(keyword)
         if before == after:
             return
         if before is None:
-            self._emit(place, "format-added", f"format {after}")
+            self._emit(place, f"{keyword}-added", f"{keyword} {after}")
         elif after is None:
-            self._emit(place, "format-removed", f"format {before}")
+            self._emit(place, f"{keyword}-removed", f"{keyword} {before}")
         else:
-            self._emit(place, "format-changed", f"format {before} -> {after}")
+            self._emit(place, f"{keyword}-changed", f"{keyword} {before} -> {after}")
 
     def _enum(self, old: dict[str, Any], new: dict[str, Any], place: Place) -> None:
         before, after = _enum_values(old), _enum_values(new)
@@ -238,17 +241,6 @@ class SchemaComparison:
                 self._emit(place, f"{stem}-{'decreased' if upper else 'increased'}", shown)
             else:
                 self._emit(place, f"{stem}-{'increased' if upper else 'decreased'}", shown)
-
-    def _pattern(self, old: dict[str, Any], new: dict[str, Any], place: Place) -> None:
-        before, after = old.get("pattern"), new.get("pattern")
-        if before == after:
-            return
-        if before is None:
-            self._emit(place, "pattern-added", f"pattern {after}")
-        elif after is None:
-            self._emit(place, "pattern-removed", f"pattern {before}")
-        else:
-            self._emit(place, "pattern-changed", f"pattern {before} -> {after}")
 
     def _default(self, old: dict[str, Any], new: dict[str, Any], place: Place) -> None:
         if old.get("default") == new.get("default") and ("default" in old) == ("default" in new):
