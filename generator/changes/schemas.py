@@ -77,6 +77,7 @@ class SchemaComparison:
     def __init__(self, old: dict[str, Any], new: dict[str, Any], report: Report) -> None:
         self._documents = {"old": old, "new": new}
         self._report = report
+        self._done: set[tuple[str | None, str, str, str]] = set()
 
     # -- following references ---------------------------------------------------------------
 
@@ -131,6 +132,12 @@ class SchemaComparison:
         new, new_pointer, new_nullable = self._unwrap("new", new, place.new)
         if (old_pointer, new_pointer) in seen:
             return  # a cycle: this pair is being compared further up
+        # A pair of schemas shared by many routes within one operation is compared once: what
+        # it changes is the same by every route, and comparing each route is exponential.
+        done = (place.operation, place.subject.prefix, old_pointer, new_pointer)
+        if done in self._done:
+            return
+        self._done.add(done)
         seen = seen | {(old_pointer, new_pointer)}
         place = Place(place.subject, place.operation, old_pointer, new_pointer, place.label)
         unchanged = without_prose(old) == without_prose(new) and old_nullable == new_nullable
