@@ -80,10 +80,17 @@ class APIResponse(Generic[T]):
         """The body as the spec's type; ``ResponseValidationError`` when it does not match."""
         expected = self._spec.response_for(self.status_code)
         data = decode(self.http_response, expected)
-        if expected is None or expected.kind in ("empty", "text", "binary") or data is None:
+        if expected is None or expected.kind in ("empty", "text", "binary"):
             return data  # type: ignore[no-any-return]
         if expected.model is None:
             return data  # type: ignore[no-any-return]
+        if data is None:
+            raise ResponseValidationError(
+                f"{self.status_code} answer to {self._spec.method} {self._spec.path} has no "
+                "body where the spec promises one",
+                response=self.http_response,
+                body=self.http_response.content,
+            )
         if "xml" in _media(self.http_response):
             data = with_lists(data, expected.model)
         try:

@@ -10,7 +10,7 @@ import contextlib
 import logging
 import os
 import tempfile
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from enum import Enum
 from pathlib import Path
 from types import TracebackType
@@ -168,6 +168,34 @@ def _retryable(spec: OperationSpec, retry: RetryPolicy) -> bool:
     return retry.applies_to(spec.method)
 
 
+def _body_deadline(request: httpx.Request, clock: Callable[[], float]) -> float | None:
+    """When reading an answer's body must be over: the read timeout, for the whole body.
+
+    httpx's read timeout bounds each read, so a server that sends one byte a second would
+    hold a call forever; this bounds the sum. Streamed downloads are not bounded this way.
+    """
+    timeouts = request.extensions.get("timeout") or {}
+    limit = timeouts.get("read")
+    return None if limit is None else clock() + float(limit)
+
+
+def _buffered(response: httpx.Response, raw: list[bytes]) -> httpx.Response:
+    """An answer whose body is already here, decoded from ``raw`` as httpx would have."""
+    complete = httpx.Response(
+        response.status_code,
+        headers=response.headers,
+        content=b"".join(raw),
+        request=response.request,
+        extensions=response.extensions,
+    )
+    complete.read()
+    return complete
+
+
+def _too_slow(request: httpx.Request) -> httpx.ReadTimeout:
+    return httpx.ReadTimeout("the answer took longer than the timeout", request=request)
+
+
 class _TransportBase:
     def __init__(
         self,
@@ -309,7 +337,9 @@ class SyncTransport(_TransportBase):
         attempt = 0
         while True:
             try:
-                response = self._client.send(request, stream=stream)
+                response = self._client.send(request, stream=True)
+                if not stream:
+                    response = self._read(response)
             except httpx.TransportError as error:
                 wait = retry.next_wait(attempt, started, None) if _retryable(spec, retry) else None
                 if wait is None:
@@ -328,6 +358,20 @@ class SyncTransport(_TransportBase):
                 response.close()
             retry.sleep(wait)
             attempt += 1
+
+    def _read(self, response: httpx.Response) -> httpx.Response:
+        if response.is_stream_consumed:  # read already, by a transport that reads eagerly
+            return response
+        deadline = _body_deadline(response.request, self.retry.clock)
+        raw: list[bytes] = []
+        try:
+            for chunk in response.iter_raw():
+                raw.append(chunk)
+                if deadline is not None and self.retry.clock() > deadline:
+                    raise _too_slow(response.request)
+        finally:
+            response.close()
+        return _buffered(response, raw)
 
     def request(self, spec: OperationSpec, **options: Unpack[CallOptions]) -> APIResponse[Any]:
         with contextlib.ExitStack() as opened:
@@ -378,7 +422,9 @@ class AsyncTransport(_TransportBase):
         attempt = 0
         while True:
             try:
-                response = await self._client.send(request, stream=stream)
+                response = await self._client.send(request, stream=True)
+                if not stream:
+                    response = await self._read(response)
             except httpx.TransportError as error:
                 wait = retry.next_wait(attempt, started, None) if _retryable(spec, retry) else None
                 if wait is None:
@@ -397,6 +443,20 @@ class AsyncTransport(_TransportBase):
                 await response.aclose()
             await retry.async_sleep(wait)
             attempt += 1
+
+    async def _read(self, response: httpx.Response) -> httpx.Response:
+        if response.is_stream_consumed:  # read already, by a transport that reads eagerly
+            return response
+        deadline = _body_deadline(response.request, self.retry.clock)
+        raw: list[bytes] = []
+        try:
+            async for chunk in response.aiter_raw():
+                raw.append(chunk)
+                if deadline is not None and self.retry.clock() > deadline:
+                    raise _too_slow(response.request)
+        finally:
+            await response.aclose()
+        return _buffered(response, raw)
 
     async def request(
         self, spec: OperationSpec, **options: Unpack[CallOptions]
