@@ -10,11 +10,12 @@ NODE_STAMP := node_modules/.installed
 CLIENTS_STAMP := $(VENV)/.clients-installed
 CLIENTS := $(wildcard generated/*/pyproject.toml)
 
-.PHONY: generate clients test lint unit setup clean help check drift diff venv
+.PHONY: generate clients test test-long lint unit setup clean help check drift diff venv
 
 help:
 	@echo "make generate  rebuild every spec (and client) from the sources under specs/"
 	@echo "make test      lint the toolkit and run every test"
+	@echo "make test-long the long profile: 1 GiB download, more hostile specs"
 	@echo "make check     regenerate into a temporary folder; fail if specs/ or generated/ differ"
 	@echo "make drift     compare each system's upstream description with our spec"
 	@echo "make diff      classify what changed in every spec since BASE (default origin/main)"
@@ -55,6 +56,10 @@ unit: $(VENV_STAMP) $(NODE_STAMP) $(CLIENTS_STAMP)
 	$(BIN)/python -m pytest -n 2 -q
 
 test: lint unit
+
+# The long profile: a 1 GiB download and more hostile-spec examples than `make test` runs.
+test-long: $(VENV_STAMP) $(NODE_STAMP) $(CLIENTS_STAMP)
+	FAULTS_PROFILE=long HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -n 2 -q tests/faults tests/hostile
 
 # Regenerating must reproduce what is committed, byte for byte (nothing is written).
 check: $(VENV_STAMP)

@@ -120,8 +120,9 @@ def drip(connection: socket.socket, request: Request, server: FaultServer) -> No
             return  # the client gave up: that is the point
 
 
-def download(size: int, chunk: int = 1 << 20) -> Fault:
-    """``size`` bytes, chunked, made as they are sent (the server holds one chunk at a time)."""
+def download(size: int, chunk: int = 1 << 16) -> Fault:
+    """``size`` bytes, chunked, made as they are sent: the server holds one 64 KiB chunk at a
+    time, so that memory measured in this process is the client's."""
 
     def send(connection: socket.socket, request: Request, server: FaultServer) -> None:
         connection.sendall(
