@@ -68,6 +68,7 @@ class Operation:
     return_annotation: str
     streamed: bool  # a binary download
     pagination: Pagination | None = None
+    spec_name: str = ""  # the module-level OperationSpec constant, unique in the package
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from generator import pointer as json_pointer
@@ -287,6 +288,20 @@ class _Builder:
             item_annotation=item,
         )
 
+    @staticmethod
+    def named(operation: Operation, taken: set[str], constants: set[str]) -> Operation:
+        """``operation`` with a method name free in its resource and a unique spec constant."""
+        method_name = unique(operation.method_name, taken)
+        pagination = operation.pagination
+        if pagination is not None:
+            pagination = replace(pagination, method_name=unique(pagination.method_name, taken))
+        return replace(
+            operation,
+            method_name=method_name,
+            pagination=pagination,
+            spec_name=unique(method_name.upper(), constants),
+        )
+
     def component_name(self, annotation: str) -> str:
         class_name = annotation.removeprefix("models.")
         for name, known in self.types.class_names.items():
@@ -296,7 +311,9 @@ class _Builder:
 
     # -- jobs ------------------------------------------------------------------------------
 
-    def waiters(self, resources: dict[str, list[Operation]]) -> dict[str, list[JobWaiter]]:
+    def waiters(
+        self, resources: dict[str, list[Operation]], method_names: dict[str, set[str]]
+    ) -> dict[str, list[JobWaiter]]:
         found: dict[str, list[JobWaiter]] = {}
         schemas = self.document.get("components", {}).get("schemas", {})
         for schema_name, schema in schemas.items():
@@ -338,7 +355,9 @@ class _Builder:
             complete = facts.get("complete-when")
             found.setdefault(tag, []).append(
                 JobWaiter(
-                    method_name="wait_for_" + snake_case(facts.get("name", schema_name)),
+                    method_name=unique(
+                        "wait_for_" + snake_case(facts.get("name", schema_name)), method_names[tag]
+                    ),
                     model=self.types.model(_SCHEMA_REF + json_pointer.escape(schema_name)),
                     read_method=read.method_name,
                     id_parameters=(*identifiers, job_id),
@@ -387,22 +406,34 @@ class _Builder:
                 if not isinstance(raw, dict):
                     continue
                 operation = self.operation(path, method, item, raw)
+                by_tag.setdefault(str((raw.get("tags") or ["default"])[0]), []).append(operation)
+        # Names are made unique only now that all are known: two operationIds, or two tags,
+        # may become the same Python name (fooBar, foo_bar), or the name of something else.
+        method_names: dict[str, set[str]] = {}
+        constants: set[str] = set()
+        for tag, operations in by_tag.items():
+            taken = method_names.setdefault(tag, {"with_raw_response"})
+            by_tag[tag] = [self.named(operation, taken, constants) for operation in operations]
+            for operation in by_tag[tag]:
                 self.operations_by_id[operation.operation_id] = operation
-                by_tag.setdefault(raw.get("tags", ["default"])[0], []).append(operation)
-        waiters = self.waiters(by_tag)
+        waiters = self.waiters(by_tag, method_names)
         descriptions = {t["name"]: t.get("description", "") for t in self.document.get("tags", [])}
-        attributes: set[str] = set()
-        resources = tuple(
-            Resource(
-                tag=tag,
-                attribute=unique(snake_case(tag), attributes),
-                class_name=pascal_case(tag) + "Resource",
-                description=descriptions.get(tag, ""),
-                operations=tuple(sorted(operations, key=lambda o: o.method_name)),
-                waiters=tuple(waiters.get(tag, ())),
+        attributes: set[str] = {"close", "aclose"}
+        classes: set[str] = set()
+        resources = []
+        for tag, operations in sorted(by_tag.items()):
+            class_name = unique(pascal_case(tag) + "Resource", classes)
+            classes.add("Async" + class_name)  # AsyncFooResource is the async twin of Foo's
+            resources.append(
+                Resource(
+                    tag=tag,
+                    attribute=unique(snake_case(tag), attributes),
+                    class_name=class_name,
+                    description=descriptions.get(tag, ""),
+                    operations=tuple(sorted(operations, key=lambda o: o.method_name)),
+                    waiters=tuple(waiters.get(tag, ())),
+                )
             )
-            for tag, operations in sorted(by_tag.items())
-        )
         info = self.document.get("info", {})
         server = (self.document.get("servers") or [{"url": "/"}])[0]
         variables = tuple(
@@ -424,7 +455,7 @@ class _Builder:
             server_url=str(server["url"]),
             server_variables=variables,
             auth=self.auth(),
-            resources=resources,
+            resources=tuple(resources),
             uses_xml=self.uses_xml,
         )
 

@@ -114,6 +114,7 @@ _PLAIN_TEXT = str.maketrans(
         "\u2212": "-",
         "\u00a0": " ",
         "\u2026": "...",
+        "\x00": None,  # no Python source may hold a NUL, not even in a docstring
     }
 )
 
@@ -255,7 +256,10 @@ def _prepared(document: dict[str, Any]) -> dict[str, Any]:
     info = document.get("info", {})
     return {
         "openapi": "3.1.0",
-        "info": {"title": str(info.get("title", "API")), "version": str(info.get("version", "1"))},
+        "info": {
+            "title": str(info.get("title", "API")).translate(_PLAIN_TEXT),
+            "version": str(info.get("version", "1")).translate(_PLAIN_TEXT),
+        },
         "paths": {},
         "components": {"schemas": prepared},
     }
@@ -324,7 +328,11 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
         metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
     if not isinstance(output, str):
         raise SpecError(f"model generation for {package} produced several modules")
-    title = str(document.get("info", {}).get("title", package)).strip().rstrip(".")
+    # A NUL can only come from a name (property names are wire names, kept as they are); in a
+    # string literal its escape is the same value, and no Python source may hold a raw NUL.
+    output = output.replace("\x00", "\\x00")
+    title = str(document.get("info", {}).get("title", package)).translate(_PLAIN_TEXT)
+    title = title.strip().rstrip(".")
     title = title.replace('"', "'").replace("\\", "/")
     summary = textwrap.fill(f'"""Models of {title}.', width=_LINE_LENGTH, break_long_words=False)
     source = f'{summary}\n\n{_GENERATED}\n"""\n\n{_body(output)}'

@@ -47,6 +47,19 @@ def normalize_source(
     (for upstream descriptions, whose operations the manifest's ids do not name).
     """
     source = source.resolve()
+    try:
+        return _normalize(source, root, manifest, manifest_scope, path_prefix)
+    except RecursionError:
+        raise SpecError("the description nests too deeply to process", file=source) from None
+
+
+def _normalize(
+    source: Path,
+    root: Path | None,
+    manifest: Manifest | None,
+    manifest_scope: str,
+    path_prefix: str,
+) -> Normalized:
     files = SourceFiles(root if root is not None else source.parent)
     files.confine(source)
     warnings = Warnings()

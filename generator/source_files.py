@@ -40,7 +40,10 @@ def parse_text(text: str, path: Path, loader: type[Any] = YamlLoader) -> Any:
         except json.JSONDecodeError as error:
             raise SpecError(f"invalid JSON: {error.msg}", file=path, line=error.lineno) from None
     try:
-        return yaml.load(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
+        if "*" in text:  # only aliases can make a small text a huge value
+            _check_expansion(data, path)
+        return data
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "syntax error"
@@ -51,6 +54,35 @@ def parse_text(text: str, path: Path, loader: type[Any] = YamlLoader) -> Any:
         raise SpecError(f"invalid YAML: {error}", file=path) from None
     except RecursionError:
         raise SpecError("nesting too deep to parse", file=path) from None
+
+
+MAX_EXPANDED_VALUES = 1_000_000
+
+
+def _check_expansion(data: Any, path: Path) -> None:
+    """Refuse YAML whose aliases expand to more values than any API description holds.
+
+    A "billion laughs" document is a few lines whose aliases repeat each other; the parser
+    shares the repeated values, but everything that walks the result would walk every copy.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(value: Any) -> int:
+        key = id(value)
+        if key in sizes:
+            return sizes[key]
+        children = value.values() if isinstance(value, dict) else value
+        total = 1 + sum(size(child) for child in children) if isinstance(value, dict | list) else 1
+        if isinstance(value, dict | list):
+            sizes[key] = total
+        if total > MAX_EXPANDED_VALUES:
+            raise SpecError(
+                f"YAML aliases expand to more than {MAX_EXPANDED_VALUES:,} values (an alias bomb?)",
+                file=path,
+            )
+        return total
+
+    size(data)
 
 
 class SourceFiles:

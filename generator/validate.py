@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,47 @@ from generator import pointer as json_pointer
 from generator.errors import SpecError
 
 
+def _references(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """(where, target pointer) of every local ``$ref`` below ``node``."""
+    stack = [(node, pointer)]
+    while stack:
+        current, at = stack.pop()
+        if isinstance(current, dict):
+            reference = current.get("$ref")
+            if isinstance(reference, str) and reference.startswith("#"):
+                yield at, reference[1:]
+            stack.extend((value, json_pointer.join(at, key)) for key, value in current.items())
+        elif isinstance(current, list):
+            stack.extend((value, json_pointer.join(at, i)) for i, value in enumerate(current))
+
+
+def check_reference_cycles(document: dict[str, Any], file: Path) -> None:
+    """Refuse a reference that leads only to references and back: it names no schema at all.
+
+    (A schema that contains itself further down, such as a tree node, is fine.)
+    """
+    settled: set[str] = set()
+    for where, target in _references(document):
+        chain = [where]
+        while target not in settled:
+            if target in chain:
+                cycle = " -> ".join("#" + p for p in [*chain[chain.index(target) :], target])
+                raise SpecError(f"reference cycle: {cycle}", file=file, pointer=where)
+            chain.append(target)
+            try:
+                node = json_pointer.resolve(document, target)
+            except (KeyError, ValueError):
+                break  # a dangling reference: the validator says so, with its place
+            reference = node.get("$ref") if isinstance(node, dict) else None
+            if not isinstance(reference, str) or not reference.startswith("#"):
+                break
+            target = reference[1:]
+        settled.update(chain[1:])
+
+
 def validate_openapi(document: dict[str, Any], file: Path) -> None:
     """Raise SpecError (naming ``file`` and the pointer) for the first problem found."""
+    check_reference_cycles(document, file)
     validator = OpenAPIV31SpecValidator(document)
     errors = list(validator.iter_errors())
     if errors:

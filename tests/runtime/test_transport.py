@@ -271,3 +271,12 @@ def test_a_callers_file_object_is_sent_and_left_open(tmp_path: Any) -> None:
         _transport(handler).request(POST, body=MultipartBody({}, {"template": handle}))
         assert not handle.closed
     assert b'filename="t.vm"' in seen[0].content
+
+
+def test_an_empty_body_is_an_error_only_where_the_spec_promises_one() -> None:
+    handler, _ = _answers(httpx.Response(200), httpx.Response(200))
+    with pytest.raises(ResponseValidationError, match="has no body where the spec promises one"):
+        _transport(handler).request(GET, path_params={"id": "1"}).parse()
+    free_form = OperationSpec("GET", "/anything", (ResponseSpec(200, "json", Any),))
+    handler, _ = _answers(httpx.Response(200))
+    assert _transport(handler).request(free_form).parse() is None

@@ -53,6 +53,15 @@ def decode(response: httpx.Response, expected: ResponseSpec | None) -> Any:
         ) from None
 
 
+def _accepts_none(model: Any) -> bool:
+    """Whether ``model`` takes an empty body as None (free-form JSON, an optional type)."""
+    try:
+        adapter(model).validate_python(None)
+    except ValidationError:
+        return False
+    return True
+
+
 class APIResponse(Generic[T]):
     """The raw answer of a call: ``status_code``, ``headers``, ``content``, and ``parse()``."""
 
@@ -84,7 +93,7 @@ class APIResponse(Generic[T]):
             return data  # type: ignore[no-any-return]
         if expected.model is None:
             return data  # type: ignore[no-any-return]
-        if data is None:
+        if data is None and not _accepts_none(expected.model):
             raise ResponseValidationError(
                 f"{self.status_code} answer to {self._spec.method} {self._spec.path} has no "
                 "body where the spec promises one",

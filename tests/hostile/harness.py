@@ -1,0 +1,96 @@
+"""Run the generator on one hostile spec and judge the outcome as a user would.
+
+The generator runs in this process through its command line entry point, so that any
+exception it lets out fails the test with its traceback. It must either write a package that
+imports, passes ruff and holds no spec text as code, or exit 2 with one line naming the file;
+and it must not write anywhere but its output folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import os
+import subprocess
+import sys
+import tokenize
+from pathlib import Path
+
+from generator.cli import main
+
+PROJECT = Path(__file__).resolve().parents[2]
+RUFF_CONFIG = PROJECT / "generator" / "generated_ruff.toml"
+PACKAGE = "hostile"
+
+
+def _files(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+
+
+def _code_names(source: str) -> set[str]:
+    """The names used as code: every NAME token (strings and comments are not code)."""
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    return {token.string for token in tokens if token.type == tokenize.NAME}
+
+
+def _import_package(src: Path, workdir: Path) -> None:
+    for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
+        del sys.modules[name]
+    sys.path.insert(0, str(src))
+    cwd = Path.cwd()
+    os.chdir(workdir)  # a payload that ran would leave PWNED here
+    try:
+        for module in ("", ".models", ".resources", ".errors"):
+            importlib.import_module(PACKAGE + module)
+    finally:
+        os.chdir(cwd)
+        sys.path.remove(str(src))
+        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
+            del sys.modules[name]
+
+
+def judge(spec_text: str, suffix: str, root: Path) -> str:
+    """Generate from ``spec_text``; return "generated" or "refused", or fail the test."""
+    source = root / "source"
+    source.mkdir()
+    spec = source / f"api{suffix}"
+    spec.write_text(spec_text, encoding="utf-8")
+    output = root / "out"
+    before = _files(root)
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr):
+        code = main(["generate", str(spec), "-o", str(output), "--package", PACKAGE, "--quiet"])
+    written = _files(root) - before
+    assert all(path.startswith("out" + os.sep) for path in written), sorted(written)[:5]
+    message = stderr.getvalue()
+    if code == 2:
+        assert message.startswith("error: ") and message.count("\n") == 1, message
+        assert str(spec.name) in message, message
+        assert not (output / PACKAGE).exists()
+        return "refused"
+    assert code == 0, (code, message)
+    package = output / PACKAGE
+    for path in package.rglob("*.py"):
+        names = _code_names(path.read_text(encoding="utf-8"))
+        assert "__import__" not in names, f"spec text became code in {path.name}"
+    lint = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--no-cache",
+            "--quiet",
+            "--config",
+            str(RUFF_CONFIG),
+            str(package),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert lint.returncode == 0, lint.stdout[-3000:] + lint.stderr[-1000:]
+    _import_package(package / "src", root)
+    assert not (root / "PWNED").exists(), "a payload from the spec ran"
+    return "generated"
