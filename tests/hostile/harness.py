@@ -12,9 +12,11 @@ import contextlib
 import importlib
 import io
 import os
+import signal
 import subprocess
 import sys
 import tokenize
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.cli import main
@@ -22,6 +24,23 @@ from generator.cli import main
 PROJECT = Path(__file__).resolve().parents[2]
 RUFF_CONFIG = PROJECT / "generator" / "generated_ruff.toml"
 PACKAGE = "hostile"
+GENERATION_SECONDS = 60  # a spec that takes longer than this to generate counts as a hang
+
+
+@contextlib.contextmanager
+def _deadline(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang the test run, when generating takes longer than ``seconds``."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise AssertionError(f"generation hung: still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _files(root: Path) -> set[str]:
@@ -59,7 +78,7 @@ def judge(spec_text: str, suffix: str, root: Path) -> str:
     output = root / "out"
     before = _files(root)
     stderr = io.StringIO()
-    with contextlib.redirect_stderr(stderr):
+    with contextlib.redirect_stderr(stderr), _deadline(GENERATION_SECONDS):
         code = main(["generate", str(spec), "-o", str(output), "--package", PACKAGE, "--quiet"])
     written = _files(root) - before
     assert all(path.startswith("out" + os.sep) for path in written), sorted(written)[:5]
