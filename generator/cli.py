@@ -13,14 +13,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import __version__
+from generator.build_cache import Stamp, digest, files_below, toolchain
 from generator.canonical import write_atomically
 from generator.errors import SpecError, Warnings
-from generator.normalize import Normalized, normalize_source, normalize_system
-from generator.source_files import SourceFiles
 from generator.systems import SPEC_NAME, default_specs_folder, load_systems
+
+if TYPE_CHECKING:
+    from generator.normalize import Normalized
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -34,6 +36,9 @@ def _normalize(arguments: argparse.Namespace) -> int:
     targets: list[str] = arguments.targets
     sources = [t for t in targets if Path(t).is_file()]
     if sources:
+        # Imported here, as in every command: a run the cache answers should not pay for it.
+        from generator.normalize import normalize_source
+
         if len(targets) != 1:
             raise SpecError("give one source file, or system ids only")
         result = normalize_source(
@@ -48,6 +53,12 @@ def _normalize(arguments: argparse.Namespace) -> int:
     if arguments.output or arguments.root:
         raise SpecError("-o and --root go with a source file, not with system ids")
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
+    stamp = Stamp(specs.parent, "normalize")
+    inputs = digest(files_below(specs, skip_names=[SPEC_NAME]), toolchain(), *targets)
+    if not arguments.no_cache and stamp.fresh(inputs, _spec_outputs(specs)):
+        return EXIT_OK
+    from generator.normalize import normalize_system
+
     manifests = load_systems(specs, targets)
     # Everything is computed before anything is written: one bad system leaves all as they were.
     results: list[tuple[Path, Normalized]] = []
@@ -61,12 +72,38 @@ def _normalize(arguments: argparse.Namespace) -> int:
             write_atomically(path, text)
             if not arguments.quiet:
                 print(f"wrote {path}", file=sys.stderr)
+    stamp.record(inputs, _spec_outputs(specs))
     return EXIT_OK
 
 
+def _spec_outputs(specs: Path) -> str:
+    return digest(sorted(specs.glob(f"*/{SPEC_NAME}")))
+
+
 def _generate(arguments: argparse.Namespace) -> int:
-    # Imported here: `normalize` alone should not pay for datamodel-code-generator's import.
+    targets: list[str] = arguments.targets
+    if not [t for t in targets if Path(t).is_file()] and not arguments.package:
+        specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
+        output = Path(arguments.output) if arguments.output else specs.parent / "generated"
+        inputs = digest(
+            sorted([*specs.glob(f"*/{SPEC_NAME}"), *specs.glob("*/manifest.yaml")]),
+            toolchain(),
+            str(output.resolve()),
+            *targets,
+        )
+        stamp = Stamp(specs.parent, "generate")
+        if not arguments.no_cache and stamp.fresh(inputs, digest(files_below(output))):
+            return EXIT_OK
+        code = _generate_packages(arguments)
+        stamp.record(inputs, digest(files_below(output)))
+        return code
+    return _generate_packages(arguments)
+
+
+def _generate_packages(arguments: argparse.Namespace) -> int:
     from generator.generate import PackageSource, write_packages
+    from generator.normalize import normalize_source
+    from generator.source_files import SourceFiles
 
     targets: list[str] = arguments.targets
     sources = [t for t in targets if Path(t).is_file()]
@@ -201,6 +238,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     normalize.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
     normalize.add_argument("-q", "--quiet", action="store_true", help="say only what is wrong")
+    normalize.add_argument(
+        "--no-cache", action="store_true", help="normalize even when nothing has changed"
+    )
     normalize.set_defaults(run=_normalize)
     generate = commands.add_parser(
         "generate",
@@ -214,6 +254,9 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--package", help="the package name, for a source file")
     generate.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
     generate.add_argument("-q", "--quiet", action="store_true", help="say only what is wrong")
+    generate.add_argument(
+        "--no-cache", action="store_true", help="generate even when nothing has changed"
+    )
     generate.set_defaults(run=_generate)
     diff = commands.add_parser(
         "diff",

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import SpecError
-from generator.manifest import Manifest, load_manifest
+
+if TYPE_CHECKING:  # the manifest module loads jsonschema: not for commands that only look
+    from generator.manifest import Manifest
 
 MANIFEST_NAME = "manifest.yaml"
 SPEC_NAME = "openapi.yaml"
@@ -22,6 +25,8 @@ def system_ids(specs: Path) -> list[str]:
 
 
 def load_systems(specs: Path, wanted: list[str] | None = None) -> list[Manifest]:
+    from generator.manifest import load_manifest
+
     known = system_ids(specs)
     for system in wanted or []:
         if system not in known:

@@ -12,11 +12,13 @@ import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from generator.changes.change import Change
-from generator.changes.impact import ApiChange
 from generator.changes.rules import Level
+
+if TYPE_CHECKING:  # impact loads the whole generator; reports only print its results
+    from generator.changes.impact import ApiChange
 
 FORMATS = ("text", "markdown", "json", "github")
 JSON_SCHEMA_ID = "generator-changes/1"

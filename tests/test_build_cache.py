@@ -1,0 +1,80 @@
+"""The no-op cache: nothing changed, nothing done; anything changed, everything redone."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import build_cache
+from tests.conftest import PROJECT
+
+_RUN = """
+import sys
+from generator.cli import main
+code = main(sys.argv[1:])
+# What a run loaded tells whether it did the work: the cache answers without these.
+print(code, "generator.normalize" in sys.modules, "generator.generate" in sys.modules)
+"""
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    shutil.copytree(PROJECT / "specs", tmp_path / "specs")
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    shutil.copytree(PROJECT / "generated", tmp_path / "generated", ignore=ignore)
+    return tmp_path
+
+
+def _run(checkout: Path, *arguments: str) -> tuple[int, bool]:
+    result = subprocess.run(
+        [sys.executable, "-c", _RUN, *arguments, "--specs", str(checkout / "specs"), "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=checkout,
+        timeout=300,
+    )
+    code, normalize_loaded, generate_loaded = result.stdout.split()
+    assert result.stderr == "", result.stderr
+    return int(code), "True" in (normalize_loaded, generate_loaded)
+
+
+def test_a_second_run_with_nothing_changed_does_nothing(checkout: Path) -> None:
+    assert _run(checkout, "normalize") == (0, True)
+    assert _run(checkout, "generate") == (0, True)
+    assert _run(checkout, "normalize") == (0, False)
+    assert _run(checkout, "generate") == (0, False)
+    assert _run(checkout, "generate", "--no-cache") == (0, True)
+
+
+def test_a_changed_source_or_a_hand_edited_output_is_redone(checkout: Path) -> None:
+    _run(checkout, "normalize")
+    _run(checkout, "generate")
+    manifest = checkout / "specs" / "alma-jobs" / "manifest.yaml"
+    manifest.write_text(manifest.read_text().replace("title: ", "title: Cached ", 1))
+    assert _run(checkout, "normalize") == (0, True)
+    assert "title: Cached" in (checkout / "specs/alma-jobs/openapi.yaml").read_text()
+    assert _run(checkout, "generate") == (0, True)
+
+    models = checkout / "generated/alma_jobs/src/alma_jobs/models.py"
+    original = models.read_text()
+    models.write_text(original + "\n# edited by hand\n")
+    assert _run(checkout, "generate") == (0, True)
+    assert models.read_text() == original  # put back as the generator makes it
+
+    spec = checkout / "specs/alma-jobs/openapi.yaml"
+    spec.write_text(spec.read_text() + "\n")
+    assert _run(checkout, "normalize") == (0, True)  # an edited output is redone too
+
+
+def test_the_toolchain_hash_follows_templates_and_code(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    templates = tmp_path / "templates"
+    shutil.copytree(PROJECT / "templates", templates)
+    monkeypatch.setattr(build_cache, "TEMPLATES", templates)
+    before = build_cache.toolchain()
+    assert build_cache.toolchain() == before
+    (templates / "package" / "README.md.jinja").write_text("changed\n")
+    assert build_cache.toolchain() != before
