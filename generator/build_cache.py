@@ -30,7 +30,7 @@ TOOLS = (
     "pydantic",
     "jinja2",
     "pyyaml",
-    "openapi-spec-validator",
+    "openapi-spec-validator-rs",
 )
 # Written by installing or running the outputs, not by the generator.
 _NOT_OURS = ("__pycache__", ".egg-info", ".pytest_cache", ".mypy_cache", ".ruff_cache")

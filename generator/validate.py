@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from openapi_spec_validator import OpenAPIV31SpecValidator
+from openapi_spec_validator_rs import OpenAPIV31SpecValidator
 
 from generator import pointer as json_pointer
 from generator.errors import SpecError

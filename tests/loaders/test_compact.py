@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from openapi_spec_validator import validate
+from openapi_spec_validator_rs import validate
 
 from generator.errors import SpecError
 from generator.loaders.compact import is_compact, load

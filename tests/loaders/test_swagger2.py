@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openapi_spec_validator import validate
+from openapi_spec_validator_rs import validate
 
 from generator.errors import SpecError
 from generator.loaders import swagger2
