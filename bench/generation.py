@@ -1,0 +1,155 @@
+"""End-to-end generation, side by side in one run: this toolkit, openapi-python-client, and
+datamodel-code-generator alone (models only), on every spec of the corpus.
+
+Each command runs in its own process under GNU time (wall seconds and peak RSS); small specs
+are run three times and the median kept, large ones once. Tools take turns, so a slow spell
+of this shared machine falls on all of them alike.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from bench.corpus import PROJECT, Spec
+
+OURS = PROJECT / ".venv" / "bin" / "python"
+DCG = PROJECT / ".venv" / "bin" / "datamodel-codegen"
+TIMEOUT = 900
+
+
+@dataclass
+class Run:
+    spec: str
+    tool: str
+    ok: bool
+    seconds: float
+    peak_mib: float
+    note: str = ""
+
+
+def _command(tool: str, spec: Spec, output: Path, peers: Path) -> list[str]:
+    if tool == "ours":
+        package = "bench_" + "".join(c if c.isalnum() else "_" for c in spec.name.lower())
+        return [
+            str(OURS),
+            "-m",
+            "generator",
+            "generate",
+            str(spec.path),
+            "-o",
+            str(output),
+            "--package",
+            package,
+            "--quiet",
+        ]
+    if tool == "openapi-python-client":
+        return [
+            str(peers / "bin" / "openapi-python-client"),
+            "generate",
+            "--path",
+            str(spec.path),
+            "--output-path",
+            str(output / "client"),
+            "--overwrite",
+        ]
+    return [
+        str(DCG),
+        "--input",
+        str(spec.path),
+        "--input-file-type",
+        "openapi",
+        "--output",
+        str(output / "models.py"),
+        "--output-model-type",
+        "pydantic_v2.BaseModel",
+        "--formatters",
+        "ruff-format",
+    ]
+
+
+def _reason(output: str, spec: Spec) -> str:
+    """The line of a failed run's output that says why, without the corpus's folder."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    telling = [line for line in lines if "error" in line.lower() or "unable" in line.lower()]
+    reason = (telling or lines or ["failed"])[0]
+    return reason.replace(str(spec.path.parent) + "/", "")[:160]
+
+
+def _once(tool: str, spec: Spec, peers: Path) -> Run:
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        output = Path(folder) / "out"
+        output.mkdir()
+        timing = Path(folder) / "time"
+        env = {"PATH": f"{peers / 'bin'}:/usr/bin:/bin", "HOME": folder, "LANG": "C.UTF-8"}
+        command = [
+            "/usr/bin/time",
+            "-f",
+            "%e %M",
+            "-o",
+            str(timing),
+            *_command(tool, spec, output, peers),
+        ]
+        try:
+            result = subprocess.run(
+                command, capture_output=True, text=True, env=env, timeout=TIMEOUT, cwd=folder
+            )
+        except subprocess.TimeoutExpired:
+            return Run(spec.name, tool, False, TIMEOUT, 0.0, f"no result in {TIMEOUT} s")
+        seconds, peak_kib = timing.read_text().split()[-2:]
+        produced = any(p.suffix == ".py" for p in output.rglob("*"))
+        ok = result.returncode == 0 and produced
+        note = "" if ok else _reason(result.stdout + "\n" + result.stderr, spec)
+        if ok and tool == "openapi-python-client":
+            skipped = result.stdout.count("Unable to parse") + result.stderr.count(
+                "Unable to parse"
+            )
+            note = f"{skipped} parts of the document skipped" if skipped else ""
+        return Run(spec.name, tool, ok, float(seconds), int(peak_kib) / 1024, note)
+
+
+def measure(specs: list[Spec], tools: list[str], peers: Path) -> list[Run]:
+    runs: list[Run] = []
+    for spec in specs:
+        repeats = 3 if spec.size < 1_000_000 else 1
+        trials: dict[str, list[Run]] = {tool: [] for tool in tools}
+        for _ in range(repeats):
+            for tool in tools:
+                if spec.format.startswith("RAML") and tool != "ours":
+                    continue  # neither peer reads RAML
+                trials[tool].append(_once(tool, spec, peers))
+        for tool, done in trials.items():
+            if not done:
+                runs.append(Run(spec.name, tool, False, 0.0, 0.0, "does not read RAML"))
+                continue
+            best = done[0]
+            if all(r.ok for r in done):
+                best.seconds = statistics.median(r.seconds for r in done)
+                best.peak_mib = max(r.peak_mib for r in done)
+            runs.append(best)
+            print(
+                f"{spec.name:<28} {tool:<24} {'ok' if best.ok else 'FAIL':<5}"
+                f"{best.seconds:8.2f} s {best.peak_mib:8.0f} MiB  {best.note}",
+                flush=True,
+            )
+    return runs
+
+
+def as_rows(runs: list[Run]) -> list[dict[str, object]]:
+    return [asdict(run) for run in runs]
+
+
+if __name__ == "__main__":
+    from bench.corpus import corpus
+
+    measure(
+        corpus()[:1],
+        ["ours", "openapi-python-client", "datamodel-code-generator"],
+        Path(sys.argv[1]) if len(sys.argv) > 1 else PROJECT / "bench" / ".venv-peers",
+    )
+    shutil.rmtree(PROJECT / "bench" / ".work", ignore_errors=True)
