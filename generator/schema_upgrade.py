@@ -8,6 +8,7 @@ property, ``example``, and code-generator hints such as ``javaName``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,7 @@ def _upgrade_one(
         schema.setdefault("examples", [example])
     if schema.get("type") == "any":
         del schema["type"]
+    _readable_pattern(schema, pointer, warnings, source)
     # Every reference into `definitions`/`$defs` was turned into a component by the bundler.
     schema.pop("definitions", None)
     schema.pop("$defs", None)
@@ -149,6 +151,28 @@ def _upgrade_one(
             )
     for container, slot, path in subschemas(schema):
         _upgrade_one(container[slot], json_pointer.join(pointer, *path), warnings, source)
+
+
+def _readable_pattern(
+    schema: dict[str, Any], pointer: str, warnings: Warnings, source: Path | None
+) -> None:
+    """Drop a ``pattern`` Python cannot read, with a warning, rather than refuse the spec.
+
+    Patterns are ECMA-262 regular expressions; validators and clients here read them with
+    Python's ``re``, which lacks some ECMA syntax (``\\p{L}`` Unicode classes, for one).
+    """
+    pattern = schema.get("pattern")
+    if not isinstance(pattern, str):
+        return
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        del schema["pattern"]
+        warnings.add(
+            f"pattern {pattern!r} dropped: Python's re cannot read it ({error})",
+            file=source,
+            pointer=json_pointer.join(pointer, "pattern"),
+        )
 
 
 def _drop_identity(schema: dict[str, Any]) -> None:

@@ -107,3 +107,20 @@ def test_unknown_keywords_are_dropped_with_a_warning_but_extensions_kept() -> No
     assert [str(w) for w in warnings.items] == [
         "#/s/maxLenght: unknown schema keyword 'maxLenght' dropped"
     ]
+
+
+def test_a_pattern_python_cannot_read_is_dropped_with_a_warning() -> None:
+    # AWS writes ECMA Unicode classes; Python's re has none, and would refuse the whole spec.
+    schema, warnings = _upgrade(
+        {
+            "type": "object",
+            "properties": {
+                "name": {"type": "string", "pattern": "[\\p{L}\\p{N}]*"},
+                "code": {"type": "string", "pattern": "^[A-Z]{3}$"},
+            },
+        }
+    )
+    assert "pattern" not in schema["properties"]["name"]
+    assert schema["properties"]["code"]["pattern"] == "^[A-Z]{3}$"
+    [warning] = [str(w) for w in warnings.items]
+    assert "#/s/properties/name/pattern" in warning and "cannot read it" in warning
