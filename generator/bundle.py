@@ -109,12 +109,22 @@ class _Bundler:
             try:
                 return json_pointer.resolve(self.document, key[1])
             except (KeyError, ValueError):
+                origin = self.bundled_origin(key)
+                if origin is not None:  # a component this bundling made, not yet in place
+                    return self.follow(origin, pointer)
                 raise SpecError(
                     f"reference target #{key[1]} does not exist",
                     file=self.base,
                     pointer=pointer,
                 ) from None
         return self.files.follow(key[0], key[1], referrer=self.base, pointer=pointer)
+
+    def bundled_origin(self, key: Key) -> Key | None:
+        """Where a component made by this bundling comes from, for a reference to it."""
+        if not key[1].startswith(_SCHEMAS_PREFIX):
+            return None
+        name = json_pointer.unescape(key[1][len(_SCHEMAS_PREFIX) :])
+        return self.taken.get(name) if "/" not in name else None
 
     # -- the walk --------------------------------------------------------------------------
 

@@ -57,9 +57,36 @@ def validate_openapi(document: dict[str, Any], file: Path) -> None:
     errors = list(validator.iter_errors())
     if errors:
         error = errors[0]
-        path = getattr(error, "absolute_path", None) or getattr(error, "path", [])
+        path = list(getattr(error, "absolute_path", None) or getattr(error, "path", []))
         raise SpecError(
             f"not valid OpenAPI 3.1: {error.message}",
             file=file,
-            pointer=json_pointer.join("", *path),
+            pointer=_full_pointer(document, path, getattr(error, "instance", None)),
         )
+
+
+def _full_pointer(document: Any, path: list[Any], instance: Any) -> str:
+    """Where the error is, from the document's root.
+
+    For a schema that is wrong in itself, the validator's path starts at that schema, not at
+    the document; the place is then found by looking for the value it reports.
+    """
+    pointer = json_pointer.join("", *path)
+    try:
+        if json_pointer.resolve(document, pointer) == instance or instance is None:
+            return pointer
+    except KeyError:
+        pass
+    stack: list[tuple[Any, str]] = [(document, "")]
+    while stack:
+        node, at = stack.pop()
+        try:
+            if path and json_pointer.resolve(node, json_pointer.join("", *path)) == instance:
+                return json_pointer.join(at, *path)
+        except KeyError:
+            pass
+        if isinstance(node, dict):
+            stack.extend((value, json_pointer.join(at, key)) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((value, json_pointer.join(at, i)) for i, value in enumerate(node))
+    return pointer

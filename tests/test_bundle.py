@@ -183,3 +183,40 @@ def test_bad_references_name_file_and_pointer(tree: Any, reference: str, message
     assert message in str(raised.value)
     assert "api.yaml" in str(raised.value)
     assert raised.value.pointer == "/paths/~1t/get/responses/200/content/application~1json/schema"
+
+
+def test_references_into_another_components_definitions_are_bundled(tree: Any) -> None:
+    # Codat's accounting API: one component's `definitions` refer into another's.
+    line = {"properties": {"recordRef": {"$ref": "#/components/schemas/Cost/definitions/to"}}}
+    root = tree(
+        {
+            "api.yaml": _api(
+                {"/t": _get("#/components/schemas/Transaction")},
+                {
+                    "Transaction": {
+                        "type": "object",
+                        "properties": {
+                            "line": {"$ref": "#/components/schemas/Transaction/definitions/line"}
+                        },
+                        "definitions": {"line": line},
+                    },
+                    "Cost": {"type": "object", "definitions": {"to": {"type": "string"}}},
+                },
+            )
+        }
+    )
+    from generator.normalize import normalize_source
+
+    schemas = normalize_source(root / "api.yaml").document["components"]["schemas"]
+    assert schemas["Line"]["properties"]["recordRef"] == {"$ref": "#/components/schemas/To"}
+    assert schemas["To"] == {"type": "string"}
+
+
+def test_an_invalid_schema_is_named_from_the_root_of_the_document(tree: Any) -> None:
+    from generator.normalize import normalize_source
+
+    broken = {"type": "object", "properties": {"kind": {"type": {"type": "string"}}}}
+    root = tree({"api.yaml": _api({"/t": _get("#/components/schemas/Item")}, {"Item": broken})})
+    with pytest.raises(SpecError) as raised:
+        normalize_source(root / "api.yaml")
+    assert raised.value.pointer == "/components/schemas/Item/properties/kind/type"
