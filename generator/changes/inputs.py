@@ -92,12 +92,15 @@ def _load_file(file: Path, label: str, root: Path | None = None) -> Description:
     manifest_file = file.parent / MANIFEST_NAME
     if file.name == SPEC_NAME and manifest_file.is_file():
         # A committed, normalized spec: read as written, so that pointers have lines.
-        text = SourceFiles(file.parent).text(file)
-        document = SourceFiles(file.parent).load(file)
-        system = _is_manifest(manifest_file)
-        package = load_manifest(manifest_file).package if system else "api"
+        files = SourceFiles(file.parent)
+        package = _system_package(manifest_file)
         return Description(
-            document, label, package, LineIndex(text), display_path(file), system_package=system
+            files.load(file),
+            label,
+            package or "api",
+            LineIndex(files.text(file)),
+            display_path(file),
+            system_package=package is not None,
         )
     result = normalize_source(file, root=root)
     lines = LineIndex(file.read_text(encoding="utf-8")) if result.format == "openapi" else None
@@ -105,12 +108,12 @@ def _load_file(file: Path, label: str, root: Path | None = None) -> Description:
     return Description(result.document, label, _package_name(file), lines, shown)
 
 
-def _is_manifest(file: Path) -> bool:
+def _system_package(manifest_file: Path) -> str | None:
+    """The package a system's manifest names; None when the file is not a valid manifest."""
     try:
-        load_manifest(file)
+        return load_manifest(manifest_file).package
     except SpecError:
-        return False
-    return True
+        return None
 
 
 def _package_name(file: Path) -> str:
