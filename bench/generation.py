@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bench.corpus import PROJECT, Spec
+from bench.quality import check
 
 OURS = PROJECT / ".venv" / "bin" / "python"
 DCG = PROJECT / ".venv" / "bin" / "datamodel-codegen"
@@ -31,11 +32,16 @@ class Run:
     seconds: float
     peak_mib: float
     note: str = ""
+    quality: dict[str, object] | None = None  # ours only: imports, mypy --strict, operations
+
+
+def _package(spec: Spec) -> str:
+    return "bench_" + "".join(c if c.isalnum() else "_" for c in spec.name.lower())
 
 
 def _command(tool: str, spec: Spec, output: Path, peers: Path) -> list[str]:
     if tool == "ours":
-        package = "bench_" + "".join(c if c.isalnum() else "_" for c in spec.name.lower())
+        package = _package(spec)
         return [
             str(OURS),
             "-m",
@@ -81,7 +87,7 @@ def _reason(output: str, spec: Spec) -> str:
     return reason.replace(str(spec.path.parent) + "/", "")[:160]
 
 
-def _once(tool: str, spec: Spec, peers: Path) -> Run:
+def _once(tool: str, spec: Spec, peers: Path, judge: bool = False) -> Run:
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         output = Path(folder) / "out"
         output.mkdir()
@@ -110,7 +116,10 @@ def _once(tool: str, spec: Spec, peers: Path) -> Run:
                 "Unable to parse"
             )
             note = f"{skipped} parts of the document skipped" if skipped else ""
-        return Run(spec.name, tool, ok, float(seconds), int(peak_kib) / 1024, note)
+        run = Run(spec.name, tool, ok, float(seconds), int(peak_kib) / 1024, note)
+        if judge and ok and tool == "ours":
+            run.quality = check(output / _package(spec), _package(spec), spec)
+        return run
 
 
 def measure(specs: list[Spec], tools: list[str], peers: Path) -> list[Run]:
@@ -118,11 +127,11 @@ def measure(specs: list[Spec], tools: list[str], peers: Path) -> list[Run]:
     for spec in specs:
         repeats = 3 if spec.size < 1_000_000 else 1
         trials: dict[str, list[Run]] = {tool: [] for tool in tools}
-        for _ in range(repeats):
+        for repeat in range(repeats):
             for tool in tools:
                 if spec.format.startswith("RAML") and tool != "ours":
                     continue  # neither peer reads RAML
-                trials[tool].append(_once(tool, spec, peers))
+                trials[tool].append(_once(tool, spec, peers, judge=repeat == 0))
         for tool, done in trials.items():
             if not done:
                 runs.append(Run(spec.name, tool, False, 0.0, 0.0, "does not read RAML"))

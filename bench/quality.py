@@ -1,0 +1,73 @@
+"""What a generated package is worth beyond its generation time: does it import, does it pass
+``mypy --strict``, and does it have a method for every operation of the spec?"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import PROJECT, Spec
+
+PYTHON = PROJECT / ".venv" / "bin" / "python"
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+MYPY_SECONDS = 900
+
+
+def spec_operations(spec: Spec) -> int | None:
+    if spec.format.startswith("RAML"):
+        return None
+    text = spec.path.read_text(encoding="utf-8")
+    if spec.path.suffix == ".json":
+        document: dict[str, Any] = json.loads(text)
+    else:
+        import yaml
+
+        document = yaml.safe_load(text)
+    return sum(
+        1
+        for item in (document.get("paths") or {}).values()
+        if isinstance(item, dict)
+        for method in METHODS
+        if isinstance(item.get(method), dict)
+    )
+
+
+def check(package_folder: Path, package: str, spec: Spec) -> dict[str, Any]:
+    source = package_folder / "src"
+    resources = (source / package / "resources.py").read_text(encoding="utf-8")
+    imported = subprocess.run(
+        [str(PYTHON), "-c", f"import {package}, {package}.models, {package}.resources"],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(source)},
+        check=False,
+    )
+    try:
+        typed = subprocess.run(
+            [
+                str(PYTHON),
+                "-m",
+                "mypy",
+                "--strict",
+                "--no-incremental",
+                "--python-version",
+                "3.11",
+                str(source / package),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=MYPY_SECONDS,
+            check=False,
+            env={"PYTHONPATH": str(source), "PATH": "/usr/bin:/bin"},
+        )
+        mypy = "ok" if typed.returncode == 0 else typed.stdout.strip().splitlines()[-1][:120]
+    except subprocess.TimeoutExpired:
+        mypy = f"not done in {MYPY_SECONDS} s"
+    return {
+        "imports": imported.returncode == 0,
+        "mypy": mypy,
+        "operations": resources.count("= OperationSpec("),
+        "spec_operations": spec_operations(spec),
+    }
