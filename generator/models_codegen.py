@@ -297,6 +297,7 @@ def _options(metadata: Path) -> dict[str, Any]:
         "use_standard_collections": True,
         "use_union_operator": True,
         "use_subclass_enum": True,  # StrEnum: members compare equal to their text
+        "set_default_enum_member": True,  # `= Kind.ACH`, not `= "ach"`, which mypy refuses
         "enum_field_as_literal": LiteralType.One,  # discriminator values: Literal['Age']
         "use_type_alias_type": True,  # named unions/arrays/scalars: aliases, not RootModels
         "union_mode": UnionMode.left_to_right,  # JobStatus | str keeps known values as members
@@ -336,7 +337,7 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
     title = title.replace('"', "'").replace("\\", "/")
     summary = textwrap.fill(f'"""Models of {title}.', width=_LINE_LENGTH, break_long_words=False)
     source = f'{summary}\n\n{_GENERATED}\n"""\n\n{_body(output)}'
-    source = _wrapped_docstrings(source)
+    source = _wrapped_docstrings(_without_stray_union_mode(source))
     kinds = dict(_CLASS.findall(source))
     class_names: dict[str, str] = {}
     field_names: dict[str, dict[str, str]] = {}
@@ -355,6 +356,56 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
     if missing:
         raise SpecError(f"model generation for {package} made no class for: {', '.join(missing)}")
     return ModelsResult(source=source, class_names=class_names, field_names=field_names)
+
+
+def _union_members(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return [*_union_members(node.left), *_union_members(node.right)]
+    return [node]
+
+
+def _is_union(node: ast.expr) -> bool:
+    """Two or more types besides None: ``X | None`` is nullable to pydantic, not a union."""
+    members = [m for m in _union_members(node) if ast.unparse(m) != "None"]
+    return len(members) >= 2
+
+
+def _without_stray_union_mode(source: str) -> str:
+    """``Field(union_mode=...)`` only where the annotation is a union.
+
+    datamodel-code-generator puts our ``union_mode`` on every field that came from an
+    anyOf/oneOf, also where the union collapsed to a single type (``Any``, a shape it cannot
+    express); pydantic then refuses to import the module.
+    """
+    spans: list[tuple[int, int, int, int]] = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Subscript) and ast.unparse(node.value) == "Annotated"):
+            continue
+        if not isinstance(node.slice, ast.Tuple) or _is_union(node.slice.elts[0]):
+            continue
+        for metadata in node.slice.elts[1:]:
+            if isinstance(metadata, ast.Call) and ast.unparse(metadata.func) == "Field":
+                spans += [
+                    (k.lineno, k.col_offset, k.end_lineno or k.lineno, k.end_col_offset or 0)
+                    for k in metadata.keywords
+                    if k.arg == "union_mode"
+                ]
+    if not spans:
+        return source
+    starts = [0]
+    for text_line in source.splitlines(keepends=True):
+        starts.append(starts[-1] + len(text_line))
+    text = source
+    for line, column, end_line, end_column in sorted(spans, reverse=True):
+        start = starts[line - 1] + column
+        end = starts[end_line - 1] + end_column
+        # the keyword and the comma that separates it from a neighbour
+        if text[end:].lstrip().startswith(","):
+            end = end + (len(text[end:]) - len(text[end:].lstrip())) + 1
+        elif text[:start].rstrip().endswith(","):
+            start = len(text[:start].rstrip()) - 1
+        text = text[:start] + text[end:]
+    return text
 
 
 def _unescape(token: str) -> str:

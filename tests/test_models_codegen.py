@@ -717,3 +717,43 @@ def test_open_enums_colliding_names_and_extensions(
         shapes.Lamp.model_validate({**payload, "short": "abcd"})
     with pytest.raises(ValidationError):
         shapes.Lamp.model_validate({"mode": "eco"})  # state is required
+
+
+def _module_of(schemas: dict[str, Any]) -> ModuleType:
+    """The models of ``schemas``, imported (a failure to import fails the test)."""
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": schemas},
+    }
+    source = generate_models(document, package="probe").source
+    module = ModuleType("probe_models")
+    exec(compile(source, "probe_models.py", "exec"), module.__dict__)  # our own generated code
+    return module
+
+
+def test_an_enum_default_is_a_member_not_a_string() -> None:
+    # Adyen: `type: {enum: [ach, ach_plaid], default: ach}`; a string default fails mypy.
+    schema = {"type": "string", "enum": ["ach", "ach_plaid"], "default": "ach"}
+    module = _module_of({"Details": {"type": "object", "properties": {"type": schema}}})
+    default = module.Details.model_fields["type"].default
+    assert isinstance(default, Enum) and default.value == "ach"
+
+
+def test_union_mode_only_where_the_annotation_is_a_union() -> None:
+    # GitHub: datamodel-code-generator kept `union_mode` where the union collapsed to one type,
+    # and pydantic refused to import the module.
+    from generator.models_codegen import _without_stray_union_mode
+
+    source = (
+        "a: Annotated[Any, Field(union_mode='left_to_right')] = None\n"
+        "b: Annotated[Team | None, Field(description='x', union_mode='left_to_right')] = None\n"
+        "c: Annotated[int | str, Field(union_mode='left_to_right')] = 1\n"
+    )
+    cleaned = _without_stray_union_mode(source)
+    assert cleaned.splitlines() == [
+        "a: Annotated[Any, Field()] = None",
+        "b: Annotated[Team | None, Field(description='x')] = None",
+        "c: Annotated[int | str, Field(union_mode='left_to_right')] = 1",
+    ]
