@@ -317,6 +317,12 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
     from datamodel_code_generator import generate
 
     prepared = _prepared(document)
+    if not prepared["components"]["schemas"]:
+        # An API without component schemas (plain text in, HTML out): no models, but the
+        # module the client imports still exists.
+        return ModelsResult(
+            source=f'{_module_title(document, package)}\n\n{_GENERATED}\n"""\n', class_names={}
+        )
     with tempfile.TemporaryDirectory(prefix="models-codegen-") as folder:
         metadata_file = Path(folder) / "metadata.json"
         with warnings.catch_warnings():
@@ -332,11 +338,7 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
     # A NUL can only come from a name (property names are wire names, kept as they are); in a
     # string literal its escape is the same value, and no Python source may hold a raw NUL.
     output = output.replace("\x00", "\\x00")
-    title = str(document.get("info", {}).get("title", package)).translate(_PLAIN_TEXT)
-    title = title.strip().rstrip(".")
-    title = title.replace('"', "'").replace("\\", "/")
-    summary = textwrap.fill(f'"""Models of {title}.', width=_LINE_LENGTH, break_long_words=False)
-    source = f'{summary}\n\n{_GENERATED}\n"""\n\n{_body(output)}'
+    source = f'{_module_title(document, package)}\n\n{_GENERATED}\n"""\n\n{_body(output)}'
     source = _wrapped_docstrings(_without_stray_union_mode(source))
     kinds = dict(_CLASS.findall(source))
     class_names: dict[str, str] = {}
@@ -356,6 +358,14 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
     if missing:
         raise SpecError(f"model generation for {package} made no class for: {', '.join(missing)}")
     return ModelsResult(source=source, class_names=class_names, field_names=field_names)
+
+
+def _module_title(document: dict[str, Any], package: str) -> str:
+    """The first line of the models' docstring: ``\"\"\"Models of <title>.``"""
+    title = str(document.get("info", {}).get("title", package)).translate(_PLAIN_TEXT)
+    title = title.strip().rstrip(".")
+    title = title.replace('"', "'").replace("\\", "/")
+    return textwrap.fill(f'"""Models of {title}.', width=_LINE_LENGTH, break_long_words=False)
 
 
 def _union_members(node: ast.expr) -> list[ast.expr]:

@@ -223,3 +223,38 @@ components:
     assert check.stdout.strip() == "Client(base_url='https://pets.example.com/v1') Rex", (
         check.stderr
     )
+
+
+def test_optional_raw_and_xml_bodies_type_check(tmp_path: Path) -> None:
+    # GitHub's markdown API takes an optional text/plain body; `RawBody(None)` failed mypy.
+    write_tree(
+        tmp_path,
+        {
+            "docs.yaml": """openapi: 3.0.3
+info: {title: Docs, version: "1"}
+servers: [{url: "https://docs.example.com"}]
+paths:
+  /render:
+    post:
+      operationId: render
+      requestBody: {content: {text/plain: {schema: {type: string}}}}
+      responses:
+        "200": {description: HTML, content: {text/html: {schema: {type: string}}}}
+  /upload:
+    post:
+      operationId: upload
+      requestBody: {content: {application/octet-stream: {schema: {type: string, format: binary}}}}
+      responses: {"204": {description: stored}}
+"""
+        },
+    )
+    result = _run("generate", str(tmp_path / "docs.yaml"), "-o", str(tmp_path), "--package", "docs")
+    assert result.returncode == 0, result.stderr
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "docs"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path / "docs" / "src",
+        timeout=300,
+    )
+    assert checked.returncode == 0, checked.stdout
