@@ -6,6 +6,7 @@ them, and only then moved into place, so an error halfway leaves ``generated/`` 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -87,10 +88,27 @@ def write_packages(sources: list[PackageSource], output: Path) -> list[Path]:
         written = []
         for source in sources:
             target = output / source.package
+            fresh = staging / source.package
+            _keep_times_of_unchanged_files(target, fresh)
             old = staging / f".old-{source.package}"
             if target.exists():
                 target.rename(old)
-            (staging / source.package).rename(target)
+            fresh.rename(target)
             shutil.rmtree(old, ignore_errors=True)
             written.append(target)
     return written
+
+
+def _keep_times_of_unchanged_files(current: Path, fresh: Path) -> None:
+    """Give each fresh file whose content did not change the time of the one it replaces.
+
+    Tools that go by modification times then see only real changes: make reinstalls a client
+    only when its pyproject.toml changed, and editors and test watchers stay quiet.
+    """
+    if not current.is_dir():
+        return
+    for path in fresh.rglob("*"):
+        previous = current / path.relative_to(fresh)
+        if path.is_file() and previous.is_file() and previous.read_bytes() == path.read_bytes():
+            times = previous.stat()
+            os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))

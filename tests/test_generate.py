@@ -89,3 +89,22 @@ def test_a_failure_halfway_leaves_generated_as_it_was(tmp_path: Path) -> None:
         write_packages([sources[0], broken], tmp_path)
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_regenerating_keeps_the_times_of_files_that_did_not_change(tmp_path: Path) -> None:
+    """make reinstalls a client only when its pyproject.toml changes: it goes by file times."""
+    import os
+
+    alma = [s for s in _sources() if s.package == "alma_jobs"]
+    [package] = write_packages(alma, tmp_path)
+    pyproject, models = package / "pyproject.toml", package / "src/alma_jobs/models.py"
+    os.utime(pyproject, (1_000_000, 1_000_000))
+    os.utime(models, (1_000_000, 1_000_000))
+    original = models.read_text()
+    models.write_text(original + "# edited\n")
+    os.utime(models, (1_000_000, 1_000_000))
+
+    write_packages(alma, tmp_path)
+    assert pyproject.stat().st_mtime == 1_000_000  # the same content: the same time
+    assert models.read_text() == original
+    assert models.stat().st_mtime > 1_000_000  # changed back: a new time
