@@ -376,8 +376,14 @@ def _union_members(node: ast.expr) -> list[ast.expr]:
 
 def _is_union(node: ast.expr) -> bool:
     """Two or more types besides None: ``X | None`` is nullable to pydantic, not a union."""
-    members = [m for m in _union_members(node) if ast.unparse(m) != "None"]
+    members = [
+        m for m in _union_members(node) if not (isinstance(m, ast.Constant) and m.value is None)
+    ]
     return len(members) >= 2
+
+
+def _named(node: ast.expr, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
 
 
 def _without_stray_union_mode(source: str) -> str:
@@ -387,14 +393,16 @@ def _without_stray_union_mode(source: str) -> str:
     anyOf/oneOf, also where the union collapsed to a single type (``Any``, a shape it cannot
     express); pydantic then refuses to import the module.
     """
+    if "union_mode=" not in source:
+        return source
     spans: list[tuple[int, int, int, int]] = []
     for node in ast.walk(ast.parse(source)):
-        if not (isinstance(node, ast.Subscript) and ast.unparse(node.value) == "Annotated"):
+        if not (isinstance(node, ast.Subscript) and _named(node.value, "Annotated")):
             continue
         if not isinstance(node.slice, ast.Tuple) or _is_union(node.slice.elts[0]):
             continue
         for metadata in node.slice.elts[1:]:
-            if isinstance(metadata, ast.Call) and ast.unparse(metadata.func) == "Field":
+            if isinstance(metadata, ast.Call) and _named(metadata.func, "Field"):
                 spans += [
                     (k.lineno, k.col_offset, k.end_lineno or k.lineno, k.end_col_offset or 0)
                     for k in metadata.keywords
