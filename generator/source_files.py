@@ -8,6 +8,7 @@ the source folder, and turns parse errors into ``SpecError`` naming the file and
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
@@ -85,6 +86,33 @@ def _check_expansion(data: Any, path: Path) -> None:
     size(data)
 
 
+@dataclass
+class LineIndex:
+    """Lines of JSON pointers in one YAML or JSON text, parsed once however often it is asked."""
+
+    text: str
+    _root: yaml.Node | None = field(default=None, init=False)
+    _parsed: bool = field(default=False, init=False)
+
+    def line_of(self, pointer: str) -> int | None:
+        if not self._parsed:
+            self._parsed = True
+            try:
+                self._root = yaml.compose(self.text, Loader=yaml.SafeLoader)
+            except yaml.YAMLError:
+                self._root = None
+        node = self._root
+        for token in json_pointer.split(pointer):
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == token), None)
+            elif isinstance(node, yaml.SequenceNode) and token.isdigit():
+                index = int(token)
+                node = node.value[index] if index < len(node.value) else None
+            else:
+                return None
+        return None if node is None else node.start_mark.line + 1
+
+
 class SourceFiles:
     """The files below ``root`` that make up one API description."""
 
@@ -92,6 +120,7 @@ class SourceFiles:
         self.root = root.resolve()
         self._parsed: dict[tuple[Path, type[Any]], Any] = {}
         self._texts: dict[Path, str] = {}
+        self._lines: dict[Path, LineIndex] = {}
 
     def text(self, path: Path) -> str:
         path = self.confine(path)
@@ -179,14 +208,9 @@ class SourceFiles:
     def line_of(self, path: Path, pointer: str) -> int | None:
         """The 1-based line where ``pointer`` starts in ``path``, if the file can tell."""
         try:
-            node = yaml.compose(self.text(path), Loader=yaml.SafeLoader)
-            for token in json_pointer.split(pointer):
-                if isinstance(node, yaml.MappingNode):
-                    node = next(v for k, v in node.value if k.value == token)
-                elif isinstance(node, yaml.SequenceNode):
-                    node = node.value[int(token)]
-                else:
-                    return None
-        except (yaml.YAMLError, StopIteration, ValueError, IndexError, SpecError):
+            path = self.confine(path)
+            if path not in self._lines:
+                self._lines[path] = LineIndex(self.text(path))
+        except SpecError:
             return None
-        return node.start_mark.line + 1 if node is not None else None
+        return self._lines[path].line_of(pointer)

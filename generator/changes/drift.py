@@ -16,12 +16,12 @@ from generator import pointer as json_pointer
 from generator.changes.change import Change
 from generator.changes.diff import diff_descriptions
 from generator.changes.documents import operations_by_endpoint
-from generator.changes.inputs import Description, LineIndex
+from generator.changes.inputs import Description
 from generator.changes.report import Known, Report
 from generator.errors import display_path
 from generator.manifest import Manifest
 from generator.normalize import normalize_upstream, upstream_source
-from generator.source_files import SourceFiles
+from generator.source_files import LineIndex, SourceFiles
 from generator.surface import apply_corrections
 from generator.systems import SPEC_NAME
 

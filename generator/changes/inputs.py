@@ -13,45 +13,15 @@ import io
 import subprocess
 import tarfile
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from generator import pointer as json_pointer
 from generator.errors import SpecError, display_path
 from generator.manifest import load_manifest
 from generator.normalize import normalize_source
-from generator.source_files import SourceFiles
+from generator.source_files import LineIndex, SourceFiles
 from generator.systems import MANIFEST_NAME, SPEC_NAME, system_ids
-
-
-@dataclass
-class LineIndex:
-    """Lines of JSON pointers in one YAML or JSON text, parsed once however often it is asked."""
-
-    text: str
-    _root: yaml.Node | None = field(default=None, init=False)
-    _parsed: bool = field(default=False, init=False)
-
-    def line_of(self, pointer: str) -> int | None:
-        if not self._parsed:
-            self._parsed = True
-            try:
-                self._root = yaml.compose(self.text, Loader=yaml.SafeLoader)
-            except yaml.YAMLError:
-                self._root = None
-        node = self._root
-        for token in json_pointer.split(pointer):
-            if isinstance(node, yaml.MappingNode):
-                node = next((v for k, v in node.value if k.value == token), None)
-            elif isinstance(node, yaml.SequenceNode) and token.isdigit():
-                index = int(token)
-                node = node.value[index] if index < len(node.value) else None
-            else:
-                return None
-        return None if node is None else node.start_mark.line + 1
 
 
 @dataclass
