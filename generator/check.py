@@ -14,14 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.build_cache import files_below
 from generator.errors import display_path
 from generator.generate import PackageSource, write_packages
 from generator.normalize import normalize_system
 from generator.source_files import SourceFiles
 from generator.systems import SPEC_NAME, load_systems
-
-# Made by installing or running the packages, not by the generator.
-_NOT_GENERATED = ("__pycache__", ".egg-info", ".pytest_cache", ".mypy_cache", ".ruff_cache")
 
 
 @dataclass(frozen=True)
@@ -32,9 +30,9 @@ class FileDifference:
 
 
 def _files(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and not any(part.endswith(_NOT_GENERATED) for part in path.parts):
-            yield path.relative_to(folder)
+    """What the generator wrote below ``folder`` (not caches, not installs' metadata)."""
+    for path in files_below(folder):
+        yield path.relative_to(folder)
 
 
 def _read(path: Path) -> list[str]:
