@@ -9,6 +9,7 @@ client do not have yet. Corrections are listed as known; one whose upstream text
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +20,25 @@ from generator.changes.documents import operations_by_endpoint
 from generator.changes.inputs import Description
 from generator.changes.report import Known, Report
 from generator.errors import display_path
-from generator.manifest import Manifest
+from generator.manifest import Correction, Manifest
 from generator.normalize import normalize_upstream, upstream_source
 from generator.source_files import LineIndex, SourceFiles
-from generator.surface import apply_corrections
 from generator.systems import SPEC_NAME
 
 _MISSING = object()
+
+
+def apply_corrections(document: dict[str, Any], corrections: list[Correction]) -> dict[str, Any]:
+    """A copy of an upstream ``document`` with our deliberate corrections made to it."""
+    corrected = copy.deepcopy(document)
+    for correction in corrections:
+        *parents, last = json_pointer.split(correction.pointer)
+        holder = json_pointer.resolve(corrected, json_pointer.join("", *parents))
+        if correction.ours is None:
+            holder.pop(last, None)
+        else:
+            holder[last] = copy.deepcopy(correction.ours)
+    return corrected
 
 
 def default_upstream_root() -> Path | None:
