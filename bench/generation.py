@@ -8,12 +8,10 @@ of this shared machine falls on all of them alike.
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import PROJECT, Spec
@@ -147,18 +145,3 @@ def measure(specs: list[Spec], tools: list[str], peers: Path) -> list[Run]:
                 flush=True,
             )
     return runs
-
-
-def as_rows(runs: list[Run]) -> list[dict[str, object]]:
-    return [asdict(run) for run in runs]
-
-
-if __name__ == "__main__":
-    from bench.corpus import corpus
-
-    measure(
-        corpus()[:1],
-        ["ours", "openapi-python-client", "datamodel-code-generator"],
-        Path(sys.argv[1]) if len(sys.argv) > 1 else PROJECT / "bench" / ".venv-peers",
-    )
-    shutil.rmtree(PROJECT / "bench" / ".work", ignore_errors=True)
