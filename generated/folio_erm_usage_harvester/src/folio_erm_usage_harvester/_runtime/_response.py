@@ -10,6 +10,7 @@ import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from ._errors import ResponseValidationError
+from ._gc_pause import gc_paused
 from ._operation import OperationSpec, ResponseSpec
 from ._xml import XmlError, parse_xml, with_lists
 
@@ -53,6 +54,14 @@ def decode(response: httpx.Response, expected: ResponseSpec | None) -> Any:
         ) from None
 
 
+def _is_json(response: httpx.Response, expected: ResponseSpec) -> bool:
+    """Whether ``decode`` would read this answer as JSON: the media type says so or is absent."""
+    media = _media(response)
+    if expected.kind not in ("json", "xml") or "xml" in media:
+        return False
+    return "json" in media or not media
+
+
 def _accepts_none(model: Any) -> bool:
     """Whether ``model`` takes an empty body as None (free-form JSON, an optional type)."""
     try:
@@ -88,6 +97,14 @@ class APIResponse(Generic[T]):
     def parse(self) -> T:
         """The body as the spec's type; ``ResponseValidationError`` when it does not match."""
         expected = self._spec.response_for(self.status_code)
+        content = self.http_response.content
+        if (
+            expected is not None
+            and expected.model is not None
+            and content
+            and _is_json(self.http_response, expected)
+        ):
+            return self._from_json(expected.model, content)
         data = decode(self.http_response, expected)
         if expected is None or expected.kind in ("empty", "text", "binary"):
             return data  # type: ignore[no-any-return]
@@ -98,21 +115,40 @@ class APIResponse(Generic[T]):
                 f"{self.status_code} answer to {self._spec.method} {self._spec.path} has no "
                 "body where the spec promises one",
                 response=self.http_response,
-                body=self.http_response.content,
+                body=content,
             )
         if "xml" in _media(self.http_response):
             data = with_lists(data, expected.model)
         try:
             return adapter(expected.model).validate_python(data)  # type: ignore[no-any-return]
         except ValidationError as error:
+            raise self._mismatch(error) from None
+
+    def _from_json(self, model: Any, content: bytes) -> T:
+        """Validate the JSON bytes in one pass: no intermediate dicts and lists to build."""
+        try:
+            with gc_paused(len(content)):
+                return adapter(model).validate_json(content)  # type: ignore[no-any-return]
+        except ValidationError as error:
             first = error.errors()[0]
-            where = "/".join(str(part) for part in first["loc"]) or "the body"
+            if first["type"] != "json_invalid":
+                raise self._mismatch(error) from None
             raise ResponseValidationError(
-                f"{self.status_code} answer to {self._spec.method} {self._spec.path} does not "
-                f"match the spec at {where}: {first['msg']}",
+                f"{self.status_code} answer to {self.http_response.request.method} could not be "
+                f"read: {first['msg']}",
                 response=self.http_response,
-                body=self.http_response.content,
+                body=content,
             ) from None
+
+    def _mismatch(self, error: ValidationError) -> ResponseValidationError:
+        first = error.errors()[0]
+        where = "/".join(str(part) for part in first["loc"]) or "the body"
+        return ResponseValidationError(
+            f"{self.status_code} answer to {self._spec.method} {self._spec.path} does not "
+            f"match the spec at {where}: {first['msg']}",
+            response=self.http_response,
+            body=self.http_response.content,
+        )
 
     def __repr__(self) -> str:
         return f"<APIResponse {self.status_code} {self._spec.method} {self._spec.path}>"
