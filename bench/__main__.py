@@ -69,8 +69,10 @@ def runtime(peers: Path, work: Path) -> dict[str, float]:
     )
     opc_path = {"PYTHONPATH": f"{opc}:{PROJECT}"}
     figures = {
-        "parse_ours": _number([*ours, "parse-ours", "10000"]),
-        "parse_opc": _number([*theirs, "parse-opc", "10000"], opc_path),
+        "parse_body_ours": _number([*ours, "parse-body-ours", "10000"]),
+        "parse_body_opc": _number([*theirs, "parse-body-opc", "10000"], opc_path),
+        "parse_dicts_ours": _number([*ours, "parse-dicts-ours", "10000"]),
+        "parse_dicts_opc": _number([*theirs, "parse-dicts-opc", "10000"], opc_path),
     }
     server = subprocess.Popen(
         [str(OURS), "-m", "bench.runtime", "serve"], cwd=PROJECT, stdout=subprocess.PIPE, text=True
