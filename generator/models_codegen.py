@@ -145,12 +145,40 @@ def _schema(node: Any) -> Any:
             result[key] = _schema(value)
         else:
             result[key] = value
+    result = _annotated_ref(result)
     values = result.get("enum")
     if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
         # lower case: datamodel-code-generator snake-cases names (which would split 31B) and
         # then capitalises them
         result["x-enum-varnames"] = [name.lower() for name in enum_member_names(values)]
     return result
+
+
+# What a member of ``allOf`` may hold and still only describe the other member.
+_ANNOTATIONS = frozenset({"description", "title", "deprecated"})
+
+
+def _annotated_ref(schema: dict[str, Any]) -> dict[str, Any]:
+    """``{"allOf": [{"$ref": X}, {"description": ...}]}`` as ``{"$ref": X, "description": ...}``.
+
+    OpenAPI 3.0 could not put a description beside a ``$ref``, so converted specs (every AWS
+    one) wrap each described reference in ``allOf``; in 3.1 the two spellings mean the same.
+    datamodel-code-generator builds the same field from either, but resolves an ``allOf`` by
+    merging its members, which took half of its time on AWS SageMaker's 4,242 such properties.
+    """
+    members = schema.get("allOf")
+    if not isinstance(members, list) or len(members) < 2:
+        return schema
+    refs = [m for m in members if isinstance(m, dict) and set(m) == {"$ref"}]
+    notes = [m for m in members if isinstance(m, dict) and m and set(m) <= _ANNOTATIONS]
+    if len(refs) != 1 or len(refs) + len(notes) != len(members):
+        return schema
+    merged: dict[str, Any] = {k: v for k, v in schema.items() if k != "allOf"}
+    for note in notes:
+        for key, value in note.items():
+            if merged.setdefault(key, value) != value:
+                return schema  # two different descriptions: not ours to choose
+    return {"$ref": refs[0]["$ref"], **merged}
 
 
 @functools.cache
@@ -339,7 +367,7 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
     # string literal its escape is the same value, and no Python source may hold a raw NUL.
     output = output.replace("\x00", "\\x00")
     source = f'{_module_title(document, package)}\n\n{_GENERATED}\n"""\n\n{_body(output)}'
-    source = _wrapped_docstrings(_without_stray_union_mode(source))
+    source = _tidied(source)
     kinds = dict(_CLASS.findall(source))
     class_names: dict[str, str] = {}
     field_names: dict[str, dict[str, str]] = {}
@@ -386,44 +414,74 @@ def _named(node: ast.expr, name: str) -> bool:
     return isinstance(node, ast.Name) and node.id == name
 
 
-def _without_stray_union_mode(source: str) -> str:
+class _Text:
+    """Offsets into a module's text by ``ast`` positions (lines from 1, columns in bytes)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.lines = source.split("\n")
+        self.starts = [0]
+        for line in self.lines:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+
+    def offset(self, line: int, byte_column: int) -> int:
+        text = self.lines[line - 1]
+        column = byte_column if text.isascii() else len(text.encode()[:byte_column].decode())
+        return self.starts[line - 1] + column
+
+
+# An edit of a module's text: replace [start, end) with the text.
+_Edit = tuple[int, int, str]
+
+
+def _tidied(source: str) -> str:
+    """The module with stray ``union_mode`` removed and docstrings wrapped, from one parse
+    (parsing takes a second per 1.5 MB of models, GitHub's are 3 MB)."""
+    text = _Text(source)
+    tree = ast.parse(source)
+    edits = [*_stray_union_mode_edits(tree, text), *_docstring_edits(tree, text)]
+    for start, end, replacement in sorted(edits, reverse=True):  # from the end: offsets hold
+        source = source[:start] + replacement + source[end:]
+    return source
+
+
+def _stray_union_mode_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
     """``Field(union_mode=...)`` only where the annotation is a union.
 
     datamodel-code-generator puts our ``union_mode`` on every field that came from an
     anyOf/oneOf, also where the union collapsed to a single type (``Any``, a shape it cannot
     express); pydantic then refuses to import the module.
     """
-    if "union_mode=" not in source:
-        return source
-    spans: list[tuple[int, int, int, int]] = []
-    for node in ast.walk(ast.parse(source)):
+    if "union_mode=" not in text.source:
+        return []
+    edits: list[_Edit] = []
+    for node in ast.walk(tree):
         if not (isinstance(node, ast.Subscript) and _named(node.value, "Annotated")):
             continue
         if not isinstance(node.slice, ast.Tuple) or _is_union(node.slice.elts[0]):
             continue
         for metadata in node.slice.elts[1:]:
-            if isinstance(metadata, ast.Call) and _named(metadata.func, "Field"):
-                spans += [
-                    (k.lineno, k.col_offset, k.end_lineno or k.lineno, k.end_col_offset or 0)
-                    for k in metadata.keywords
-                    if k.arg == "union_mode"
-                ]
-    if not spans:
-        return source
-    starts = [0]
-    for text_line in source.splitlines(keepends=True):
-        starts.append(starts[-1] + len(text_line))
-    text = source
-    for line, column, end_line, end_column in sorted(spans, reverse=True):
-        start = starts[line - 1] + column
-        end = starts[end_line - 1] + end_column
-        # the keyword and the comma that separates it from a neighbour
-        if text[end:].lstrip().startswith(","):
-            end = end + (len(text[end:]) - len(text[end:].lstrip())) + 1
-        elif text[:start].rstrip().endswith(","):
-            start = len(text[:start].rstrip()) - 1
-        text = text[:start] + text[end:]
-    return text
+            if not (isinstance(metadata, ast.Call) and _named(metadata.func, "Field")):
+                continue
+            for argument in metadata.keywords:
+                if argument.arg == "union_mode":
+                    start = text.offset(argument.lineno, argument.col_offset)
+                    end = text.offset(
+                        argument.end_lineno or argument.lineno, argument.end_col_offset or 0
+                    )
+                    edits.append((*_with_comma(text.source, start, end), ""))
+    return edits
+
+
+def _with_comma(source: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a keyword argument and the comma that separates it from a neighbour."""
+    after = source[end:]
+    if after.lstrip().startswith(","):
+        return start, end + (len(after) - len(after.lstrip())) + 1
+    before = source[:start].rstrip()
+    if before.endswith(","):
+        return len(before) - 1, end
+    return start, end
 
 
 def _unescape(token: str) -> str:
@@ -438,24 +496,21 @@ def _body(output: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _wrapped_docstrings(source: str) -> str:
+def _docstring_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
     """Class docstrings rewrapped to the line length (ruff format leaves docstrings alone)."""
-    tree = ast.parse(source)
-    lines = source.split("\n")
-    spans = []
+    edits: list[_Edit] = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.ClassDef) or not node.body:
             continue
         first = node.body[0]
-        if (
+        if not (
             isinstance(first, ast.Expr)
             and isinstance(first.value, ast.Constant)
             and isinstance(first.value.value, str)
             and first.end_lineno is not None
         ):
-            spans.append((first.lineno, first.end_lineno))
-    for start, end in sorted(spans, reverse=True):  # from the bottom: line numbers stay valid
-        block = lines[start - 1 : end]
+            continue
+        block = text.lines[first.lineno - 1 : first.end_lineno]
         if all(len(line) <= _LINE_LENGTH for line in block):
             continue
         wrapped: list[str] = []
@@ -474,5 +529,7 @@ def _wrapped_docstrings(source: str) -> str:
                     break_on_hyphens=False,
                 )
             )
-        lines[start - 1 : end] = wrapped
-    return "\n".join(lines)
+        start = text.starts[first.lineno - 1]
+        end = text.starts[first.end_lineno] - 1  # up to the last line's newline
+        edits.append((start, end, "\n".join(wrapped)))
+    return edits

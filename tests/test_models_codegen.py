@@ -7,6 +7,7 @@ and imported from there.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import importlib.util
 import json
@@ -744,16 +745,88 @@ def test_an_enum_default_is_a_member_not_a_string() -> None:
 def test_union_mode_only_where_the_annotation_is_a_union() -> None:
     # GitHub: datamodel-code-generator kept `union_mode` where the union collapsed to one type,
     # and pydantic refused to import the module.
-    from generator.models_codegen import _without_stray_union_mode
+    from generator.models_codegen import _tidied
 
     source = (
         "a: Annotated[Any, Field(union_mode='left_to_right')] = None\n"
         "b: Annotated[Team | None, Field(description='x', union_mode='left_to_right')] = None\n"
         "c: Annotated[int | str, Field(union_mode='left_to_right')] = 1\n"
+        # ast counts columns in UTF-8 bytes: 'Größe' is two bytes longer than its characters
+        "d: Annotated[Any, Field(description='Größe', union_mode='left_to_right')] = None\n"
     )
-    cleaned = _without_stray_union_mode(source)
+    cleaned = _tidied(source)
     assert cleaned.splitlines() == [
         "a: Annotated[Any, Field()] = None",
         "b: Annotated[Team | None, Field(description='x')] = None",
         "c: Annotated[int | str, Field(union_mode='left_to_right')] = 1",
+        "d: Annotated[Any, Field(description='Größe')] = None",
     ]
+
+
+def test_one_pass_removes_union_mode_and_wraps_docstrings_together() -> None:
+    from generator.models_codegen import _tidied
+
+    words = " ".join(f"word{i}" for i in range(40))
+    source = (
+        "class A(BaseModel):\n"
+        f'    """\n    {words}\n    """\n\n'
+        "    a: Annotated[Any, Field(\n        union_mode='left_to_right'\n    )] = None\n"
+        "class B(BaseModel):\n"
+        f'    """\n    {words}\n    """\n'
+    )
+    cleaned = _tidied(source)
+    assert "union_mode" not in cleaned
+    assert max(len(line) for line in cleaned.splitlines()) <= 100
+    assert cleaned.count("word39") == 2 and cleaned.count("class ") == 2
+    ast.parse(cleaned)
+
+
+def test_a_described_reference_in_all_of_is_the_reference_with_its_description() -> None:
+    # AWS specs converted from OpenAPI 3.0 wrap every described $ref in allOf; the field must
+    # be the referenced type and keep the description (it used to be lost).
+    module = _module_of(
+        {
+            "JobName": {"type": "string", "maxLength": 63},
+            "Owner": {"type": "object", "properties": {"id": {"type": "string"}}},
+            "Job": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                    "name": {
+                        "allOf": [
+                            {"$ref": "#/components/schemas/JobName"},
+                            {"description": "The job's name."},
+                        ]
+                    },
+                    "owner": {
+                        "allOf": [
+                            {"description": "Who runs it."},
+                            {"$ref": "#/components/schemas/Owner"},
+                        ]
+                    },
+                },
+            },
+        }
+    )
+    module.Job.model_rebuild(_types_namespace=vars(module))
+    fields = module.Job.model_fields
+    assert fields["name"].description == "The job's name."
+    assert fields["owner"].description == "Who runs it."
+    assert fields["owner"].annotation == module.Owner | None
+    with pytest.raises(ValidationError):
+        module.Job.model_validate({"name": "x" * 64})
+
+
+def test_an_all_of_that_combines_schemas_is_left_to_merge() -> None:
+    from generator.models_codegen import _annotated_ref
+
+    two_refs = {"allOf": [{"$ref": "#/a"}, {"$ref": "#/b"}, {"description": "d"}]}
+    constrained = {"allOf": [{"$ref": "#/a"}, {"description": "d", "maxLength": 3}]}
+    disagreeing = {"description": "outer", "allOf": [{"$ref": "#/a"}, {"description": "d"}]}
+    for schema in (two_refs, constrained, disagreeing):
+        assert _annotated_ref(schema) is schema
+    assert _annotated_ref({"allOf": [{"$ref": "#/a"}, {"title": "T", "deprecated": True}]}) == {
+        "$ref": "#/a",
+        "title": "T",
+        "deprecated": True,
+    }
