@@ -296,3 +296,12 @@ def _stringify_status_codes(document: dict[str, Any]) -> None:
             if isinstance(responses, dict):
                 for status in [s for s in responses if not isinstance(s, str)]:
                     responses[str(status)] = responses.pop(status)
+
+
+def source_of(pointer: str, origins: dict[str, tuple[Path, str]]) -> tuple[Path | None, str]:
+    """The file and pointer a place in a bundled component came from, when it came from one."""
+    tokens = json_pointer.split(pointer)
+    if len(tokens) >= 3 and tokens[:2] == ["components", "schemas"] and tokens[2] in origins:
+        file, fragment = origins[tokens[2]]
+        return file, json_pointer.join(fragment, *tokens[3:])
+    return None, pointer

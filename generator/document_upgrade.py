@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator import pointer as json_pointer
+from generator.bundle import source_of
 from generator.errors import Warnings
 from generator.openapi_walk import walk
 from generator.schema_upgrade import upgrade_schema
@@ -34,15 +34,6 @@ def upgrade_document(
         return kind != "example_value"
 
     walk(document, hook)
-
-
-def source_of(pointer: str, origins: dict[str, tuple[Path, str]]) -> tuple[Path | None, str]:
-    """The file and pointer a place in a bundled component came from, when it came from one."""
-    tokens = json_pointer.split(pointer)
-    if len(tokens) >= 3 and tokens[:2] == ["components", "schemas"] and tokens[2] in origins:
-        file, fragment = origins[tokens[2]]
-        return file, json_pointer.join(fragment, *tokens[3:])
-    return None, pointer
 
 
 def _upgrade_parameter(parameter: dict[str, Any]) -> None:

@@ -82,7 +82,7 @@ def _normalize(
         else:
             apply_auth_and_servers(document, manifest)
     check_examples(document, source, bundled.example_origins, warnings)
-    validate_openapi(document, source)
+    validate_openapi(document, source, bundled.schema_origins)
     return Normalized(document, source, format_name, warnings)
 
 

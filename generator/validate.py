@@ -9,6 +9,7 @@ from typing import Any
 from openapi_spec_validator_rs import OpenAPIV31SpecValidator
 
 from generator import pointer as json_pointer
+from generator.bundle import source_of
 from generator.errors import SpecError
 
 
@@ -50,18 +51,24 @@ def check_reference_cycles(document: dict[str, Any], file: Path) -> None:
         settled.update(chain[1:])
 
 
-def validate_openapi(document: dict[str, Any], file: Path) -> None:
-    """Raise SpecError (naming ``file`` and the pointer) for the first problem found."""
+def validate_openapi(
+    document: dict[str, Any], file: Path, origins: dict[str, tuple[Path, str]] | None = None
+) -> None:
+    """Raise SpecError (naming ``file`` and the pointer) for the first problem found.
+
+    ``origins`` names where bundled components came from, so that a problem in one is
+    reported at its place in the source (``Item/definitions/itemType``), not in the bundle.
+    """
     check_reference_cycles(document, file)
     validator = OpenAPIV31SpecValidator(document)
     errors = list(validator.iter_errors())
     if errors:
         error = errors[0]
         path = list(getattr(error, "absolute_path", None) or getattr(error, "path", []))
+        pointer = _full_pointer(document, path, getattr(error, "instance", None))
+        origin, where = source_of(pointer, origins or {})
         raise SpecError(
-            f"not valid OpenAPI 3.1: {error.message}",
-            file=file,
-            pointer=_full_pointer(document, path, getattr(error, "instance", None)),
+            f"not valid OpenAPI 3.1: {error.message}", file=origin or file, pointer=where
         )
 
 

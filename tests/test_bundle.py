@@ -220,3 +220,22 @@ def test_an_invalid_schema_is_named_from_the_root_of_the_document(tree: Any) -> 
     with pytest.raises(SpecError) as raised:
         normalize_source(root / "api.yaml")
     assert raised.value.pointer == "/components/schemas/Item/properties/kind/type"
+
+
+def test_an_invalid_schema_in_another_components_definitions_is_named_where_it_is_written(
+    tree: Any,
+) -> None:
+    # Codat: `Item/definitions/itemType` is `{"type": {schema}}`; bundling makes it the
+    # component ItemType, but the user has to fix it in Item's definitions.
+    from generator.normalize import normalize_source
+
+    item = {
+        "type": "object",
+        "properties": {"type": {"$ref": "#/components/schemas/Item/definitions/itemType"}},
+        "definitions": {"itemType": {"type": {"type": "string", "enum": ["Service"]}}},
+    }
+    root = tree({"api.yaml": _api({"/t": _get("#/components/schemas/Item")}, {"Item": item})})
+    with pytest.raises(SpecError) as raised:
+        normalize_source(root / "api.yaml")
+    assert raised.value.pointer == "/components/schemas/Item/definitions/itemType/type"
+    assert raised.value.file == root / "api.yaml"
