@@ -225,6 +225,43 @@ components:
     )
 
 
+def test_a_spec_of_webhooks_only_gets_its_models_and_an_empty_client(tmp_path: Path) -> None:
+    # GitHub's webhooks description (OpenAPI 3.1): 282 webhooks, no paths; the client's
+    # import of its resources used to be an empty `from .resources import ()`.
+    write_tree(
+        tmp_path,
+        {
+            "hooks.yaml": """openapi: 3.1.0
+info: {title: Hooks, version: "1"}
+webhooks:
+  push:
+    post:
+      requestBody:
+        content: {application/json: {schema: {$ref: "#/components/schemas/Push"}}}
+      responses: {"200": {description: Received}}
+components:
+  schemas:
+    Push:
+      type: object
+      required: [ref]
+      properties: {ref: {type: string}}
+"""
+        },
+    )
+    result = _run("generate", str(tmp_path / "hooks.yaml"), "-o", str(tmp_path), "--package", "h")
+    assert result.returncode == 0, result.stderr
+    script = "import h, h.models\nprint(h.Client(), h.models.Push(ref='main').ref)\n"
+    check = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path / "h" / "src",
+        timeout=60,
+    )
+    client, name = check.stdout.split()
+    assert client.startswith("Client(") and name == "main", check.stderr
+
+
 def test_optional_raw_and_xml_bodies_type_check(tmp_path: Path) -> None:
     # GitHub's markdown API takes an optional text/plain body; `RawBody(None)` failed mypy.
     write_tree(
