@@ -65,6 +65,13 @@ _NPM = [
         "aws-sagemaker",
         "OpenAPI 3.0",
     ),
+    # the largest OpenAPI 3.1 document found in the registries: 453 schemas, webhooks only
+    (
+        "@octokit/openapi-webhooks@12.1.0",
+        "generated/ghec.json",
+        "github-webhooks",
+        "OpenAPI 3.1",
+    ),
     ("@octokit/openapi@23.0.2", "generated/api.github.com.json", "github", "OpenAPI 3.0"),
 ]
 
