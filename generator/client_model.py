@@ -108,6 +108,17 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Webhook:
+    """A request the API sends to the user's endpoint (OpenAPI 3.1 ``webhooks``)."""
+
+    name: str  # the spec's key: "push", "branch-protection-rule-created"
+    function_name: str  # parse_push
+    summary: str
+    description: str
+    annotation: str  # the JSON payload's type: models.WebhookPush
+
+
+@dataclass(frozen=True)
 class Auth:
     kind: Literal["folio", "apikey", "oauth2_password", "none"]
     header: str = ""
@@ -138,3 +149,4 @@ class Package:
     resources: tuple[Resource, ...]
     uses_xml: bool = False
     model_names: tuple[str, ...] = field(default_factory=tuple)
+    webhooks: tuple[Webhook, ...] = ()

@@ -21,6 +21,7 @@ from generator.client_model import (
     Response,
     ResponseKind,
     ServerVariable,
+    Webhook,
 )
 from generator.naming import pascal_case, snake_case, unique
 from generator.openapi_walk import METHODS
@@ -398,6 +399,33 @@ class _Builder:
         # No scheme we support: the client sends no credentials (`headers=` can add some).
         return Auth(kind="none")
 
+    # -- webhooks --------------------------------------------------------------------------
+
+    def webhooks(self) -> tuple[Webhook, ...]:
+        """A parser for each webhook whose payload is JSON: its first method with a JSON body."""
+        found: list[Webhook] = []
+        taken = {"WEBHOOKS"}
+        for name, raw_item in (self.document.get("webhooks") or {}).items():
+            item = self.resolve(raw_item)
+            operations = [item.get(m) for m in METHODS] if isinstance(item, dict) else []
+            for operation in operations:
+                body = self.resolve(operation.get("requestBody")) if operation else None
+                content = body.get("content") if isinstance(body, dict) else None
+                media = next((m for m in content or {} if _JSON.match(m)), None)
+                if operation is None or content is None or media is None:
+                    continue
+                found.append(
+                    Webhook(
+                        name=str(name),
+                        function_name=unique("parse_" + snake_case(str(name)), taken),
+                        summary=str(operation.get("summary", "")).strip(),
+                        description=str(operation.get("description", "")).strip(),
+                        annotation=self.types.annotation(content[media].get("schema")),
+                    )
+                )
+                break
+        return tuple(found)
+
     def build(self) -> Package:
         by_tag: dict[str, list[Operation]] = {}
         for path, item in (self.document.get("paths") or {}).items():
@@ -457,6 +485,7 @@ class _Builder:
             auth=self.auth(),
             resources=tuple(resources),
             uses_xml=self.uses_xml,
+            webhooks=self.webhooks(),
         )
 
 

@@ -102,10 +102,14 @@ def render_package(package: Package, error_models: list[str]) -> dict[str, str]:
         "error_models": error_models,
         "examples": readme_examples(package),
     }
-    return {
+    files = {
         target.format(package=package.name): env.get_template(template).render(context)
         for template, target in PACKAGE_FILES.items()
     }
+    if package.webhooks:  # only an API that calls back has them
+        template = env.get_template("webhooks.py.jinja")
+        files[f"src/{package.name}/webhooks.py"] = template.render(context)
+    return files
 
 
 def runtime_files() -> dict[str, str]:

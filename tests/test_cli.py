@@ -225,9 +225,10 @@ components:
     )
 
 
-def test_a_spec_of_webhooks_only_gets_its_models_and_an_empty_client(tmp_path: Path) -> None:
-    # GitHub's webhooks description (OpenAPI 3.1): 282 webhooks, no paths; the client's
-    # import of its resources used to be an empty `from .resources import ()`.
+def test_a_spec_of_webhooks_only_gets_a_typed_parser_for_each_payload(tmp_path: Path) -> None:
+    # GitHub's webhooks description (OpenAPI 3.1): 282 webhooks, no paths. The client's import
+    # of its resources used to be an empty `from .resources import ()`, and the webhooks had
+    # nothing in the package.
     write_tree(
         tmp_path,
         {
@@ -236,8 +237,20 @@ info: {title: Hooks, version: "1"}
 webhooks:
   push:
     post:
+      summary: A push to a branch.
+      description: Sent once per push, after the refs moved.
       requestBody:
         content: {application/json: {schema: {$ref: "#/components/schemas/Push"}}}
+      responses: {"200": {description: Received}}
+  ping-sent:
+    post:
+      requestBody:
+        content: {application/json: {schema: {type: array, items: {type: integer}}}}
+      responses: {"200": {description: Received}}
+  form-only:
+    post:
+      requestBody:
+        content: {application/x-www-form-urlencoded: {schema: {type: object}}}
       responses: {"200": {description: Received}}
 components:
   schemas:
@@ -250,7 +263,13 @@ components:
     )
     result = _run("generate", str(tmp_path / "hooks.yaml"), "-o", str(tmp_path), "--package", "h")
     assert result.returncode == 0, result.stderr
-    script = "import h, h.models\nprint(h.Client(), h.models.Push(ref='main').ref)\n"
+    script = (
+        "import h, h.webhooks as w\n"
+        "print(h.Client(), w.parse_push(b'{\"ref\": \"main\"}').ref, w.parse_ping_sent('[1, 2]'),"
+        " sorted(w.WEBHOOKS))\n"
+        "try:\n    w.parse_push(b'{}')\n"
+        "except Exception as error:\n    print(type(error).__name__)\n"
+    )
     check = subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,
@@ -258,8 +277,19 @@ components:
         cwd=tmp_path / "h" / "src",
         timeout=60,
     )
-    client, name = check.stdout.split()
-    assert client.startswith("Client(") and name == "main", check.stderr
+    lines = check.stdout.splitlines()
+    assert len(lines) == 2, check.stderr
+    assert lines[0].startswith("Client(")
+    assert lines[0].endswith(" main [1, 2] ['ping-sent', 'push']")  # form-only: no JSON to parse
+    assert lines[1] == "ValidationError"
+    typed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "h"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path / "h" / "src",
+        timeout=300,
+    )
+    assert typed.returncode == 0, typed.stdout
 
 
 def test_optional_raw_and_xml_bodies_type_check(tmp_path: Path) -> None:

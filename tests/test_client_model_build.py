@@ -84,3 +84,30 @@ def test_harvester_waits_by_listing_with_a_query() -> None:
 @pytest.mark.parametrize("system", ["folio-orders-storage"])
 def test_a_job_without_a_read_call_gets_no_waiter(system: str) -> None:
     assert all(not r.waiters for r in _package(system).resources)
+
+
+def test_each_json_webhook_gets_a_parser_with_a_unique_name() -> None:
+    def hook(media: str, schema: dict[str, Any]) -> dict[str, Any]:
+        return {"post": {"summary": "s", "requestBody": {"content": {media: {"schema": schema}}}}}
+
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "webhooks": {
+            "issue-opened": hook("application/json", {"$ref": "#/components/schemas/Issue"}),
+            "issue_opened": hook("application/vnd.x+json", {"type": "integer"}),
+            "by-reference": {"$ref": "#/components/pathItems/Shared"},
+            "form": hook("application/x-www-form-urlencoded", {"type": "object"}),
+            "no-body": {"post": {"summary": "nothing sent"}},
+        },
+        "components": {
+            "schemas": {"Issue": {"type": "object"}},
+            "pathItems": {"Shared": hook("application/json", {"type": "string"})},
+        },
+    }
+    package = build_package(document, package="p", class_names={"Issue": "IssueEvent"})
+    assert [(w.name, w.function_name, w.annotation) for w in package.webhooks] == [
+        ("issue-opened", "parse_issue_opened", "models.IssueEvent"),
+        ("issue_opened", "parse_issue_opened_2", "int"),
+        ("by-reference", "parse_by_reference", "str"),
+    ]

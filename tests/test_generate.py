@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.errors import SpecError
 from generator.generate import PackageSource, write_packages
 from generator.manifest import load_manifest
 from generator.source_files import SourceFiles
@@ -84,8 +85,9 @@ def test_a_failure_halfway_leaves_generated_as_it_was(tmp_path: Path) -> None:
     sources = _sources()
     write_packages(sources[:1], tmp_path)
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    broken = PackageSource({"openapi": "3.1.0", "paths": {}}, "broken", Path("x.yaml"))
-    with pytest.raises(Exception):  # noqa: B017 - any error; what matters is what is left
+    document = {"openapi": "3.1.0", "paths": {}, "components": {"schemas": ["not", "a", "map"]}}
+    broken = PackageSource(document, "broken", Path("x.yaml"))
+    with pytest.raises(SpecError):
         write_packages([sources[0], broken], tmp_path)
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before
