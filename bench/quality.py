@@ -1,5 +1,6 @@
 """What a generated package is worth beyond its generation time: does it import, does it pass
-``mypy --strict``, and does it have a method for every operation of the spec?"""
+``mypy --strict``, does it have a method for every operation of the spec, and a parser for
+every webhook?"""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 MYPY_SECONDS = 900
 
 
-def spec_operations(spec: Spec) -> int | None:
+def spec_operations(spec: Spec, section: str = "paths") -> int | None:
+    """How many operations the spec has under ``section``: paths, or webhooks (OpenAPI 3.1)."""
     if spec.format.startswith("RAML"):
         return None
     text = spec.path.read_text(encoding="utf-8")
@@ -27,7 +29,7 @@ def spec_operations(spec: Spec) -> int | None:
         document = yaml.safe_load(text)
     return sum(
         1
-        for item in (document.get("paths") or {}).values()
+        for item in (document.get(section) or {}).values()
         if isinstance(item, dict)
         for method in METHODS
         if isinstance(item.get(method), dict)
@@ -37,6 +39,8 @@ def spec_operations(spec: Spec) -> int | None:
 def check(package_folder: Path, package: str, spec: Spec) -> dict[str, Any]:
     source = package_folder / "src"
     resources = (source / package / "resources.py").read_text(encoding="utf-8")
+    webhooks = source / package / "webhooks.py"
+    parsers = webhooks.read_text(encoding="utf-8").count("\ndef parse_") if webhooks.exists() else 0
     imported = subprocess.run(
         [str(PYTHON), "-c", f"import {package}, {package}.models, {package}.resources"],
         capture_output=True,
@@ -70,4 +74,6 @@ def check(package_folder: Path, package: str, spec: Spec) -> dict[str, Any]:
         "mypy": mypy,
         "operations": resources.count("= OperationSpec("),
         "spec_operations": spec_operations(spec),
+        "webhooks": parsers,
+        "spec_webhooks": spec_operations(spec, "webhooks"),
     }

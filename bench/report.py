@@ -52,6 +52,7 @@ def _complete(run: dict[str, Any]) -> bool:
         and quality.get("imports")
         and quality.get("mypy") == "ok"
         and (expected is None or quality.get("operations") == expected)
+        and quality.get("webhooks", 0) == (quality.get("spec_webhooks") or 0)
     )
 
 
@@ -143,11 +144,12 @@ def write_report(results: dict[str, Any], target: Path) -> None:
         else "Growth with size: too few large specs generated in this run to fit.",
         "",
         "What our packages are worth (checked on the first run of each spec): does the package",
-        "import, does `mypy --strict` pass on it, and does it have a method for every operation",
-        "of the spec?",
+        "import, does `mypy --strict` pass on it, does it have a method for every operation of",
+        "the spec, and a parser for every webhook (OpenAPI 3.1)?",
         "",
-        "| spec | imports | mypy --strict | operations (package / spec) |",
-        "|---|---|---|---|",
+        "| spec | imports | mypy --strict | operations (package / spec) "
+        "| webhooks (package / spec) |",
+        "|---|---|---|---|---|",
     ]
     for spec in results["specs"]:
         ours = runs.get((spec["name"], "ours"))
@@ -156,9 +158,11 @@ def write_report(results: dict[str, Any], target: Path) -> None:
             continue
         expected = quality["spec_operations"]
         operations = f"{quality['operations']} / {'-' if expected is None else expected}"
+        hooks = quality.get("spec_webhooks")
+        webhooks = f"{quality.get('webhooks', 0)} / {'-' if hooks is None else hooks}"
         lines.append(
             f"| {spec['name']} | {'yes' if quality['imports'] else '**no**'} | "
-            f"{quality['mypy']} | {operations} |"
+            f"{quality['mypy']} | {operations} | {webhooks} |"
         )
     lines += [
         "",
