@@ -435,14 +435,57 @@ _Edit = tuple[int, int, str]
 
 
 def _tidied(source: str) -> str:
-    """The module with stray ``union_mode`` removed and docstrings wrapped, from one parse
-    (parsing takes a second per 1.5 MB of models, GitHub's are 3 MB)."""
+    """The module with stray ``union_mode`` removed, docstrings wrapped and pydantic's
+    protected names allowed, from one parse (a second per 1.5 MB of models; GitHub's are 3 MB).
+    """
     text = _Text(source)
     tree = ast.parse(source)
-    edits = [*_stray_union_mode_edits(tree, text), *_docstring_edits(tree, text)]
-    for start, end, replacement in sorted(edits, reverse=True):  # from the end: offsets hold
-        source = source[:start] + replacement + source[end:]
-    return source
+    edits = sorted(
+        [
+            *_stray_union_mode_edits(tree, text),
+            *_docstring_edits(tree, text),
+            *_protected_name_edits(tree, text),
+        ]
+    )
+    pieces, done = [], 0
+    for start, end, replacement in edits:  # in order, copying each stretch of text once
+        pieces += [source[done:start], replacement]
+        done = end
+    return "".join([*pieces, source[done:]])
+
+
+# Field names pydantic warns about on import (its protected namespaces), although
+# datamodel-code-generator already renamed the ones that would shadow a method
+# (`model_validate` -> `model_validate_`).
+_PROTECTED = ("model_validate", "model_dump")
+
+
+def _protected_name_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
+    """``protected_namespaces=()`` in the config of each model with a field named like
+    pydantic's own methods (a wire name ``model_dump_json``), so that importing the module
+    prints no warning."""
+    edits: list[_Edit] = []
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        fields = [
+            s.target.id
+            for s in node.body
+            if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
+        ]
+        if not any(f.startswith(_PROTECTED) for f in fields):
+            continue
+        for statement in node.body:
+            config = statement.value if isinstance(statement, ast.Assign) else None
+            if isinstance(config, ast.Call) and _named(config.func, "ConfigDict"):
+                if config.keywords:
+                    last = config.keywords[-1]
+                    at = text.offset(last.end_lineno or last.lineno, last.end_col_offset or 0)
+                    edits.append((at, at, ", protected_namespaces=()"))
+                else:
+                    at = text.offset(config.end_lineno or config.lineno, config.end_col_offset or 0)
+                    edits.append((at - 1, at - 1, "protected_namespaces=()"))
+    return edits
 
 
 def _stray_union_mode_edits(tree: ast.Module, text: _Text) -> list[_Edit]:

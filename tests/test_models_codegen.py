@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -830,3 +831,25 @@ def test_an_all_of_that_combines_schemas_is_left_to_merge() -> None:
         "title": "T",
         "deprecated": True,
     }
+
+
+def test_fields_named_like_pydantic_methods_import_without_a_warning() -> None:
+    # A wire name `model_dump_json` is a field `model_dump_json_`, which pydantic still warns
+    # about on import (its protected namespaces) unless the model allows it.
+    properties = {name: {"type": "string"} for name in ("model_validate", "model_dump_json", "a")}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        module = _module_of(
+            {
+                "Thing": {"type": "object", "properties": properties},
+                "Plain": {"type": "object", "properties": {"model_name": {"type": "string"}}},
+            }
+        )
+    module.Thing.model_rebuild(_types_namespace=vars(module))
+    thing = module.Thing.model_validate({"model_validate": "v", "model_dump_json": "j"})
+    assert (thing.model_validate_, thing.model_dump_json_) == ("v", "j")
+    assert thing.model_dump(by_alias=True, exclude_none=True) == {
+        "model_validate": "v",
+        "model_dump_json": "j",
+    }
+    assert "protected_namespaces" not in str(module.Plain.model_config)
