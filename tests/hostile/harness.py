@@ -60,7 +60,10 @@ def _import_package(src: Path, workdir: Path) -> None:
     cwd = Path.cwd()
     os.chdir(workdir)  # a payload that ran would leave PWNED here
     try:
-        for module in ("", ".models", ".resources", ".errors"):
+        modules = ["", ".models", ".resources", ".errors"]
+        if (src / PACKAGE / "webhooks.py").exists():
+            modules.append(".webhooks")
+        for module in modules:
             importlib.import_module(PACKAGE + module)
     finally:
         os.chdir(cwd)

@@ -213,10 +213,25 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
                 }
             }
         paths[f"/things{index}/{{id}}"] = {draw(st.sampled_from(["get", "post", "put"])): operation}
-    return {
+    document = {
         "openapi": "3.0.3",
         "info": {"title": draw(texts) or "t", "version": "1", "description": draw(texts)},
         "servers": [{"url": "https://api.example.org"}],
         "paths": paths,
         "components": {"schemas": schemas},
     }
+    # Webhooks (an OpenAPI 3.1 section, which the upgrade to 3.1 keeps): their names become
+    # function names, dictionary keys and docstrings.
+    webhooks = draw(st.lists(names, max_size=2, unique=True))
+    if webhooks:
+        document["webhooks"] = {}
+        for name in webhooks:
+            payload = {"$ref": f"#/components/schemas/{draw(st.sampled_from(components))}"}
+            document["webhooks"][name] = {
+                "post": {
+                    "summary": draw(texts),
+                    "description": draw(texts),
+                    "requestBody": {"content": {"application/json": {"schema": payload}}},
+                }
+            }
+    return document
