@@ -68,6 +68,25 @@ def _targets(results: dict[str, Any]) -> list[str]:
         and opc["ok"]
     ]
     worst, worst_spec = max(ratios) if ratios else (0.0, "-")
+    sizes = {spec["name"]: spec["bytes"] for spec in results["specs"]}
+    memory = [
+        (ours["peak_mib"] / opc["peak_mib"], name)
+        for (name, tool), ours in runs.items()
+        if tool == "ours"
+        and sizes.get(name, 0) >= 1 << 20
+        and ours["ok"]
+        and (opc := runs.get((name, "openapi-python-client"))) is not None
+        and opc["ok"]
+    ]
+    worst_memory, worst_memory_spec = max(memory) if memory else (0.0, "-")
+    exponent = _growth(results)
+    largest_31 = max(
+        (s["schemas"] or 0 for s in results["specs"] if s["format"] == "OpenAPI 3.1"), default=0
+    )
+    largest_30 = max(
+        (s["bytes"] for s in results["specs"] if s["format"] == "OpenAPI 3.0"), default=0
+    )
+    has_swagger = any(s["format"] == "Swagger 2.0" for s in results["specs"])
     failed = [name for (name, tool), run in runs.items() if tool == "ours" and not _complete(run)]
     runtime = results["runtime"]
     parse = runtime["parse_body_opc"] / runtime["parse_body_ours"]
@@ -81,6 +100,16 @@ def _targets(results: dict[str, Any]) -> list[str]:
         "|---|---|---|",
         f"| generation at most 0.5x openapi-python-client's time | worst {worst:.2f}x "
         f"({worst_spec}) | {verdict(worst <= 0.5)} |",
+        "| peak memory at most 0.5x openapi-python-client's on the large specs (1 MiB and more) "
+        f"| worst {worst_memory:.2f}x ({worst_memory_spec}) | {verdict(worst_memory <= 0.5)} |",
+        "| time grows about linearly with size (at most size^1.2) | "
+        + ("too few points" if exponent is None else f"size^{exponent:.2f}")
+        + f" | {verdict(exponent is not None and exponent <= 1.2)} |",
+        "| the corpus has a Swagger 2.0 document, an OpenAPI 3.1 one with more than 500 "
+        "schemas, and an OpenAPI 3.0 one of 5 MB or more | "
+        f"Swagger 2.0: {'yes' if has_swagger else 'no'}; largest 3.1: {largest_31} schemas; "
+        f"largest 3.0: {_kib(largest_30)} | "
+        f"{verdict(has_swagger and largest_31 > 500 and largest_30 >= 5_000_000)} |",
         "| every corpus spec generates, imports, passes mypy --strict, skips no operation | "
         f"falls short on: {', '.join(failed) or 'none'} | "
         f"{verdict(not failed)} |",

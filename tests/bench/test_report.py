@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bench.report import _growth
+from bench.report import _growth, _targets
 
 
 def _results(times: dict[int, float], tool: str = "ours") -> dict[str, Any]:
@@ -30,3 +30,40 @@ def test_small_specs_and_other_tools_do_not_count() -> None:
     # below 100 KB the interpreter's start-up dominates; peers' runs are not ours
     assert _growth(_results({10_000: 0.7, 20_000: 0.7, 200_000: 1.0})) is None
     assert _growth(_results({size: 1.0 for size in (2e5, 1e6, 5e6)}, tool="other")) is None
+
+
+def test_the_memory_target_counts_only_large_specs_and_the_corpus_row_names_what_is_missing() -> (
+    None
+):
+    def run(spec: str, tool: str, seconds: float, mib: float) -> dict[str, Any]:
+        return {"spec": spec, "tool": tool, "ok": True, "seconds": seconds, "peak_mib": mib}
+
+    results = {
+        "specs": [
+            {"name": "small", "bytes": 10_000, "format": "Swagger 2.0", "schemas": 5},
+            {"name": "big", "bytes": 6_000_000, "format": "OpenAPI 3.0", "schemas": 900},
+            {"name": "new", "bytes": 2_000_000, "format": "OpenAPI 3.1", "schemas": 453},
+        ],
+        "generation": [
+            run("small", "ours", 1.0, 500.0),  # 10x the memory, but not a large spec
+            run("small", "openapi-python-client", 1.0, 50.0),
+            run("big", "ours", 4.0, 100.0),
+            run("big", "openapi-python-client", 10.0, 400.0),
+            run("new", "ours", 2.0, 90.0),
+            run("new", "openapi-python-client", 5.0, 300.0),
+        ],
+        "noop_generate": 0.2,
+        "runtime": {
+            "parse_body_opc": 1.0,
+            "parse_body_ours": 0.25,
+            "call_ours": 1.1,
+            "call_raw": 1,
+        },
+    }
+    rows = {row.split(" | ")[0].lstrip("| "): row for row in _targets(results)[2:]}
+    memory = rows[
+        "peak memory at most 0.5x openapi-python-client's on the large specs (1 MiB and more)"
+    ]
+    assert "worst 0.30x (new)" in memory and memory.endswith("| met |")
+    corpus = next(row for name, row in rows.items() if name.startswith("the corpus has"))
+    assert "largest 3.1: 453 schemas" in corpus and corpus.endswith("**not met** |")
