@@ -32,9 +32,7 @@ def test_small_specs_and_other_tools_do_not_count() -> None:
     assert _growth(_results({size: 1.0 for size in (2e5, 1e6, 5e6)}, tool="other")) is None
 
 
-def test_the_memory_target_counts_only_large_specs_and_the_corpus_row_names_what_is_missing() -> (
-    None
-):
+def test_memory_counts_large_specs_only_and_the_corpus_row_names_the_gap() -> None:
     def run(spec: str, tool: str, seconds: float, mib: float) -> dict[str, Any]:
         return {"spec": spec, "tool": tool, "ok": True, "seconds": seconds, "peak_mib": mib}
 
