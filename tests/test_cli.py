@@ -25,14 +25,15 @@ paths:
 """
 
 
-def _run(*arguments: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
+def _python(*arguments: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
+    """This interpreter with ``arguments``, in ``cwd``: what a user's shell would run."""
     return subprocess.run(
-        [sys.executable, "-m", "generator", *arguments],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
+        [sys.executable, *arguments], capture_output=True, text=True, cwd=cwd, timeout=300
     )
+
+
+def _run(*arguments: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
+    return _python("-m", "generator", *arguments, cwd=cwd)
 
 
 def test_help_lists_the_subcommands() -> None:
@@ -163,12 +164,8 @@ def test_generate_a_package_straight_from_a_swagger_file(tmp_path: Path) -> None
     assert {"__init__.py", "models.py", "resources.py", "_client.py", "py.typed"} <= {
         p.name for p in package.iterdir()
     }
-    check = subprocess.run(
-        [sys.executable, "-c", "import kennel; print(kennel.Client, kennel.AsyncClient)"],
-        capture_output=True,
-        text=True,
-        cwd=package.parent,
-        timeout=60,
+    check = _python(
+        "-c", "import kennel; print(kennel.Client, kennel.AsyncClient)", cwd=package.parent
     )
     assert check.returncode == 0, check.stderr
 
@@ -213,13 +210,7 @@ components:
         "client = pets.Client(transport=httpx.MockTransport(answer))\n"
         "print(client, client.pets.get_pet(1).name)\n"
     )
-    check = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path / "pets" / "src",
-        timeout=60,
-    )
+    check = _python("-c", script, cwd=tmp_path / "pets" / "src")
     assert check.stdout.strip() == "Client(base_url='https://pets.example.com/v1') Rex", (
         check.stderr
     )
@@ -270,25 +261,13 @@ components:
         "try:\n    w.parse_push(b'{}')\n"
         "except Exception as error:\n    print(type(error).__name__)\n"
     )
-    check = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path / "h" / "src",
-        timeout=60,
-    )
+    check = _python("-c", script, cwd=tmp_path / "h" / "src")
     lines = check.stdout.splitlines()
     assert len(lines) == 2, check.stderr
     assert lines[0].startswith("Client(")
     assert lines[0].endswith(" main [1, 2] ['ping-sent', 'push']")  # form-only: no JSON to parse
     assert lines[1] == "ValidationError"
-    typed = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "h"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path / "h" / "src",
-        timeout=300,
-    )
+    typed = _python("-m", "mypy", "--strict", "h", cwd=tmp_path / "h" / "src")
     assert typed.returncode == 0, typed.stdout
 
 
@@ -317,11 +296,7 @@ paths:
     )
     result = _run("generate", str(tmp_path / "docs.yaml"), "-o", str(tmp_path), "--package", "docs")
     assert result.returncode == 0, result.stderr
-    checked = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "docs"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path / "docs" / "src",
-        timeout=300,
+    checked = _python(
+        "-m", "mypy", "--strict", "--no-incremental", "docs", cwd=tmp_path / "docs" / "src"
     )
     assert checked.returncode == 0, checked.stdout
