@@ -267,6 +267,8 @@ components:
     assert lines[0].startswith("Client(")
     assert lines[0].endswith(" main [1, 2] ['ping-sent', 'push']")  # form-only: no JSON to parse
     assert lines[1] == "ValidationError"
+    readme = (tmp_path / "h" / "README.md").read_text()
+    assert "(`parse_push(body)` and 1 more)" in readme
     typed = _python("-m", "mypy", "--strict", "h", cwd=tmp_path / "h" / "src")
     assert typed.returncode == 0, typed.stdout
 
