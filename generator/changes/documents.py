@@ -45,6 +45,11 @@ def _is_success(status: str) -> bool:
     return status.upper().startswith("2")
 
 
+def _response_key(status: str) -> str:
+    """The key under ``responses`` of a status compared upper-cased: ``default`` stays lower."""
+    return status.lower() if status == "DEFAULT" else status
+
+
 class DocumentComparison:
     def __init__(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         self.old, self.new = old, new
@@ -393,9 +398,7 @@ class DocumentComparison:
         before = {str(k).upper(): v for k, v in (old_operation.get("responses") or {}).items()}
         after = {str(k).upper(): v for k, v in (new_operation.get("responses") or {}).items()}
         for status, raw in before.items():
-            old_at = json_pointer.join(
-                old_pointer, "responses", status.lower() if status == "DEFAULT" else status
-            )
+            old_at = json_pointer.join(old_pointer, "responses", _response_key(status))
             kind = "success" if _is_success(status) else "non-success"
             if status not in after:
                 self._add(
@@ -406,9 +409,7 @@ class DocumentComparison:
                     "old",
                 )
                 continue
-            new_at = json_pointer.join(
-                new_pointer, "responses", status.lower() if status == "DEFAULT" else status
-            )
+            new_at = json_pointer.join(new_pointer, "responses", _response_key(status))
             old_response, old_at = self.schemas.resolve("old", raw, old_at)
             new_response, new_at = self.schemas.resolve("new", after[status], new_at)
             if not isinstance(old_response, dict) or not isinstance(new_response, dict):
@@ -428,12 +429,11 @@ class DocumentComparison:
         for status in after:
             if status not in before:
                 kind = "success" if _is_success(status) else "non-success"
-                key = status.lower() if status == "DEFAULT" else status
                 self._add(
                     f"response-{kind}-status-added",
                     f"status {status.lower()}",
                     name,
-                    json_pointer.join(new_pointer, "responses", key),
+                    json_pointer.join(new_pointer, "responses", _response_key(status)),
                 )
 
     def _headers(
