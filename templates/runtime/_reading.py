@@ -254,6 +254,9 @@ def _stream_error(response: httpx.Response, error: _Undecodable) -> ResponseVali
 
 def iter_decoded(response: httpx.Response, chunk_size: int) -> Iterator[bytes]:
     """A streamed body, decoded, in pieces of at most ``chunk_size`` bytes when encoded."""
+    if response.is_stream_consumed:  # read already, and decoded, by a transport that reads eagerly
+        yield from response.iter_bytes(chunk_size)
+        return
     decoder, _ = _decoder(response.headers, chunk_size)
     try:
         for chunk in response.iter_raw(chunk_size):
@@ -265,6 +268,10 @@ def iter_decoded(response: httpx.Response, chunk_size: int) -> Iterator[bytes]:
 
 async def aiter_decoded(response: httpx.Response, chunk_size: int) -> AsyncIterator[bytes]:
     """The async twin of ``iter_decoded``."""
+    if response.is_stream_consumed:
+        async for piece in response.aiter_bytes(chunk_size):
+            yield piece
+        return
     decoder, _ = _decoder(response.headers, chunk_size)
     try:
         async for chunk in response.aiter_raw(chunk_size):

@@ -2,8 +2,8 @@
 
 Every failure a call can meet ends in one of these: a status error with the parsed error
 body, a connection or timeout error, a response that does not match the spec or is too large,
-a path parameter refused before sending, or a job that failed or took too long. Messages name the method and the path template, never the full URL,
-whose query could hold a secret.
+a path parameter refused before sending, or a job that failed or took too long. Messages
+name the method and the path template, never the full URL, whose query could hold a secret.
 """
 
 from __future__ import annotations
