@@ -158,3 +158,34 @@ def test_an_unreadable_body_is_a_typed_error_holding_what_was_sent(
         error = outcome(probe, server)
         assert isinstance(error, probe.module().errors.ResponseValidationError), (name, error)
         assert error.body == body, name
+
+
+def test_with_raw_response_is_held_to_the_bound_and_its_parse_typed(
+    fault_server: FaultServerFactory,
+) -> None:
+    server = fault_server(READ)
+    errors = READ.module().errors
+
+    def raw(client: Any) -> Any:
+        return client.jobs.with_raw_response.get_jobs(limit=5)
+
+    with READ.client(server.url, max_retries=0, max_response_bytes=LIMIT) as client:
+        server.expect(encoded(gzip_of_zeros(100 * MIB), "gzip"))
+        with pytest.raises(errors.ResponseTooLargeError):
+            raw(client)
+        server.expect(success_with(DEEP_XML, "application/xml"))
+        answer = raw(client)
+        with pytest.raises(errors.ResponseValidationError):
+            answer.parse()
+
+    async def run() -> None:
+        async with READ.async_client(server.url, max_retries=0, max_response_bytes=LIMIT) as c:
+            server.expect(encoded(gzip_of_zeros(100 * MIB), "gzip"))
+            with pytest.raises(errors.ResponseTooLargeError):
+                await raw(c)
+            server.expect(success_with(DEEP_XML, "application/xml"))
+            answer = await raw(c)
+            with pytest.raises(errors.ResponseValidationError):
+                answer.parse()
+
+    asyncio.run(run())
