@@ -5,6 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tests.faults.bodies import (
+    DEEP_JSON,
+    DEEP_XML,
+    INVALID_UTF8,
+    MIB,
+    NOT_GZIP,
+    XML_UNKNOWN_ENCODING,
+    encoded,
+    endless,
+    gzip_of_zeros,
+    labelled,
+)
 from tests.faults.server import (
     Fault,
     answer,
@@ -66,6 +78,7 @@ def _once_then_ok(status: int) -> Case:
 
 
 _BAD_BODY = Outcome("ResponseValidationError", 1)
+_TOO_LARGE = Outcome("ResponseTooLargeError", 1)  # never retried: the next could be as large
 
 CASES = [
     Case(
@@ -173,6 +186,76 @@ CASES = [
         (success_with(BOMB, "application/xml"),),
         Outcome("ResponseValidationError", 1, max_seconds=1.0),
         Outcome("ResponseValidationError", 1, max_seconds=1.0),
+    ),
+    Case(
+        "gzip-bomb",
+        "200 with 130 KiB of gzip that inflates to 128 MiB (the bound: 64 MiB decoded)",
+        (encoded(gzip_of_zeros(128 * MIB), "gzip"),),
+        _TOO_LARGE,
+        _TOO_LARGE,
+    ),
+    Case(
+        "huge-body",
+        "200 with 128 MiB of JSON, chunked, no length",
+        (endless(128 * MIB),),
+        _TOO_LARGE,
+        _TOO_LARGE,
+    ),
+    Case(
+        "error-gzip-bomb",
+        "500 whose body is that gzip bomb",
+        (encoded(gzip_of_zeros(128 * MIB), "gzip", status=500),),
+        _TOO_LARGE,
+        _TOO_LARGE,
+    ),
+    Case(
+        "bad-gzip",
+        "200 labelled `Content-Encoding: gzip` that is not gzip",
+        (encoded(NOT_GZIP, "gzip"),),
+        _BAD_BODY,
+        _BAD_BODY,
+    ),
+    Case(
+        "deep-json",
+        "200 with JSON arrays nested 100,000 deep",
+        (success_with(DEEP_JSON),),
+        _BAD_BODY,
+        _BAD_BODY,
+    ),
+    Case(
+        "deep-xml",
+        "200 with XML elements nested 2,000 deep",
+        (success_with(DEEP_XML, "application/xml"),),
+        _BAD_BODY,
+        _BAD_BODY,
+    ),
+    Case(
+        "xml-unknown-encoding",
+        "200 with XML declaring an encoding Python does not know",
+        (success_with(XML_UNKNOWN_ENCODING, "application/xml"),),
+        _BAD_BODY,
+        _BAD_BODY,
+    ),
+    Case(
+        "invalid-utf8",
+        "200 with JSON whose strings are not UTF-8",
+        (success_with(INVALID_UTF8),),
+        _BAD_BODY,
+        _BAD_BODY,
+    ),
+    Case(
+        "unknown-charset",
+        "200 with the right JSON labelled `charset=no-such-charset`",
+        (labelled("application/json; charset=no-such-charset"),),
+        Outcome("ok", 1),
+        Outcome("ok", 1),
+    ),
+    Case(
+        "error-deep-xml",
+        "500 with XML nested 2,000 deep",
+        (answer(500, DEEP_XML, "application/xml"),) * 3,
+        Outcome("InternalServerError", 3),
+        Outcome("InternalServerError", 1),
     ),
 ]
 

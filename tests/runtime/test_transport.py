@@ -16,6 +16,7 @@ from runtime._errors import (
     BadRequestError,
     InternalServerError,
     NotFoundError,
+    PathParameterError,
     RateLimitError,
     ResponseValidationError,
 )
@@ -74,6 +75,42 @@ def test_path_parameters_cannot_leave_their_segment() -> None:
     handler, seen = _answers(httpx.Response(200, json={"id": "x"}))
     _transport(handler).request(GET, path_params={"id": "../a/b?c"}).parse()
     assert seen[0].url.raw_path == b"/base/things/..%2Fa%2Fb%3Fc"
+
+
+@pytest.mark.parametrize("value", ["", ".", ".."])
+def test_a_path_parameter_that_would_change_the_endpoint_is_refused_before_sending(
+    value: str,
+) -> None:
+    handler, seen = _answers()
+    with pytest.raises(PathParameterError, match="would change the endpoint") as refused:
+        _transport(handler).request(GET, path_params={"id": value})
+    assert isinstance(refused.value, ValueError)  # the caller's argument
+
+    async def run() -> None:
+        transport = AsyncTransport("http://api.test", transport=httpx.MockTransport(handler))
+        with pytest.raises(PathParameterError, match="would change the endpoint"):
+            await transport.request(GET, path_params={"id": value})
+
+    asyncio.run(run())
+    assert seen == []
+
+
+@pytest.mark.parametrize(
+    ("value", "sent"),
+    [
+        ("%2e%2e", b"%252e%252e"),  # the server decodes it once, to the caller's "%2e%2e"
+        ("...", b"..."),
+        ("a..", b"a.."),
+        (" ", b"%20"),
+        ("./x", b".%2Fx"),
+    ],
+)
+def test_a_path_parameter_that_only_looks_like_a_dot_segment_stays_one_segment(
+    value: str, sent: bytes
+) -> None:
+    handler, seen = _answers(httpx.Response(200, json={"id": "x"}))
+    _transport(handler).request(GET, path_params={"id": value}).parse()
+    assert seen[0].url.raw_path == b"/base/things/" + sent
 
 
 def test_query_drops_none_repeats_lists_and_spells_booleans() -> None:

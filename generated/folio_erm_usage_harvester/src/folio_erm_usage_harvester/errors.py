@@ -16,8 +16,10 @@ from ._runtime._errors import (
     JobFailedError,
     JobTimeoutError,
     NotFoundError,
+    PathParameterError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
     ResponseValidationError,
     UnprocessableEntityError,
 )
@@ -34,8 +36,10 @@ __all__ = [
     "JobFailedError",
     "JobTimeoutError",
     "NotFoundError",
+    "PathParameterError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "UnprocessableEntityError",
 ]

@@ -8,6 +8,7 @@ from types import TracebackType
 import httpx
 
 from ._runtime._auth import FolioAuth
+from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
 from ._runtime._transport import AsyncTransport, SyncTransport
 from .resources import (
@@ -36,6 +37,9 @@ class Client:
     ``base_url`` defaults to :func:`server_url` of the server variables given.
     Failed calls on 408, 429, 5xx and connection errors are retried ``max_retries`` times
     (safe methods only) with backoff, never past ``retry_deadline`` seconds.
+    An answer the client parses may be at most ``max_response_bytes`` long once decoded
+    (64 MiB by default; ``None`` for no bound), or the call raises ``ResponseTooLargeError``;
+    streamed downloads are not bounded.
     """
 
     def __init__(
@@ -51,6 +55,7 @@ class Client:
         max_retries: int = 2,
         retry_deadline: float | None = None,
         headers: Mapping[str, str] | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
@@ -65,6 +70,7 @@ class Client:
             default_headers=headers,
             http_client=http_client,
             transport=transport,
+            max_response_bytes=max_response_bytes,
         )
         self.batch_tracking = BatchTrackingResource(self._transport)
         """Batch tracking records"""
@@ -96,6 +102,9 @@ class AsyncClient:
     ``base_url`` defaults to :func:`server_url` of the server variables given.
     Failed calls on 408, 429, 5xx and connection errors are retried ``max_retries`` times
     (safe methods only) with backoff, never past ``retry_deadline`` seconds.
+    An answer the client parses may be at most ``max_response_bytes`` long once decoded
+    (64 MiB by default; ``None`` for no bound), or the call raises ``ResponseTooLargeError``;
+    streamed downloads are not bounded.
     """
 
     def __init__(
@@ -111,6 +120,7 @@ class AsyncClient:
         max_retries: int = 2,
         retry_deadline: float | None = None,
         headers: Mapping[str, str] | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
@@ -125,6 +135,7 @@ class AsyncClient:
             default_headers=headers,
             http_client=http_client,
             transport=transport,
+            max_response_bytes=max_response_bytes,
         )
         self.batch_tracking = AsyncBatchTrackingResource(self._transport)
         """Batch tracking records"""

@@ -1,9 +1,9 @@
 """The one error hierarchy of a generated client.
 
 Every failure a call can meet ends in one of these: a status error with the parsed error
-body, a connection or timeout error, a response that does not match the spec, or a job that
-failed or took too long. Messages name the method and the path template, never the full URL,
-whose query could hold a secret.
+body, a connection or timeout error, a response that does not match the spec or is too large,
+a path parameter refused before sending, or a job that failed or took too long. Messages
+name the method and the path template, never the full URL, whose query could hold a secret.
 """
 
 from __future__ import annotations
@@ -97,6 +97,28 @@ class ResponseValidationError(APIError):
         self.response = response
         self.status_code = response.status_code
         self.body = body
+
+
+class ResponseTooLargeError(APIError):
+    """An answer longer than the client's ``max_response_bytes``, counted after decoding.
+
+    Reading stopped as soon as the bound was passed, so no body is kept; ``status_code`` and
+    ``headers`` are the answer's, ``limit`` the bound.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, limit: int) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.headers: httpx.Headers = response.headers
+        self.limit = limit
+
+
+class PathParameterError(APIError, ValueError):
+    """A path parameter that would change the endpoint (``""``, ``"."`` or ``".."``).
+
+    It is the caller's argument, hence also a ``ValueError``; nothing was sent.
+    """
 
 
 class JobFailedError(APIError):

@@ -41,9 +41,12 @@ def parse_xml(data: bytes) -> Any:
     """The JSON-shaped value of an XML document (the root element's content)."""
     try:
         root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except (DefusedXmlException, ParseError) as error:
+        return _element_value(root)
+    # LookupError / ValueError: an encoding declaration Python does not know, or expat cannot
+    # read (multi-byte ones); RecursionError: elements nested deeper than the interpreter's
+    # stack (expat itself does not recurse)
+    except (DefusedXmlException, ParseError, LookupError, ValueError, RecursionError) as error:
         raise XmlError(f"refused XML: {type(error).__name__}: {error}") from None
-    return _element_value(root)
 
 
 def _fill(element: Element, value: Any) -> None:

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from ._errors import ResponseValidationError
 from ._gc_pause import gc_paused
 from ._operation import OperationSpec, ResponseSpec
-from ._xml import XmlError, parse_xml, with_lists
+from ._xml import parse_xml, with_lists
 
 T = TypeVar("T")
 
@@ -26,6 +26,18 @@ def adapter(model: Any) -> TypeAdapter[Any]:
 def _media(response: httpx.Response) -> str:
     content_type: str = response.headers.get("content-type", "")
     return content_type.split(";")[0].strip().lower()
+
+
+def _text(response: httpx.Response) -> str:
+    """The body as text in its declared charset (UTF-8 when none, or one Python does not know).
+
+    Strictly: httpx's ``text`` puts U+FFFD where the bytes are not that charset, which would
+    hand the caller altered text as if it were the answer."""
+    content = response.content
+    try:
+        return content.decode(response.charset_encoding or "utf-8")
+    except LookupError:  # an unknown charset, or a codec that is not a text encoding
+        return content.decode("utf-8")
 
 
 def decode(response: httpx.Response, expected: ResponseSpec | None) -> Any:
@@ -43,15 +55,20 @@ def decode(response: httpx.Response, expected: ResponseSpec | None) -> Any:
                 return json.loads(content)
             raise ValueError(f"content type {media!r} where JSON or XML was expected")
         if kind == "text":
-            return response.text
+            return _text(response)
         return content
-    except (ValueError, XmlError) as error:
-        raise ResponseValidationError(
-            f"{response.status_code} answer to {response.request.method} could not be read: "
-            f"{error}",
-            response=response,
-            body=content,
-        ) from None
+    except RecursionError:  # json.loads recurses once per level of nesting
+        raise _unreadable(response, "nested too deeply") from None
+    except ValueError as error:  # XmlError, and UnicodeDecodeError, are ValueErrors
+        raise _unreadable(response, str(error)) from None
+
+
+def _unreadable(response: httpx.Response, reason: str) -> ResponseValidationError:
+    return ResponseValidationError(
+        f"{response.status_code} answer to {response.request.method} could not be read: {reason}",
+        response=response,
+        body=response.content,
+    )
 
 
 def _is_json(response: httpx.Response, expected: ResponseSpec) -> bool:
@@ -117,12 +134,14 @@ class APIResponse(Generic[T]):
                 response=self.http_response,
                 body=content,
             )
-        if "xml" in _media(self.http_response):
-            data = with_lists(data, expected.model)
         try:
+            if "xml" in _media(self.http_response):
+                data = with_lists(data, expected.model)
             return adapter(expected.model).validate_python(data)  # type: ignore[no-any-return]
         except ValidationError as error:
             raise self._mismatch(error) from None
+        except RecursionError:  # a model that nests itself, as deep as the document goes
+            raise _unreadable(self.http_response, "nested too deeply") from None
 
     def _from_json(self, model: Any, content: bytes) -> T:
         """Validate the JSON bytes in one pass: no intermediate dicts and lists to build."""

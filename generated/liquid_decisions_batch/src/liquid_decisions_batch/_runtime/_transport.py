@@ -24,10 +24,20 @@ from ._errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    PathParameterError,
     status_error_class,
 )
 from ._operation import OperationSpec
 from ._raw import record
+from ._reading import (
+    ACCEPT_ENCODING,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    BodyReader,
+    aiter_decoded,
+    check_read,
+    checked_limit,
+    iter_decoded,
+)
 from ._response import APIResponse, adapter, decode
 from ._retry import RetryPolicy
 
@@ -61,11 +71,23 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+# Segments a URL resolves away (RFC 3986 5.2.4) or leaves empty: each would reach another
+# endpoint ("/orders/{id}" with ".." is "/"). Encoding cannot save them: servers decode "%2E".
+_MOVING_SEGMENTS = frozenset({"", ".", ".."})
+
+
 def build_path(spec: OperationSpec, path_params: Mapping[str, Any] | None) -> str:
-    """The path with every parameter percent-encoded: ``../x`` and ``a/b`` stay one segment."""
+    """The path with every parameter percent-encoded: ``../x`` and ``a/b`` stay one segment;
+    a value that would be a segment of its own making (``""``, ``"."``, ``".."``) is refused."""
     path = spec.path
     for name, value in (path_params or {}).items():
-        path = path.replace("{" + name + "}", quote(_text(value), safe=""))
+        text = _text(value)
+        if text in _MOVING_SEGMENTS:
+            raise PathParameterError(
+                f"path parameter {name!r} of {spec.method} {spec.path} cannot be {text!r}: "
+                "it would change the endpoint; nothing was sent"
+            )
+        path = path.replace("{" + name + "}", quote(text, safe=""))
     return path
 
 
@@ -133,7 +155,7 @@ def status_error(spec: OperationSpec, response: httpx.Response) -> APIStatusErro
     model = spec.error_model(response.status_code)
     if model is not None and body is not None and not isinstance(body, str):
         # the raw JSON is more useful than a second error
-        with contextlib.suppress(ValueError):
+        with contextlib.suppress(ValueError, RecursionError):
             body = adapter(model).validate_python(body)
     reason = response.reason_phrase or "Error"
     message = f"{response.status_code} {reason}: {spec.method} {spec.path}"
@@ -179,19 +201,6 @@ def _body_deadline(request: httpx.Request, clock: Callable[[], float]) -> float 
     return None if limit is None else clock() + float(limit)
 
 
-def _buffered(response: httpx.Response, raw: list[bytes]) -> httpx.Response:
-    """An answer whose body is already here, decoded from ``raw`` as httpx would have."""
-    complete = httpx.Response(
-        response.status_code,
-        headers=response.headers,
-        content=b"".join(raw),
-        request=response.request,
-        extensions=response.extensions,
-    )
-    complete.read()
-    return complete
-
-
 def _too_slow(request: httpx.Request) -> httpx.ReadTimeout:
     return httpx.ReadTimeout("the answer took longer than the timeout", request=request)
 
@@ -205,12 +214,14 @@ class _TransportBase:
         timeout: float | httpx.Timeout,
         retry: RetryPolicy | None,
         default_headers: Mapping[str, str] | None,
+        max_response_bytes: int | None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._auth = auth
         self._timeout = timeout
         self.retry = retry or RetryPolicy()
-        self._headers = dict(default_headers or {})
+        self.max_response_bytes = checked_limit(max_response_bytes)
+        self._headers = {"Accept-Encoding": ACCEPT_ENCODING, **(default_headers or {})}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
@@ -231,7 +242,7 @@ class StreamedResponse:
         return self.http_response.headers
 
     def iter_bytes(self, chunk_size: int = 65536) -> Iterator[bytes]:
-        return self.http_response.iter_bytes(chunk_size)
+        return iter_decoded(self.http_response, chunk_size)
 
     def write_to(self, path: str | Path, chunk_size: int = 65536) -> Path:
         """Write the body to ``path`` (all or nothing) and return it."""
@@ -239,7 +250,7 @@ class StreamedResponse:
         handle, temporary = tempfile.mkstemp(dir=target.parent or ".", suffix=".part")
         try:
             with os.fdopen(handle, "wb") as stream:
-                for chunk in self.http_response.iter_bytes(chunk_size):
+                for chunk in iter_decoded(self.http_response, chunk_size):
                     stream.write(chunk)
             os.replace(temporary, target)
         except BaseException:
@@ -277,14 +288,14 @@ class AsyncStreamedResponse:
         return self.http_response.headers
 
     def aiter_bytes(self, chunk_size: int = 65536) -> AsyncIterator[bytes]:
-        return self.http_response.aiter_bytes(chunk_size)
+        return aiter_decoded(self.http_response, chunk_size)
 
     async def write_to(self, path: str | Path, chunk_size: int = 65536) -> Path:
         target = Path(path)
         handle, temporary = tempfile.mkstemp(dir=target.parent or ".", suffix=".part")
         try:
             with os.fdopen(handle, "wb") as stream:
-                async for chunk in self.http_response.aiter_bytes(chunk_size):
+                async for chunk in aiter_decoded(self.http_response, chunk_size):
                     stream.write(chunk)
             os.replace(temporary, target)
         except BaseException:
@@ -318,9 +329,15 @@ class SyncTransport(_TransportBase):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         super().__init__(
-            base_url, auth=auth, timeout=timeout, retry=retry, default_headers=default_headers
+            base_url,
+            auth=auth,
+            timeout=timeout,
+            retry=retry,
+            default_headers=default_headers,
+            max_response_bytes=max_response_bytes,
         )
         self._client = http_client or httpx.Client(transport=transport, timeout=timeout)
         self._client.base_url = httpx.URL(self.base_url)
@@ -339,7 +356,7 @@ class SyncTransport(_TransportBase):
             try:
                 response = self._client.send(request, stream=True)
                 if not stream:
-                    response = self._read(response)
+                    response = self._read(spec, response)
             except httpx.TransportError as error:
                 wait = retry.next_wait(attempt, started, None) if _retryable(spec, retry) else None
                 if wait is None:
@@ -352,26 +369,27 @@ class SyncTransport(_TransportBase):
                 if _retryable(spec, retry) and retry.should_retry_status(response.status_code):
                     wait = retry.next_wait(attempt, started, response)
                 if wait is None:
-                    if stream:
-                        response.read()
+                    if stream:  # the error's body is read within the bound too
+                        response = self._read(spec, response)
                     raise status_error(spec, response)
                 response.close()
             retry.sleep(wait)
             attempt += 1
 
-    def _read(self, response: httpx.Response) -> httpx.Response:
+    def _read(self, spec: OperationSpec, response: httpx.Response) -> httpx.Response:
         if response.is_stream_consumed:  # read already, by a transport that reads eagerly
+            check_read(spec, response, self.max_response_bytes)
             return response
         deadline = _body_deadline(response.request, self.retry.clock)
-        raw: list[bytes] = []
         try:
+            body = BodyReader(spec, response, self.max_response_bytes)
             for chunk in response.iter_raw():
-                raw.append(chunk)
+                body.add(chunk)
                 if deadline is not None and self.retry.clock() > deadline:
                     raise _too_slow(response.request)
         finally:
             response.close()
-        return _buffered(response, raw)
+        return body.complete()
 
     def request(self, spec: OperationSpec, **options: Unpack[CallOptions]) -> APIResponse[Any]:
         with contextlib.ExitStack() as opened:
@@ -387,7 +405,11 @@ class SyncTransport(_TransportBase):
     def stream(self, spec: OperationSpec, **options: Unpack[CallOptions]) -> StreamedResponse:
         with contextlib.ExitStack() as opened:
             request = build_request(self._client, spec, opened, **options)
-            return StreamedResponse(self._send(spec, request, stream=True))
+            try:
+                response = self._send(spec, request, stream=True)
+            except httpx.TransportError as error:  # raised while reading an error's body
+                raise connection_error(spec, error) from None
+            return StreamedResponse(response)
 
 
 class AsyncTransport(_TransportBase):
@@ -401,9 +423,15 @@ class AsyncTransport(_TransportBase):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         super().__init__(
-            base_url, auth=auth, timeout=timeout, retry=retry, default_headers=default_headers
+            base_url,
+            auth=auth,
+            timeout=timeout,
+            retry=retry,
+            default_headers=default_headers,
+            max_response_bytes=max_response_bytes,
         )
         self._client = http_client or httpx.AsyncClient(transport=transport, timeout=timeout)
         self._client.base_url = httpx.URL(self.base_url)
@@ -424,7 +452,7 @@ class AsyncTransport(_TransportBase):
             try:
                 response = await self._client.send(request, stream=True)
                 if not stream:
-                    response = await self._read(response)
+                    response = await self._read(spec, response)
             except httpx.TransportError as error:
                 wait = retry.next_wait(attempt, started, None) if _retryable(spec, retry) else None
                 if wait is None:
@@ -437,26 +465,27 @@ class AsyncTransport(_TransportBase):
                 if _retryable(spec, retry) and retry.should_retry_status(response.status_code):
                     wait = retry.next_wait(attempt, started, response)
                 if wait is None:
-                    if stream:
-                        await response.aread()
+                    if stream:  # the error's body is read within the bound too
+                        response = await self._read(spec, response)
                     raise status_error(spec, response)
                 await response.aclose()
             await retry.async_sleep(wait)
             attempt += 1
 
-    async def _read(self, response: httpx.Response) -> httpx.Response:
+    async def _read(self, spec: OperationSpec, response: httpx.Response) -> httpx.Response:
         if response.is_stream_consumed:  # read already, by a transport that reads eagerly
+            check_read(spec, response, self.max_response_bytes)
             return response
         deadline = _body_deadline(response.request, self.retry.clock)
-        raw: list[bytes] = []
         try:
+            body = BodyReader(spec, response, self.max_response_bytes)
             async for chunk in response.aiter_raw():
-                raw.append(chunk)
+                body.add(chunk)
                 if deadline is not None and self.retry.clock() > deadline:
                     raise _too_slow(response.request)
         finally:
             await response.aclose()
-        return _buffered(response, raw)
+        return body.complete()
 
     async def request(
         self, spec: OperationSpec, **options: Unpack[CallOptions]
@@ -476,4 +505,8 @@ class AsyncTransport(_TransportBase):
     ) -> AsyncStreamedResponse:
         with contextlib.ExitStack() as opened:
             request = build_request(self._client, spec, opened, **options)
-            return AsyncStreamedResponse(await self._send(spec, request, stream=True))
+            try:
+                response = await self._send(spec, request, stream=True)
+            except httpx.TransportError as error:  # raised while reading an error's body
+                raise connection_error(spec, error) from None
+            return AsyncStreamedResponse(response)

@@ -1,0 +1,282 @@
+"""Reading an answer's body: decoded as it arrives, and never more of it than a bound.
+
+httpx inflates each network chunk whole, so one 64 KiB chunk of a gzip bomb is 64 MiB before
+anything could count it. Here zlib is asked for at most one step of output at a time, and the
+decoded total is counted as it grows: a parsed answer stops as soon as it passes the client's
+``max_response_bytes``, and a streamed download holds at most one step of decoded bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import AsyncIterator, Iterator
+from typing import Protocol
+
+import httpx
+
+from ._errors import (
+    APIError,
+    ResponseTooLargeError,
+    ResponseValidationError,
+    status_error_class,
+)
+from ._operation import OperationSpec
+
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+"""A parsed answer's bound: pages of job records are a few MiB; validated models take several
+times their JSON's size, so 64 MiB of JSON is already hundreds of MiB of objects."""
+
+ACCEPT_ENCODING = "gzip, deflate"
+"""What the clients can decode within the bound; httpx would also offer br and zstd when their
+packages happen to be installed, whose decoders cannot be asked for a bounded output."""
+
+_STEP = 1 << 16
+
+
+def checked_limit(limit: int | None) -> int | None:
+    """``max_response_bytes`` as given: a positive number of bytes, or None for no bound."""
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise ValueError(f"max_response_bytes must be a positive int or None, not {limit!r}")
+    return limit
+
+
+class _Undecodable(Exception):
+    """The body cannot be decoded as its Content-Encoding says."""
+
+
+class _Decoder(Protocol):
+    def feed(self, data: bytes) -> Iterator[bytes]: ...
+
+    def finish(self) -> None: ...
+
+
+class _Identity:
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        if data:
+            yield data
+
+    def finish(self) -> None:
+        return None
+
+
+class _Inflate:
+    """gzip or deflate, at most ``step`` decoded bytes at a time."""
+
+    def __init__(self, name: str, step: int) -> None:
+        self._name, self._step = name, step
+        # "deflate" should be zlib-wrapped, yet servers send it raw too: httpx tries both
+        self._fallback = -zlib.MAX_WBITS if name == "deflate" else None
+        wbits = zlib.MAX_WBITS | 16 if name != "deflate" else zlib.MAX_WBITS
+        self._inflate = zlib.decompressobj(wbits)
+        self._fed = False
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        while not self._inflate.eof:  # what follows the end of the stream is ignored, as httpx does
+            try:
+                piece = self._inflate.decompress(data, self._step)
+            except zlib.error as error:
+                if self._fed or self._fallback is None:
+                    raise _Undecodable(f"bad {self._name} data: {error}") from None
+                self._inflate = zlib.decompressobj(self._fallback)
+                self._fallback = None
+                continue
+            self._fed = True
+            if piece:
+                yield piece
+            data = self._inflate.unconsumed_tail
+            if not data and len(piece) < self._step:
+                return  # all input used, and zlib had room to spare: nothing is pending
+
+    def finish(self) -> None:
+        if self._fed and not self._inflate.eof:
+            raise _Undecodable(f"the {self._name} data ends early")
+
+
+class _Unsupported:
+    """An encoding the client did not offer (br, zstd, compress): its bytes are not the body."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        return iter(())
+
+    def finish(self) -> None:
+        raise _Undecodable(f"content encoding {self._name!r} is not supported")
+
+
+class _Chain:
+    """Several encodings, undone in the reverse of the order they were applied."""
+
+    def __init__(self, decoders: list[_Decoder]) -> None:
+        self._decoders = decoders
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        return self._through(self._decoders, data)
+
+    def _through(self, decoders: list[_Decoder], data: bytes) -> Iterator[bytes]:
+        first, rest = decoders[0], decoders[1:]
+        for piece in first.feed(data):
+            if rest:
+                yield from self._through(rest, piece)
+            else:
+                yield piece
+
+    def finish(self) -> None:
+        for decoder in self._decoders:
+            decoder.finish()
+
+
+_UNSUPPORTED = frozenset({"br", "zstd", "compress", "x-compress"})
+
+
+def _decoder(headers: httpx.Headers, step: int) -> tuple[_Decoder, bool]:
+    """The decoder of ``Content-Encoding``, and whether the body is encoded at all."""
+    decoders: list[_Decoder] = []
+    for value in headers.get_list("content-encoding", split_commas=True):
+        name = value.strip().lower()
+        if name in ("gzip", "x-gzip", "deflate"):
+            decoders.append(_Inflate("gzip" if name == "x-gzip" else name, step))
+        elif name in _UNSUPPORTED:
+            decoders.append(_Unsupported(name))
+        # anything else ("identity", or a server's nonsense) is ignored, as httpx does
+    if not decoders:
+        return _Identity(), False
+    return (decoders[0] if len(decoders) == 1 else _Chain(decoders[::-1])), True
+
+
+def buffered(response: httpx.Response, content: bytes) -> httpx.Response:
+    """``response`` with its body ``content`` (decoded already), headers as the server sent."""
+    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() != "content-encoding"]
+    complete = httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=content,
+        request=response.request,
+        extensions=response.extensions,
+    )
+    complete.read()
+    complete.headers = response.headers
+    return complete
+
+
+def _undecodable(
+    spec: OperationSpec, response: httpx.Response, raw: bytes, error: _Undecodable
+) -> APIError:
+    """A body that cannot be decoded: the status error a failed call raises anyway, or, for a
+    success, a ``ResponseValidationError``; either way with the raw bytes as ``body``."""
+    complete = buffered(response, raw)
+    what = f"{spec.method} {spec.path}"
+    if not response.is_success:
+        message = f"{response.status_code} {response.reason_phrase or 'Error'}: {what} ({error})"
+        return status_error_class(response.status_code)(message, response=complete, body=raw)
+    return ResponseValidationError(
+        f"{response.status_code} answer to {what} could not be decoded: {error}",
+        response=complete,
+        body=raw,
+    )
+
+
+class BodyReader:
+    """One answer's body, collected chunk by chunk as received, decoded and counted on the way.
+
+    Both the bytes received and the bytes decoded are held to ``limit``; the raw bytes of an
+    encoded body are kept too, for the error that says it could not be decoded.
+    """
+
+    def __init__(self, spec: OperationSpec, response: httpx.Response, limit: int | None) -> None:
+        self._spec, self._response, self._limit = spec, response, limit
+        self._decoder, self._encoded = _decoder(response.headers, _STEP)
+        self._raw: list[bytes] = []
+        self._received = 0
+        self._body = io.BytesIO()  # getvalue() hands over its buffer: no second copy
+        declared = response.headers.get("content-length", "")
+        if limit is not None and declared.isdigit() and int(declared) > limit:
+            raise _too_large(spec, response, limit, int(declared), "its Content-Length says")
+
+    def add(self, chunk: bytes) -> None:
+        self._received += len(chunk)
+        if self._limit is not None and self._received > self._limit:
+            raise self._over(self._received, "received")
+        if not self._encoded:
+            self._body.write(chunk)
+            return
+        self._raw.append(chunk)
+        try:
+            for piece in self._decoder.feed(chunk):
+                self._body.write(piece)
+                if self._limit is not None and self._body.tell() > self._limit:
+                    raise self._over(self._body.tell(), "decoded")
+        except _Undecodable as error:
+            raise _undecodable(self._spec, self._response, b"".join(self._raw), error) from None
+
+    def complete(self) -> httpx.Response:
+        """The answer with its whole, decoded body."""
+        try:
+            self._decoder.finish()
+        except _Undecodable as error:
+            raise _undecodable(self._spec, self._response, b"".join(self._raw), error) from None
+        self._raw.clear()
+        return buffered(self._response, self._body.getvalue())
+
+    def _over(self, size: int, how: str) -> ResponseTooLargeError:
+        return _too_large(self._spec, self._response, self._limit or 0, size, how)
+
+
+def _too_large(
+    spec: OperationSpec, response: httpx.Response, limit: int, size: int, how: str
+) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"{response.status_code} answer to {spec.method} {spec.path} is larger than "
+        f"max_response_bytes={limit} ({how}: {size} bytes); reading stopped",
+        response=response,
+        limit=limit,
+    )
+
+
+def check_read(spec: OperationSpec, response: httpx.Response, limit: int | None) -> None:
+    """The bound, for an answer a transport has read already (its content is decoded)."""
+    size = len(response.content)
+    if limit is not None and size > limit:
+        raise _too_large(spec, response, limit, size, "decoded")
+
+
+def _stream_error(response: httpx.Response, error: _Undecodable) -> ResponseValidationError:
+    request = response.request
+    return ResponseValidationError(
+        f"{response.status_code} download from {request.method} {request.url.path} could not "
+        f"be decoded: {error}",
+        response=response,
+        body=b"",  # what was decoded before has been handed out already
+    )
+
+
+def iter_decoded(response: httpx.Response, chunk_size: int) -> Iterator[bytes]:
+    """A streamed body, decoded, in pieces of at most ``chunk_size`` bytes when encoded."""
+    if response.is_stream_consumed:  # read already, and decoded, by a transport that reads eagerly
+        yield from response.iter_bytes(chunk_size)
+        return
+    decoder, _ = _decoder(response.headers, chunk_size)
+    try:
+        for chunk in response.iter_raw(chunk_size):
+            yield from decoder.feed(chunk)
+        decoder.finish()
+    except _Undecodable as error:
+        raise _stream_error(response, error) from None
+
+
+async def aiter_decoded(response: httpx.Response, chunk_size: int) -> AsyncIterator[bytes]:
+    """The async twin of ``iter_decoded``."""
+    if response.is_stream_consumed:
+        async for piece in response.aiter_bytes(chunk_size):
+            yield piece
+        return
+    decoder, _ = _decoder(response.headers, chunk_size)
+    try:
+        async for chunk in response.aiter_raw(chunk_size):
+            for piece in decoder.feed(chunk):
+                yield piece
+        decoder.finish()
+    except _Undecodable as error:
+        raise _stream_error(response, error) from None
