@@ -38,6 +38,13 @@ class Client:
     ``base_url`` defaults to :func:`server_url` of the server variables given.
     Failed calls on 408, 429, 5xx and connection errors are retried ``max_retries`` times
     (safe methods only) with backoff, never past ``retry_deadline`` seconds.
+
+    ``http_client`` (an ``httpx.Client`` of your own) is used as it is and is neither
+    changed nor closed: every call carries the base URL, ``headers``, ``timeout`` and the
+    credentials itself, besides the http client's own headers, cookies and event hooks (its
+    cookie jar keeps what servers set, as for any call through it). Redirects are followed only
+    when it has ``follow_redirects=True``, up to its ``max_redirects``; credentials and bodies
+    go to the base URL's origin (scheme, host, port) only, never to another one.
     """
 
     def __init__(
@@ -108,6 +115,13 @@ class AsyncClient:
     ``base_url`` defaults to :func:`server_url` of the server variables given.
     Failed calls on 408, 429, 5xx and connection errors are retried ``max_retries`` times
     (safe methods only) with backoff, never past ``retry_deadline`` seconds.
+
+    ``http_client`` (an ``httpx.AsyncClient`` of your own) is used as it is and is neither
+    changed nor closed: every call carries the base URL, ``headers``, ``timeout`` and the
+    credentials itself, besides the http client's own headers, cookies and event hooks (its
+    cookie jar keeps what servers set, as for any call through it). Redirects are followed only
+    when it has ``follow_redirects=True``, up to its ``max_redirects``; credentials and bodies
+    go to the base URL's origin (scheme, host, port) only, never to another one.
     """
 
     def __init__(
