@@ -24,6 +24,11 @@ What the models promise their users, and how:
 - URL formats stay ``str``: strict URL parsing rejects links real servers send.
 - Colliding inline names are prefixed with their parent (``BursarExportFilterAgeCondition``),
   not numbered (``Condition1``), because users read and import these names.
+- Fields whose wire names say they hold a credential (``access_token``, ``refreshToken``,
+  ``client_secret``, ``password``, ``api_key``: see ``is_credential_field``) are left out of the
+  models' repr and str (``Field(repr=False)``), so printing or logging an answer shows no
+  token. They stay plain ``str``: ``SecretStr`` would hide the value from ``model_dump`` too,
+  and a model sent back to the server would carry ``'**********'``.
 """
 
 from __future__ import annotations
@@ -137,6 +142,8 @@ def _schema(node: Any) -> Any:
             continue
         if key in ("description", "title") and isinstance(value, str):
             result[key] = value.translate(_PLAIN_TEXT)
+        elif key == "properties" and isinstance(value, dict):
+            result[key] = {name: _property(name, member) for name, member in value.items()}
         elif key in _SCHEMA_MAP and isinstance(value, dict):
             result[key] = {name: _schema(member) for name, member in value.items()}
         elif key in _SCHEMA_LIST and isinstance(value, list):
@@ -152,6 +159,30 @@ def _schema(node: Any) -> Any:
         # then capitalises them
         result["x-enum-varnames"] = [name.lower() for name in enum_member_names(values)]
     return result
+
+
+def _property(name: str, schema: Any) -> Any:
+    """A property's schema; a credential's is marked to be left out of the repr."""
+    result = _schema(schema)
+    if isinstance(result, dict) and is_credential_field(name):
+        # the spec's own x- keys were dropped above, so only this marks a field
+        result["x-repr"] = False
+    return result
+
+
+_CREDENTIAL_WORDS = frozenset(
+    {"token", "secret", "password", "passwd", "passphrase", "apikey", "credential", "credentials"}
+)
+
+
+def is_credential_field(name: str) -> bool:
+    """Whether a property of this wire name holds a credential: its last word says so.
+
+    ``access_token``, ``refreshToken``, ``id_token``, ``client_secret``, ``password``,
+    ``api_key``/``apiKey`` do; ``token_type`` and ``tokenExpiration`` do not.
+    """
+    words = _NOT_WORD.sub(" ", _WORD_BOUNDARY.sub(" ", name)).lower().split()
+    return bool(words) and (words[-1] in _CREDENTIAL_WORDS or words[-2:] == ["api", "key"])
 
 
 # What a member of ``allOf`` may hold and still only describe the other member.
@@ -332,6 +363,7 @@ def _options(metadata: Path) -> dict[str, Any]:
         "output_datetime_class": DatetimeClassType.Datetime,
         # documentation
         "use_schema_description": True,
+        "field_extra_keys_without_x_prefix": {"x-repr"},  # Field(repr=False): see _property
         # output
         "disable_timestamp": True,
         "formatters": [Formatter.BUILTIN],

@@ -40,6 +40,13 @@ class Client:
     An answer the client parses may be at most ``max_response_bytes`` long once decoded
     (64 MiB by default; ``None`` for no bound), or the call raises ``ResponseTooLargeError``;
     streamed downloads are not bounded.
+
+    ``http_client`` (an ``httpx.Client`` of your own) is used as it is and is neither
+    changed nor closed: every call carries the base URL, ``headers``, ``timeout`` and the
+    credentials itself, besides the http client's own headers, cookies and event hooks (its
+    cookie jar keeps what servers set, as for any call through it). Redirects are followed only
+    when it has ``follow_redirects=True``, up to its ``max_redirects``; credentials and bodies
+    go to the base URL's origin (scheme, host, port) only, never to another one.
     """
 
     def __init__(
@@ -105,6 +112,13 @@ class AsyncClient:
     An answer the client parses may be at most ``max_response_bytes`` long once decoded
     (64 MiB by default; ``None`` for no bound), or the call raises ``ResponseTooLargeError``;
     streamed downloads are not bounded.
+
+    ``http_client`` (an ``httpx.AsyncClient`` of your own) is used as it is and is neither
+    changed nor closed: every call carries the base URL, ``headers``, ``timeout`` and the
+    credentials itself, besides the http client's own headers, cookies and event hooks (its
+    cookie jar keeps what servers set, as for any call through it). Redirects are followed only
+    when it has ``follow_redirects=True``, up to its ``max_redirects``; credentials and bodies
+    go to the base URL's origin (scheme, host, port) only, never to another one.
     """
 
     def __init__(

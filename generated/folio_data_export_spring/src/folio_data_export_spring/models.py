@@ -630,7 +630,9 @@ class EdiFtp(BaseModel):
     order_directory: Annotated[
         str | None, Field(alias="orderDirectory", description="The order directory for this EDI")
     ] = None
-    password: Annotated[str | None, Field(description="The login password for this EDI")] = None
+    password: Annotated[
+        str | None, Field(description="The login password for this EDI", repr=False)
+    ] = None
     server_address: Annotated[
         str | None, Field(alias="serverAddress", description="The server address for this EDI")
     ] = None

@@ -120,7 +120,11 @@ class Token(BaseModel):
         populate_by_name=True,
     )
     access_token: Annotated[
-        str, Field(description='The token to send as "Bearer <token>" in the Authorization header.')
+        str,
+        Field(
+            description='The token to send as "Bearer <token>" in the Authorization header.',
+            repr=False,
+        ),
     ]
     token_type: Annotated[str | None, Field(description="The kind of token, normally bearer.")] = (
         None
@@ -130,7 +134,10 @@ class Token(BaseModel):
     ] = None
     refresh_token: Annotated[
         str | None,
-        Field(description="A token for getting a new access token, if the server grants one."),
+        Field(
+            description="A token for getting a new access token, if the server grants one.",
+            repr=False,
+        ),
     ] = None
     scope: Annotated[
         str | None, Field(description="The scope granted, for example community=<community>.")

@@ -2,6 +2,11 @@
 
 A flow may yield extra requests (a login, a token call) before the real one; httpx sends them
 with the same client, so logging in needs no second HTTP stack and works for both clients.
+The transport sends with ``follow_redirects=False``, so these calls go only where they are
+configured to: a login or token call answered with a redirect is a failed login
+(``AuthenticationError``), and a password or client secret never follows a ``Location``.
+Credentials are checked when an auth object is built (``_secret.checked``): one that could not
+be sent as given is refused there, by parameter name, before any library could quote it.
 
 Concurrency: the token state sits behind a ``threading.Lock`` that is held only while the state
 is read or replaced, never across a ``yield``. Holding it while a login is on the wire would
@@ -23,7 +28,7 @@ from typing import Any
 import httpx
 
 from ._errors import AuthenticationError
-from ._secret import Secret
+from ._secret import Secret, checked
 
 _Flow = Generator[httpx.Request, httpx.Response, None]
 _Obtained = Generator[httpx.Request, httpx.Response, tuple[Secret, int]]
@@ -224,6 +229,7 @@ class FolioAuth(_TokenAuth):
     """
 
     ACCESS_COOKIE = "folioAccessToken"
+    credential_headers = ("X-Okapi-Tenant", "X-Okapi-Token")  # what never leaves the origin
 
     def __init__(
         self,
@@ -237,9 +243,13 @@ class FolioAuth(_TokenAuth):
     ) -> None:
         if not token and (username is None or password is None):
             raise ValueError("FolioAuth needs a token, or a username and a password")
-        self.tenant = tenant
+        self.tenant = checked(tenant, "tenant", in_header=True)
+        if token:
+            checked(token, "token", in_header=True)
         self.username = username
-        self._password = Secret(password) if password is not None else None
+        self._password = (
+            Secret(checked(password, "password", in_header=False)) if password is not None else None
+        )
         self.login_path = login_path
         self.legacy_login_path = legacy_login_path
         self._tokens = _Tokens(token, time.monotonic)
@@ -291,8 +301,9 @@ class ApiKeyAuth(httpx.Auth):
     """An API key in a header (Alma: ``Authorization: apikey <key>``), never in the URL."""
 
     def __init__(self, key: str, *, header: str = "Authorization", prefix: str = "apikey ") -> None:
-        self._key = Secret(key)
+        self._key = Secret(checked(key, "api_key", in_header=True))
         self.header = header
+        self.credential_headers = (header,)
         self.prefix = prefix
 
     def __repr__(self) -> str:
@@ -312,6 +323,8 @@ class OAuth2PasswordAuth(_TokenAuth):
     request raises ``AuthenticationError``. ``clock`` (monotonic seconds) is there for tests.
     """
 
+    credential_headers = ("Authorization",)
+
     def __init__(
         self,
         token_url: str,
@@ -325,9 +338,9 @@ class OAuth2PasswordAuth(_TokenAuth):
     ) -> None:
         self.token_url = token_url
         self.client_id = client_id
-        self._client_secret = Secret(client_secret)
+        self._client_secret = Secret(checked(client_secret, "client_secret", in_header=False))
         self.username = username
-        self._password = Secret(password)
+        self._password = Secret(checked(password, "password", in_header=False))
         self.scope = scope
         self._tokens = _Tokens(None, clock)
 

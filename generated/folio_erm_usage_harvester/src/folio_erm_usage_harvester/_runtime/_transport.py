@@ -38,6 +38,8 @@ from ._reading import (
     checked_limit,
     iter_decoded,
 )
+from ._redact import install, own_call, redacted_url
+from ._redirects import Redirects
 from ._response import APIResponse, adapter, decode
 from ._retry import RetryPolicy
 
@@ -49,18 +51,6 @@ _ACCEPT = {
     "text": "text/plain",
     "binary": "application/octet-stream",
 }
-_SECRET_HEADERS = frozenset({"authorization", "x-okapi-token", "cookie", "set-cookie"})
-_SECRET_WORDS = ("key", "token", "secret", "password", "auth")
-
-
-def _redacted_url(url: httpx.URL) -> str:
-    if not url.query:
-        return str(url)
-    params = [
-        (name, "***" if any(word in name.lower() for word in _SECRET_WORDS) else value)
-        for name, value in url.params.multi_items()
-    ]
-    return str(url.copy_with(params=params))
 
 
 def _text(value: Any) -> str:
@@ -118,9 +108,18 @@ def build_request(
     client: httpx.Client | httpx.AsyncClient,
     spec: OperationSpec,
     opened: contextlib.ExitStack,
+    *,
+    base_url: str,
+    default_headers: Mapping[str, str],
+    default_timeout: float | httpx.Timeout,
     **options: Unpack[CallOptions],
 ) -> httpx.Request:
-    """The request of one call; files it opens for the body are registered in ``opened``."""
+    """The request of one call; files it opens for the body are registered in ``opened``.
+
+    The URL, the client's default headers and its timeout go on the request itself, so that a
+    caller's http client is used as it is, never changed (its own headers and cookies still
+    come with every call, under ours).
+    """
     headers, body = options.get("headers"), options.get("body")
     timeout, extra_headers = options.get("timeout"), options.get("extra_headers")
     sent: dict[str, str] = {k: _text(v) for k, v in (headers or {}).items() if v is not None}
@@ -134,12 +133,15 @@ def build_request(
         if content_type:
             sent["Content-Type"] = content_type
     sent.update(extra_headers or {})
-    extensions = {} if timeout is None else {"timeout": httpx.Timeout(timeout).as_dict()}
+    merged = httpx.Headers(default_headers)
+    merged.update(sent)
+    chosen = default_timeout if timeout is None else timeout
+    extensions = {"timeout": httpx.Timeout(chosen).as_dict()}
     return client.build_request(
         spec.method,
-        build_path(spec, options.get("path_params")),
+        base_url + build_path(spec, options.get("path_params")),
         params=build_query(options.get("query")),
-        headers=sent,
+        headers=merged,
         extensions=extensions,
         **arguments,
     )
@@ -181,9 +183,7 @@ def _request_of(error: httpx.TransportError) -> httpx.Request | None:
 def _log(response: httpx.Response) -> None:
     if logger.isEnabledFor(logging.DEBUG):
         request = response.request
-        logger.debug(
-            "%s %s -> %s", request.method, _redacted_url(request.url), response.status_code
-        )
+        logger.debug("%s %s -> %s", request.method, redacted_url(request.url), response.status_code)
 
 
 def _retryable(spec: OperationSpec, retry: RetryPolicy) -> bool:
@@ -222,9 +222,34 @@ class _TransportBase:
         self.retry = retry or RetryPolicy()
         self.max_response_bytes = checked_limit(max_response_bytes)
         self._headers = {"Accept-Encoding": ACCEPT_ENCODING, **(default_headers or {})}
+        self._redirects = Redirects(self.base_url, getattr(auth, "credential_headers", ()))
+        install()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+    def _build(
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        spec: OperationSpec,
+        opened: contextlib.ExitStack,
+        **options: Unpack[CallOptions],
+    ) -> httpx.Request:
+        return build_request(
+            client,
+            spec,
+            opened,
+            base_url=self.base_url,
+            default_headers=self._headers,
+            default_timeout=self._timeout,
+            **options,
+        )
+
+    def _auth_for(self, trusted: bool) -> Any:
+        """The auth of one hop: ours, or else the http client's own; none off the origin."""
+        if not trusted:
+            return None
+        return httpx.USE_CLIENT_DEFAULT if self._auth is None else self._auth
 
 
 class StreamedResponse:
@@ -339,14 +364,32 @@ class SyncTransport(_TransportBase):
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
         )
+        # A caller's http client is theirs: used as it is, never changed, and not closed.
+        self._owns_client = http_client is None
         self._client = http_client or httpx.Client(transport=transport, timeout=timeout)
-        self._client.base_url = httpx.URL(self.base_url)
-        self._client.headers.update(self._headers)
-        if auth is not None:
-            self._client.auth = auth
 
     def close(self) -> None:
-        self._client.close()
+        if self._owns_client:
+            self._client.close()
+
+    def _deliver(self, request: httpx.Request) -> httpx.Response:
+        """One attempt, with the redirects the http client follows (see ``_redirects``)."""
+        with own_call():
+            response = self._client.send(
+                request, stream=True, follow_redirects=False, auth=self._auth_for(True)
+            )
+            for _ in range(self._client.max_redirects if self._client.follow_redirects else 0):
+                hop = self._redirects.next_hop(response.request, response, self._client.cookies)
+                if hop is None:
+                    break
+                response.close()
+                response = self._client.send(
+                    hop.request,
+                    stream=True,
+                    follow_redirects=False,
+                    auth=self._auth_for(hop.trusted),
+                )
+            return response
 
     def _send(self, spec: OperationSpec, request: httpx.Request, stream: bool) -> httpx.Response:
         retry = self.retry
@@ -354,7 +397,7 @@ class SyncTransport(_TransportBase):
         attempt = 0
         while True:
             try:
-                response = self._client.send(request, stream=True)
+                response = self._deliver(request)
                 if not stream:
                     response = self._read(spec, response)
             except httpx.TransportError as error:
@@ -393,7 +436,7 @@ class SyncTransport(_TransportBase):
 
     def request(self, spec: OperationSpec, **options: Unpack[CallOptions]) -> APIResponse[Any]:
         with contextlib.ExitStack() as opened:
-            request = build_request(self._client, spec, opened, **options)
+            request = self._build(self._client, spec, opened, **options)
             try:
                 response = self._send(spec, request, stream=False)
             except httpx.TransportError as error:  # raised while reading the body
@@ -404,7 +447,7 @@ class SyncTransport(_TransportBase):
 
     def stream(self, spec: OperationSpec, **options: Unpack[CallOptions]) -> StreamedResponse:
         with contextlib.ExitStack() as opened:
-            request = build_request(self._client, spec, opened, **options)
+            request = self._build(self._client, spec, opened, **options)
             try:
                 response = self._send(spec, request, stream=True)
             except httpx.TransportError as error:  # raised while reading an error's body
@@ -433,14 +476,31 @@ class AsyncTransport(_TransportBase):
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
         )
+        # A caller's http client is theirs: used as it is, never changed, and not closed.
+        self._owns_client = http_client is None
         self._client = http_client or httpx.AsyncClient(transport=transport, timeout=timeout)
-        self._client.base_url = httpx.URL(self.base_url)
-        self._client.headers.update(self._headers)
-        if auth is not None:
-            self._client.auth = auth
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        if self._owns_client:
+            await self._client.aclose()
+
+    async def _deliver(self, request: httpx.Request) -> httpx.Response:
+        with own_call():
+            response = await self._client.send(
+                request, stream=True, follow_redirects=False, auth=self._auth_for(True)
+            )
+            for _ in range(self._client.max_redirects if self._client.follow_redirects else 0):
+                hop = self._redirects.next_hop(response.request, response, self._client.cookies)
+                if hop is None:
+                    break
+                await response.aclose()
+                response = await self._client.send(
+                    hop.request,
+                    stream=True,
+                    follow_redirects=False,
+                    auth=self._auth_for(hop.trusted),
+                )
+            return response
 
     async def _send(
         self, spec: OperationSpec, request: httpx.Request, stream: bool
@@ -450,7 +510,7 @@ class AsyncTransport(_TransportBase):
         attempt = 0
         while True:
             try:
-                response = await self._client.send(request, stream=True)
+                response = await self._deliver(request)
                 if not stream:
                     response = await self._read(spec, response)
             except httpx.TransportError as error:
@@ -491,7 +551,7 @@ class AsyncTransport(_TransportBase):
         self, spec: OperationSpec, **options: Unpack[CallOptions]
     ) -> APIResponse[Any]:
         with contextlib.ExitStack() as opened:
-            request = build_request(self._client, spec, opened, **options)
+            request = self._build(self._client, spec, opened, **options)
             try:
                 response = await self._send(spec, request, stream=False)
             except httpx.TransportError as error:
@@ -504,7 +564,7 @@ class AsyncTransport(_TransportBase):
         self, spec: OperationSpec, **options: Unpack[CallOptions]
     ) -> AsyncStreamedResponse:
         with contextlib.ExitStack() as opened:
-            request = build_request(self._client, spec, opened, **options)
+            request = self._build(self._client, spec, opened, **options)
             try:
                 response = await self._send(spec, request, stream=True)
             except httpx.TransportError as error:  # raised while reading an error's body
