@@ -12,6 +12,8 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
+from . import _deadline as deadline
+
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -74,6 +76,9 @@ class RetryPolicy:
             return None
         wait = self.delay(attempt, response)
         if self.deadline is not None and self.clock() + wait > started + self.deadline:
+            return None
+        left = deadline.remaining()  # a job waiter's, over this call and its neighbours
+        if left is not None and wait >= left:
             return None
         return wait
 

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 import httpx
 
+from . import _deadline as deadline
 from ._bodies import Body
 from ._errors import (
     APIConnectionError,
@@ -337,6 +338,7 @@ class SyncTransport(_TransportBase):
         attempt = 0
         while True:
             try:
+                deadline.bound(request)
                 response = self._client.send(request, stream=True)
                 if not stream:
                     response = self._read(response)
@@ -422,6 +424,7 @@ class AsyncTransport(_TransportBase):
         attempt = 0
         while True:
             try:
+                deadline.bound(request)
                 response = await self._client.send(request, stream=True)
                 if not stream:
                     response = await self._read(response)
