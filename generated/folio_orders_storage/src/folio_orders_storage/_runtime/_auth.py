@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -291,7 +292,7 @@ def _side_request(
 def _json_object(response: httpx.Response) -> Mapping[str, Any]:
     try:
         answer = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to parse
         return {}
     return answer if isinstance(answer, dict) else {}
 
@@ -299,7 +300,7 @@ def _json_object(response: httpx.Response) -> Mapping[str, Any]:
 def _error_body(response: httpx.Response) -> Any:
     try:
         return response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return response.text
 
 
@@ -388,14 +389,15 @@ class FolioAuth(_TokenAuth):
             )
         else:
             token = _set_cookie(response, self.ACCESS_COOKIE)
-        if not response.is_success or not isinstance(token, str) or not token:
+        if not response.is_success or not _sendable(token):
             # Name the user, never the password; the server's answer goes in ``body``.
             raise AuthenticationError(
                 f"FOLIO login of user {self.username!r} to tenant {self.tenant!r} failed "
-                f"(HTTP {response.status_code})",
+                f"(HTTP {response.status_code}{'' if token is None else ', no usable token'})",
                 response=response,
                 body=_error_body(response),
             )
+        assert isinstance(token, str)  # _sendable
         return self._tokens.store(token)
 
     def _sign(self, request: httpx.Request, token: Secret | None) -> None:
@@ -470,7 +472,7 @@ class OAuth2PasswordAuth(_TokenAuth):
         response = yield _side_request(request, self.token_url, data=form)
         answer = _json_object(response) if response.is_success else {}
         token = answer.get("access_token")
-        if not isinstance(token, str) or not token:
+        if not _sendable(token):
             error = _json_object(response).get("error")  # an RFC 6749 code: invalid_grant, ...
             reason = f", {error}" if isinstance(error, str) else ""
             raise AuthenticationError(
@@ -479,6 +481,7 @@ class OAuth2PasswordAuth(_TokenAuth):
                 response=response,
                 body=_error_body(response),
             )
+        assert isinstance(token, str)  # _sendable
         return self._tokens.store(token, _seconds(answer.get("expires_in")))
 
     def _sign(self, request: httpx.Request, token: Secret | None) -> None:
@@ -487,11 +490,24 @@ class OAuth2PasswordAuth(_TokenAuth):
 
 
 def _seconds(value: Any) -> float | None:
-    """``expires_in`` as positive seconds; servers send a number or a numeric string."""
+    """``expires_in`` as positive finite seconds; servers send a number or a numeric string.
+
+    Anything else (a bool, NaN, ``1e400``, an integer too large for a float) is no lifetime:
+    the token is kept until a call answers 401.
+    """
     if isinstance(value, bool):
         return None
     try:
         seconds = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
-    return seconds if seconds > 0 else None
+    return seconds if 0 < seconds < math.inf else None
+
+
+def _sendable(token: object) -> bool:
+    """Whether a token from a login answer can go in a header: visible ASCII, no spaces.
+
+    A server may answer anything; a token httpx cannot encode, or one with a line break, would
+    fail every call after the login with an error of no use to the caller.
+    """
+    return isinstance(token, str) and bool(token) and all("!" <= c <= "~" for c in token)

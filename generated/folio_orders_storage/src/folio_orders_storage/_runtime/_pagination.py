@@ -18,11 +18,12 @@ def _check(limit: int, offset: int) -> None:
         raise ValueError(f"the offset must not be negative, not {offset}")
 
 
-def _is_last(offset: int, got: int, limit: int, total: int | None) -> bool:
+def _is_last(offset: int, got: int, limit: int, total: object) -> bool:
     """Whether the page just read (ending before ``offset``, ``got`` items) is the last one."""
     if got == 0:
         return True
-    if total is not None:
+    # The total is the server's: anything but an integer (a bool, a string) is no total.
+    if isinstance(total, int) and not isinstance(total, bool):
         # A known total decides, so no request goes past the end. A short page before it is
         # not the end: the server may allow fewer items per page than were asked for.
         return offset >= total
