@@ -19,6 +19,7 @@ from generator import __version__
 from generator.build_cache import Stamp, digest, files_below, toolchain
 from generator.canonical import write_atomically
 from generator.errors import SpecError, Warnings
+from generator.naming import package_name_problem
 from generator.systems import SPEC_NAME, default_specs_folder, load_systems
 
 if TYPE_CHECKING:
@@ -81,6 +82,11 @@ def _spec_outputs(specs: Path) -> str:
 
 
 def _generate(arguments: argparse.Namespace) -> int:
+    if arguments.package is not None:
+        # Before anything is read or written: the name becomes a folder under -o.
+        problem = package_name_problem(arguments.package)
+        if problem is not None:
+            raise SpecError(f"--package {arguments.package!r}: {problem}")
     targets: list[str] = arguments.targets
     if not [t for t in targets if Path(t).is_file()] and not arguments.package:
         specs = Path(arguments.specs) if arguments.specs else default_specs_folder()

@@ -15,6 +15,7 @@ import jsonschema
 
 from generator import pointer as json_pointer
 from generator.errors import SpecError
+from generator.naming import package_name_problem
 from generator.source_files import SourceFiles
 
 _POINTER = {"type": "string", "pattern": "^(/[^/]*)*$"}
@@ -27,7 +28,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
     "required": ["system", "package", "title", "source", "servers", "auth"],
     "properties": {
         "system": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-        "package": {"type": "string", "pattern": "^[a-z_][a-z0-9_]*$"},
+        "package": {"type": "string"},  # the rest of the rule: naming.package_name_problem
         "title": {"type": "string"},
         "description": {"type": "string"},
         "source": {"type": "string"},
@@ -209,6 +210,14 @@ def load_manifest(file: Path) -> Manifest:
             file=file,
             pointer=where,
             line=files.line_of(file, where),
+        )
+    problem = package_name_problem(data["package"])
+    if problem is not None:
+        raise SpecError(
+            f"invalid manifest: package {data['package']!r}: {problem}",
+            file=file,
+            pointer="/package",
+            line=files.line_of(file, "/package"),
         )
     if data["system"] != file.parent.name:
         raise SpecError(

@@ -302,3 +302,53 @@ paths:
         "-m", "mypy", "--strict", "--no-incremental", "docs", cwd=tmp_path / "docs" / "src"
     )
     assert checked.returncode == 0, checked.stdout
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../x",  # would write outside -o
+        ".",
+        "..",
+        "a/b",
+        "a\\b",
+        "",
+        "my-client",
+        "Kennel",
+        "1x",
+        "class",  # a keyword
+        "match",  # a soft keyword
+        "json",  # the standard library's
+        "httpx",  # what the client imports
+        "pydantic",
+        "typing_extensions",
+        "_runtime",
+    ],
+)
+def test_generate_refuses_a_package_name_that_cannot_be_imported(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli import main
+
+    source = PROJECT / "tests" / "loaders" / "swagger2_cases" / "kennel.yaml"
+    output = tmp_path / "deep" / "out"
+    assert main(["generate", str(source), "-o", str(output), "--package", name]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and error.startswith("error: --package ")
+    assert repr(name) in error  # names the value, and the rule:
+    assert "package name" in error
+    assert list(tmp_path.iterdir()) == []  # nothing written, inside -o or out
+
+
+def test_manifest_and_command_line_share_the_package_rule(tmp_path: Path) -> None:
+    specs = tmp_path / "specs"
+    manifest = (
+        "system: x\npackage: httpx\ntitle: T\nsource: api.yaml\n"
+        "servers: [{url: 'https://x.test'}]\n"
+        "auth: {schemes: {k: {type: apiKey, in: header, name: K}}, security: [{k: []}]}\n"
+    )
+    write_tree(specs, {"x/manifest.yaml": manifest, "x/api.yaml": _API % "thing.json"})
+    result = _run("normalize", "--specs", str(specs))
+    assert result.returncode == 2
+    assert "manifest.yaml:2 #/package" in result.stderr
+    assert "package the client imports" in result.stderr

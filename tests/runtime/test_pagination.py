@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from runtime._errors import APIError, PaginationError
 from runtime._pagination import aiter_offset_pages, iter_offset_pages
 
 Page = dict[str, Any]
@@ -139,3 +140,31 @@ def test_bad_page_size_or_offset_is_refused_at_once(options: dict[str, int]) -> 
     with pytest.raises(ValueError, match="must"):
         aiter_offset_pages(collection.afetch, items=_items, total=_total, **options)
     assert collection.requests == []
+
+
+class Stuck(Collection):
+    """A server that ignores the offset: the first page for ever, maybe in another order."""
+
+    def __init__(self, *, report_total: bool, reorder: bool) -> None:
+        super().__init__(1000, report_total=report_total)
+        self.reorder = reorder
+
+    def fetch(self, offset: int, limit: int) -> Page:
+        self.requests.append((offset, limit))
+        items = list(range(limit))
+        if self.reorder and len(self.requests) % 2 == 0:
+            items.reverse()
+        return {"items": items, "total": self.size if self.report_total else None}
+
+
+@BOTH
+@pytest.mark.parametrize("report_total", [True, False], ids=["total", "no total"])
+@pytest.mark.parametrize("reorder", [False, True], ids=["same page", "same items reordered"])
+def test_a_page_that_brings_nothing_new_stops_with_a_typed_error(
+    asynchronous: bool, report_total: bool, reorder: bool
+) -> None:
+    server = Stuck(report_total=report_total, reorder=reorder)
+    with pytest.raises(PaginationError) as raised:
+        collect(server, asynchronous=asynchronous, limit=5)
+    assert isinstance(raised.value, APIError)
+    assert len(server.requests) == 2 and raised.value.offset == 5

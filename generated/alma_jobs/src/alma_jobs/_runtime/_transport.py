@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 import httpx
 
+from . import _deadline as deadline
 from ._bodies import Body
 from ._errors import (
     APIConnectionError,
@@ -397,6 +398,7 @@ class SyncTransport(_TransportBase):
         attempt = 0
         while True:
             try:
+                deadline.bound(request)
                 response = self._deliver(request)
                 if not stream:
                     response = self._read(spec, response)
@@ -510,6 +512,7 @@ class AsyncTransport(_TransportBase):
         attempt = 0
         while True:
             try:
+                deadline.bound(request)
                 response = await self._deliver(request)
                 if not stream:
                     response = await self._read(spec, response)

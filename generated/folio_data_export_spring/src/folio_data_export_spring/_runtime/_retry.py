@@ -12,25 +12,38 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
+from . import _deadline as deadline
+
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+# The longest Retry-After taken at its word: a day. Longer (up to 10**400 digits) is the same
+# "much later" to a caller, and an infinite or overflowing wait is no number to sleep on.
+_LONGEST_RETRY_AFTER = 86400.0
+
+
 def retry_after(headers: httpx.Headers, now: Callable[[], datetime]) -> float | None:
-    """Seconds the server asks us to wait (``Retry-After``: seconds or an HTTP date)."""
+    """Seconds the server asks us to wait (``Retry-After``: seconds or an HTTP date).
+
+    Whatever the header holds, the answer is None (no usable value) or a finite number of
+    seconds from 0 to a day; nothing the server sends raises.
+    """
     value = headers.get("retry-after")
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    # ASCII digits only: str.isdigit() also takes "²" and "①", which float() refuses.
+    if value.isascii() and value.isdigit():
+        return min(float(value), _LONGEST_RETRY_AFTER)
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - now()).total_seconds()
+    except (TypeError, ValueError, OverflowError, IndexError):  # not a date, or out of range
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - now()).total_seconds())
+    return min(max(0.0, seconds), _LONGEST_RETRY_AFTER)
 
 
 @dataclass
@@ -74,6 +87,9 @@ class RetryPolicy:
             return None
         wait = self.delay(attempt, response)
         if self.deadline is not None and self.clock() + wait > started + self.deadline:
+            return None
+        left = deadline.remaining()  # a job waiter's, over this call and its neighbours
+        if left is not None and wait >= left:
             return None
         return wait
 

@@ -8,21 +8,27 @@ configured to: a login or token call answered with a redirect is a failed login
 Credentials are checked when an auth object is built (``_secret.checked``): one that could not
 be sent as given is refused there, by parameter name, before any library could quote it.
 
-Concurrency: the token state sits behind a ``threading.Lock`` that is held only while the state
-is read or replaced, never across a ``yield``. Holding it while a login is on the wire would
-block the event loop (and deadlock) when async tasks share the flow, and would make threads
-queue behind one slow login. Instead every flow remembers which token it sent: after a 401 it
-logs in only when no other thread or task has replaced that token meanwhile, and otherwise
-retries with the newer one. Calls that fail at the very same moment may each log in once, which
-the servers allow.
+Concurrency: one token request per auth object is on the wire at a time. The call that finds
+no usable token claims the login; every other call that needs one meanwhile waits for it (a
+thread blocks on a condition, a task awaits a future of its own event loop, woken thread-safely,
+so one auth object serves threads, tasks and several event loops at once) and then sends the new
+token. No lock is held across a ``yield``: the shared generator yields the login to wait for,
+and the sync or async driver does the waiting. A failed login wakes every waiter with its
+``AuthenticationError``; a login cut short (a connection error, a cancelled task) lets the next
+waiter try. Every flow remembers which token it sent: after a 401 it logs in only when no other
+call has replaced that token meanwhile, and otherwise retries with the newer one.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import math
 import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -39,15 +45,43 @@ _EARLY_REFRESH_SECONDS = 60.0
 _EARLY_REFRESH_SHARE = 0.1
 
 
+class _Login:
+    """One token request on the wire: how it ended, and the waiting tasks to wake then."""
+
+    def __init__(self) -> None:
+        self.done = False
+        self.error: AuthenticationError | None = None
+        self.wakers: list[Callable[[], None]] = []
+
+
+# What the shared flow yields: a request to send, or a login of another call to wait for.
+_Step = Generator[httpx.Request | _Login, httpx.Response, None]
+_Renewed = Generator[httpx.Request | _Login, httpx.Response, tuple[Secret, int]]
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """The answer to "this call needs a new token": use ``token``, wait for ``wait``, or, with
+    neither, log in yourself and ``finish`` ``own``."""
+
+    token: Secret | None = None
+    generation: int = 0
+    wait: _Login | None = None
+    own: _Login | None = None
+
+
 class _Tokens:
-    """The current token, its generation (bumped on every change) and when to refresh it."""
+    """The current token, its generation (bumped on every change), when to refresh it, and the
+    one login in flight."""
 
     def __init__(self, token: str | None, clock: Callable[[], float]) -> None:
         self._lock = threading.Lock()
+        self._finished = threading.Condition(self._lock)
         self._clock = clock
         self._token = Secret(token) if token else None
         self._generation = 0
         self._refresh_at: float | None = None
+        self._login: _Login | None = None
 
     def current(self) -> tuple[Secret | None, int]:
         """The token to send (None when missing or due for refresh) and its generation."""
@@ -55,10 +89,17 @@ class _Tokens:
             due = self._refresh_at is not None and self._clock() >= self._refresh_at
             return (None if due else self._token), self._generation
 
-    def replaced_since(self, generation: int) -> Secret | None:
-        """The token another flow stored after ``generation`` was read, if any."""
+    def claim(self, generation: int) -> _Claim:
+        """What a call whose token (of ``generation``) is missing, due or refused does next."""
         with self._lock:
-            return self._token if self._generation != generation else None
+            if self._generation != generation and self._token is not None:
+                # Another call stored a token since: take it, even if it is due already,
+                # rather than start a login for every call that comes late.
+                return _Claim(token=self._token, generation=self._generation)
+            if self._login is not None:
+                return _Claim(wait=self._login)
+            self._login = _Login()
+            return _Claim(own=self._login)
 
     def store(self, token: str, expires_in: float | None = None) -> tuple[Secret, int]:
         """Keep a new token; refresh it a little before ``expires_in`` seconds have passed."""
@@ -72,14 +113,55 @@ class _Tokens:
             self._generation += 1
             return secret, self._generation
 
+    def finish(self, login: _Login, error: AuthenticationError | None) -> None:
+        """End ``login`` (after ``store``, or with the error) and wake everyone waiting for it."""
+        with self._lock:
+            if self._login is login:
+                self._login = None
+            login.done, login.error = True, error
+            wakers, login.wakers = login.wakers, []
+            self._finished.notify_all()
+        for wake in wakers:
+            wake()
+
+    def wait(self, login: _Login) -> None:
+        """Block this thread until ``login`` has finished."""
+        with self._lock:
+            while not login.done:
+                self._finished.wait()
+
+    async def wait_async(self, login: _Login) -> None:
+        """Suspend this task until ``login`` has finished, whichever thread or loop runs it.
+
+        A future of the waiting task's own loop, resolved through ``call_soon_threadsafe``:
+        asyncio primitives belong to one loop, and the login may run in another or in a thread.
+        """
+        loop = asyncio.get_running_loop()
+        woken: asyncio.Future[None] = loop.create_future()
+
+        def wake() -> None:
+            with contextlib.suppress(RuntimeError):  # the waiter's loop is closed: nobody waits
+                loop.call_soon_threadsafe(_settle, woken)
+
+        with self._lock:
+            if login.done:
+                return
+            login.wakers.append(wake)
+        await woken
+
+
+def _settle(future: asyncio.Future[None]) -> None:
+    if not future.done():  # a cancelled waiter leaves its future done
+        future.set_result(None)
+
 
 class _TokenAuth(httpx.Auth, ABC):
     """A token obtained by the flow's own calls, kept, and obtained again once on a 401.
 
-    ``auth_flow`` is the one generator for both clients; ``sync_auth_flow`` and
-    ``async_auth_flow`` only drive it and read the answers to the flow's own calls. httpx's
-    ``requires_response_body`` would read every answer into memory, the final one too, which
-    defeats streamed downloads; the client reads the answers it discards (the 401 before a
+    ``_flow`` is the one generator for both clients; ``sync_auth_flow`` and ``async_auth_flow``
+    only drive it, wait for other calls' logins and read the answers to the flow's own calls.
+    httpx's ``requires_response_body`` would read every answer into memory, the final one too,
+    which defeats streamed downloads; the client reads the answers it discards (the 401 before a
     retry) by itself.
 
     A call whose body is a one-shot stream cannot be sent twice: httpx raises ``StreamConsumed``
@@ -100,32 +182,62 @@ class _TokenAuth(httpx.Auth, ABC):
     def _sign(self, request: httpx.Request, token: Secret | None) -> None:
         """Put the credentials on ``request``."""
 
-    def auth_flow(self, request: httpx.Request) -> _Flow:
+    def _flow(self, request: httpx.Request) -> _Step:
         token, generation = self._tokens.current()
         if token is None and self._can_obtain():
-            token, generation = yield from self._obtain(request)
+            token, generation = yield from self._renew(request, generation)
         self._sign(request, token)
         response = yield request
         if response.status_code != 401 or not self._can_obtain():
             return
         # Once only: a second 401 goes back to the caller (the transport raises
         # AuthenticationError), since logging in again would not change the answer.
-        newer = self._tokens.replaced_since(generation)
-        if newer is None:
-            newer, _ = yield from self._obtain(request)
+        newer, _ = yield from self._renew(request, generation)
         self._sign(request, newer)
         yield request
 
+    def _renew(self, request: httpx.Request, generation: int) -> _Renewed:
+        """A token newer than ``generation``: another call's, or one this call obtains."""
+        while True:
+            claim = self._tokens.claim(generation)
+            if claim.token is not None:
+                return claim.token, claim.generation
+            if claim.wait is not None:
+                yield claim.wait
+                if claim.wait.error is not None:
+                    raise claim.wait.error
+                continue  # obtained (the next claim takes it), or cut short: try again
+            assert claim.own is not None
+            error: AuthenticationError | None = None
+            try:
+                return (yield from self._obtain(request))
+            except AuthenticationError as refused:
+                error = refused
+                raise
+            finally:
+                # Also on a connection error or a closed flow, so no waiter waits for ever.
+                self._tokens.finish(claim.own, error)
+
+    def auth_flow(self, request: httpx.Request) -> _Flow:
+        return self.sync_auth_flow(request)
+
     def sync_auth_flow(self, request: httpx.Request) -> _Flow:
-        flow = self.auth_flow(request)
+        flow = self._flow(request)
         try:
-            outgoing = next(flow)
+            step = next(flow)
+            response: httpx.Response | None = None
             while True:
-                response = yield outgoing
-                if outgoing is not request:
+                if isinstance(step, _Login):
+                    if response is not None:
+                        response.read()  # the 401 being retried: free its connection first
+                    self._tokens.wait(step)
+                    step = next(flow)
+                    continue
+                response = yield step
+                if step is not request:
                     response.read()
                 try:
-                    outgoing = flow.send(response)
+                    step = flow.send(response)
                 except StopIteration:
                     return
         finally:
@@ -134,15 +246,24 @@ class _TokenAuth(httpx.Auth, ABC):
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        flow = self.auth_flow(request)
+        flow = self._flow(request)
         try:
-            outgoing = next(flow)
+            step = next(flow)
+            response: httpx.Response | None = None
             while True:
-                response = yield outgoing
-                if outgoing is not request:
+                if isinstance(step, _Login):
+                    if response is not None:
+                        # The 401 being retried: httpx reads it only after the flow moves on,
+                        # and waiters holding their connections could starve the login of one.
+                        await response.aread()
+                    await self._tokens.wait_async(step)
+                    step = next(flow)
+                    continue
+                response = yield step
+                if step is not request:
                     await response.aread()
                 try:
-                    outgoing = flow.send(response)
+                    step = flow.send(response)
                 except StopIteration:
                     return
         finally:
@@ -176,7 +297,7 @@ def _side_request(
 def _json_object(response: httpx.Response) -> Mapping[str, Any]:
     try:
         answer = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to parse
         return {}
     return answer if isinstance(answer, dict) else {}
 
@@ -184,7 +305,7 @@ def _json_object(response: httpx.Response) -> Mapping[str, Any]:
 def _error_body(response: httpx.Response) -> Any:
     try:
         return response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return response.text
 
 
@@ -278,14 +399,15 @@ class FolioAuth(_TokenAuth):
             )
         else:
             token = _set_cookie(response, self.ACCESS_COOKIE)
-        if not response.is_success or not isinstance(token, str) or not token:
+        if not response.is_success or not _sendable(token):
             # Name the user, never the password; the server's answer goes in ``body``.
             raise AuthenticationError(
                 f"FOLIO login of user {self.username!r} to tenant {self.tenant!r} failed "
-                f"(HTTP {response.status_code})",
+                f"(HTTP {response.status_code}{'' if token is None else ', no usable token'})",
                 response=response,
                 body=_error_body(response),
             )
+        assert isinstance(token, str)  # _sendable
         return self._tokens.store(token)
 
     def _sign(self, request: httpx.Request, token: Secret | None) -> None:
@@ -363,7 +485,7 @@ class OAuth2PasswordAuth(_TokenAuth):
         response = yield _side_request(request, self.token_url, data=form)
         answer = _json_object(response) if response.is_success else {}
         token = answer.get("access_token")
-        if not isinstance(token, str) or not token:
+        if not _sendable(token):
             error = _json_object(response).get("error")  # an RFC 6749 code: invalid_grant, ...
             reason = f", {error}" if isinstance(error, str) else ""
             raise AuthenticationError(
@@ -372,6 +494,7 @@ class OAuth2PasswordAuth(_TokenAuth):
                 response=response,
                 body=_error_body(response),
             )
+        assert isinstance(token, str)  # _sendable
         return self._tokens.store(token, _seconds(answer.get("expires_in")))
 
     def _sign(self, request: httpx.Request, token: Secret | None) -> None:
@@ -380,11 +503,24 @@ class OAuth2PasswordAuth(_TokenAuth):
 
 
 def _seconds(value: Any) -> float | None:
-    """``expires_in`` as positive seconds; servers send a number or a numeric string."""
+    """``expires_in`` as positive finite seconds; servers send a number or a numeric string.
+
+    Anything else (a bool, NaN, ``1e400``, an integer too large for a float) is no lifetime:
+    the token is kept until a call answers 401.
+    """
     if isinstance(value, bool):
         return None
     try:
         seconds = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
-    return seconds if seconds > 0 else None
+    return seconds if 0 < seconds < math.inf else None
+
+
+def _sendable(token: object) -> bool:
+    """Whether a token from a login answer can go in a header: visible ASCII, no spaces.
+
+    A server may answer anything; a token httpx cannot encode, or one with a line break, would
+    fail every call after the login with an error of no use to the caller.
+    """
+    return isinstance(token, str) and bool(token) and all("!" <= c <= "~" for c in token)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -28,7 +29,12 @@ class JobRules:
 
     def _status(self, job: object) -> str | None:
         value = value_at(job, self.status) if self.status else None
-        return None if value is None else str(value)
+        if value is None:
+            return None
+        try:
+            return str(value)
+        except ValueError:  # an integer past Python's 4300-digit limit is no known status
+            return None
 
     def is_failure(self, job: object) -> bool:
         return self._status(job) in self.failure
@@ -44,32 +50,44 @@ class JobRules:
         if self.finished_when_set and value_at(job, self.finished_when_set) is not None:
             return True
         if self.complete_when:
-            processed = value_at(job, self.complete_when[0])
-            total = value_at(job, self.complete_when[1])
+            processed = _number(job, self.complete_when[0])
+            total = _number(job, self.complete_when[1])
             return processed is not None and total is not None and processed >= total
         return False
 
     def progress(self, job: object) -> JobProgress:
-        def number(pointer: str | None) -> Any:
-            value = value_at(job, pointer) if pointer else None
-            try:
-                return None if value is None else float(value)
-            except (TypeError, ValueError):
-                return None
-
-        processed, total, percent = number(self.processed), number(self.total), number(self.percent)
+        processed = _number(job, self.processed)
+        total = _number(job, self.total)
+        percent = _number(job, self.percent)
         if percent is None and processed is not None and total:
-            percent = min(100.0, 100.0 * processed / total)
+            percent = 100.0 * processed / total
         return JobProgress(
-            percent=percent,
+            percent=None if percent is None else min(100.0, max(0.0, percent)),
             processed=None if processed is None else int(processed),
             total=None if total is None else int(total),
         )
 
 
+def _number(job: object, pointer: str | None) -> float | None:
+    """A count or percent read from the job as a finite float, or None.
+
+    The job is the server's: a number may come as a string, a bool, ``1e400`` (infinite as a
+    float, so ``int()`` of it overflows), NaN, or an integer too large for a float. None of
+    those is a progress anyone can use, and none may raise.
+    """
+    value = value_at(job, pointer) if pointer else None
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
 def first_item(page: Any, pointer: str, what: str) -> Any:
     """The first item of a list answer; a job that is not listed does not exist."""
     items = value_at(page, pointer)
-    if not isinstance(items, Sequence) or not items:
+    if not isinstance(items, Sequence) or isinstance(items, str | bytes) or not items:
         raise NotFoundError.without_response(f"no {what} matches")
     return items[0]

@@ -2,8 +2,9 @@
 
 Every failure a call can meet ends in one of these: a status error with the parsed error
 body, a connection or timeout error, a response that does not match the spec or is too large,
-a path parameter refused before sending, or a job that failed or took too long. Messages
-name the method and the path template, never the full URL, whose query could hold a secret.
+a path parameter refused before sending, pages that do not move, or a job that failed or took
+too long. Messages name the method and the path template, never the full URL, whose query
+could hold a secret.
 """
 
 from __future__ import annotations
@@ -135,6 +136,15 @@ class JobTimeoutError(APIError):
     def __init__(self, message: str, *, job: Any) -> None:
         super().__init__(message)
         self.job = job
+
+
+class PaginationError(APIError):
+    """The server's pages do not move through the collection (a page repeats the one before);
+    ``offset`` is where the page was asked for."""
+
+    def __init__(self, message: str, *, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

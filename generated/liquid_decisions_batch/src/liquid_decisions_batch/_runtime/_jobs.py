@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from ._errors import JobFailedError, JobTimeoutError
+from . import _deadline as deadline
+from ._errors import APITimeoutError, JobFailedError, JobTimeoutError
 
 JobT = TypeVar("JobT")
+
+# The read at the deadline (the wait's last look at the job) still gets this long to answer.
+_LAST_READ_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -64,9 +69,30 @@ class _Poll(Generic[JobT]):
         self._clock = clock
         self._deadline = clock() + timeout
         self._reported: JobProgress | None = None
+        self._last: JobT | None = None
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Around one read: its calls, their retries and waits end by the wait's deadline.
+
+        A read cut short by that deadline ends the wait as the deadline does, with
+        ``JobTimeoutError`` (``job`` is the last object read, None before the first).
+        """
+        left = max(self._deadline - self._clock(), _LAST_READ_SECONDS)
+        try:
+            with deadline.within(left):
+                yield
+        except APITimeoutError as error:
+            if self._clock() < self._deadline:
+                raise  # the call's own timeout, well before the wait's
+            raise self._timed_out(self._last) from error
+
+    def _timed_out(self, job: JobT | None) -> JobTimeoutError:
+        return JobTimeoutError(f"the job did not end within {self._timeout:g} s", job=job)
 
     def finished(self, job: JobT) -> bool:
         """Report progress when it changed; True on success; raise on failure."""
+        self._last = job
         if self._progress is not None and self._on_progress is not None:
             current = self._progress(job)
             if current != self._reported:
@@ -83,7 +109,7 @@ class _Poll(Generic[JobT]):
         """
         remaining = self._deadline - self._clock()
         if remaining <= 0:
-            raise JobTimeoutError(f"the job did not end within {self._timeout:g} s", job=job)
+            raise self._timed_out(job)
         wait = min(self._interval, remaining)
         self._interval = min(self._interval * self._backoff, self._max_interval)
         return wait
@@ -106,12 +132,15 @@ def wait_for_job(
     """Read the job until it ends; return it when it succeeded.
 
     The first wait is ``poll_interval`` seconds, each next one ``backoff`` times longer, up to
-    ``max_poll_interval``; none runs past ``timeout``. ``on_progress`` gets ``progress(job)``
-    whenever it differs from the last one reported.
+    ``max_poll_interval``; none runs past ``timeout``, and neither do the reads: their calls,
+    retries and ``Retry-After`` waits included, end by it (the read at the deadline gets
+    half a second). ``on_progress`` gets ``progress(job)`` whenever it differs from the last one
+    reported.
 
     Raises:
         JobFailedError: ``is_failure`` held (``error.job`` is the object read).
-        JobTimeoutError: the deadline came first (``error.job`` is the last object read).
+        JobTimeoutError: the deadline came first (``error.job`` is the last object read, None
+            when the first read did not end by then).
         ValueError: a negative timeout, a non-positive interval or a backoff below 1.
     """
     poll = _Poll(
@@ -126,7 +155,8 @@ def wait_for_job(
         clock=clock,
     )
     while True:
-        job = read()
+        with poll.reading():
+            job = read()
         if poll.finished(job):
             return job
         sleep(poll.next_sleep(job))
@@ -159,7 +189,8 @@ async def async_wait_for_job(
         clock=clock,
     )
     while True:
-        job = await read()
+        with poll.reading():
+            job = await read()
         if poll.finished(job):
             return job
         await sleep(poll.next_sleep(job))
