@@ -34,6 +34,7 @@ from typing import Any
 import httpx
 
 from ._errors import AuthenticationError
+from ._reading import bound_unread
 from ._secret import Secret, checked
 
 _Flow = Generator[httpx.Request, httpx.Response, None]
@@ -235,11 +236,14 @@ class _TokenAuth(httpx.Auth, ABC):
                     continue
                 response = yield step
                 if step is not request:
+                    bound_unread(response)
                     response.read()
                 try:
                     step = flow.send(response)
                 except StopIteration:
                     return
+                # httpx reads the answer whole before it sends the next step (a 401 retried)
+                bound_unread(response)
         finally:
             flow.close()
 
@@ -261,11 +265,14 @@ class _TokenAuth(httpx.Auth, ABC):
                     continue
                 response = yield step
                 if step is not request:
+                    bound_unread(response)
                     await response.aread()
                 try:
                     step = flow.send(response)
                 except StopIteration:
                     return
+                # httpx reads the answer whole before it sends the next step (a 401 retried)
+                bound_unread(response)
         finally:
             flow.close()
 

@@ -280,3 +280,103 @@ async def aiter_decoded(response: httpx.Response, chunk_size: int) -> AsyncItera
         decoder.finish()
     except _Undecodable as error:
         raise _stream_error(response, error) from None
+
+
+SIDE_ANSWER_LIMIT = 1024 * 1024
+"""The bound on the answers an auth flow reads itself (a login, a token, the 401 it retries):
+they are a few hundred bytes; httpx would read them whole, and inflate them whole."""
+
+
+class _Bounded:
+    """A response's body stream, decoded by ``_decoder`` and cut off past ``limit`` bytes."""
+
+    def __init__(self, response: httpx.Response, limit: int) -> None:
+        self._response, self._limit = response, limit
+        self._decoder, _ = _decoder(response.headers, _STEP)
+        self._size = 0
+
+    def pieces(self, chunk: bytes) -> Iterator[bytes]:
+        try:
+            for piece in self._decoder.feed(chunk):
+                self._size += len(piece)
+                if self._size > self._limit:
+                    raise self._over()
+                yield piece
+        except _Undecodable as error:
+            raise self._undecodable(error) from None
+
+    def finish(self) -> None:
+        try:
+            self._decoder.finish()
+        except _Undecodable as error:
+            raise self._undecodable(error) from None
+
+    def _over(self) -> ResponseTooLargeError:
+        request = self._response.request
+        return ResponseTooLargeError(
+            f"{self._response.status_code} answer to {request.method} {request.url.path} is "
+            f"larger than {self._limit} bytes; reading stopped",
+            response=self._response,
+            limit=self._limit,
+        )
+
+    def _undecodable(self, error: _Undecodable) -> ResponseValidationError:
+        request = self._response.request
+        return ResponseValidationError(
+            f"{self._response.status_code} answer to {request.method} {request.url.path} could "
+            f"not be decoded: {error}",
+            response=self._response,
+            body=b"",
+        )
+
+
+class _BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """``stream`` read through ``bounded``; sync or async, as the stream it wraps."""
+
+    def __init__(
+        self, stream: httpx.SyncByteStream | httpx.AsyncByteStream, bounded: _Bounded
+    ) -> None:
+        self._stream, self._bounded = stream, bounded
+
+    def __iter__(self) -> Iterator[bytes]:
+        assert isinstance(self._stream, httpx.SyncByteStream)
+        for chunk in self._stream:
+            yield from self._bounded.pieces(chunk)
+        self._bounded.finish()
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        assert isinstance(self._stream, httpx.AsyncByteStream)
+        async for chunk in self._stream:
+            for piece in self._bounded.pieces(chunk):
+                yield piece
+        self._bounded.finish()
+
+    def close(self) -> None:
+        if isinstance(self._stream, httpx.SyncByteStream):
+            self._stream.close()
+
+    async def aclose(self) -> None:
+        if isinstance(self._stream, httpx.AsyncByteStream):
+            await self._stream.aclose()
+
+
+def bound_unread(response: httpx.Response, limit: int = SIDE_ANSWER_LIMIT) -> None:
+    """Make httpx's own ``read()``/``aread()`` of ``response`` decode through the bound.
+
+    For answers httpx reads itself, inside an auth flow: their stream is replaced by one that
+    decodes as ``BodyReader`` does and raises ``ResponseTooLargeError`` past ``limit``, and the
+    ``Content-Encoding`` it undoes is taken off the headers so that httpx does not undo it again.
+    """
+    if response.is_stream_consumed:  # read already, by a transport that reads eagerly
+        check_size(response, limit)
+        return
+    if isinstance(response.stream, _BoundedStream):
+        return
+    response.stream = _BoundedStream(response.stream, _Bounded(response, limit))
+    del response.headers["content-encoding"]
+
+
+def check_size(response: httpx.Response, limit: int) -> None:
+    """The bound, for an answer read already."""
+    if len(response.content) > limit:
+        raise _Bounded(response, limit)._over()
