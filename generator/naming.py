@@ -44,11 +44,12 @@ def snake_case(text: str) -> Code:
     return identifier(name)
 
 
-def pascal_case(text: str) -> Code:
-    """``batch-tracking`` -> ``BatchTracking``, ``jobs`` -> ``Jobs``."""
+def pascal_case(text: str) -> str:
+    """``batch-tracking`` -> ``BatchTracking``, ``jobs`` -> ``Jobs``; a part of a name (``None``
+    is one), checked once it is whole."""
     words = _NOT_WORD.sub(" ", _BOUNDARY.sub(" ", text)).split()
     name = "".join(word[:1].upper() + word[1:] for word in words) or "Value"
-    return identifier("N" + name if name[0].isdigit() else name)
+    return "N" + name if name[0].isdigit() else name
 
 
 def unique(name: str, taken: set[str]) -> Code:
