@@ -291,7 +291,8 @@ class _Builder:
         )
 
     def responses(self, raw: dict[str, Any]) -> tuple[list[Response], list[tuple[str, str]]]:
-        successes, errors = [], []
+        successes: list[Response] = []
+        errors: list[tuple[str, str]] = []
         for status in sorted(raw):
             response = self.resolve(raw[status])
             content: dict[str, Any] = response.get("content") or {}
@@ -405,7 +406,7 @@ class _Builder:
                     annotation=code.annotation("str"),
                     description="The id of the job.",
                 )
-                value = _template_expression(
+                value: str = _template_expression(
                     str(template), job_id.python_name, facts["read"].get("language")
                 )
             else:

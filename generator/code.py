@@ -77,7 +77,7 @@ def annotation(text: str) -> Code:
     return Code(text)
 
 
-def fill(pattern: str, *parts: Code) -> Code:
+def fill(pattern: str, *parts: str) -> Code:
     """The generator's own ``pattern`` with ``{}`` filled by pieces that are already code."""
     for part in parts:
         if not isinstance(part, Code):
@@ -85,7 +85,7 @@ def fill(pattern: str, *parts: Code) -> Code:
     return Code(pattern.format(*parts))
 
 
-def join(separator: str, parts: Iterable[Code]) -> Code:
+def join(separator: str, parts: Iterable[str]) -> Code:
     """Pieces of code joined by the generator's own ``separator``."""
     pieces = list(parts)
     return fill(separator.join("{}" for _ in pieces), *pieces)

@@ -14,9 +14,9 @@ _UUID = "5f8a2f4e-1b2c-4d3e-8f90-a1b2c3d4e5f6"
 
 def _value(parameter: Parameter) -> Code:
     if parameter.annotation.startswith("Literal["):
-        # the first of the annotation's literals, which were made by code.literal
-        first = ast.literal_eval(parameter.annotation[len("Literal[") : -1] + ",")[0]
-        return literal(first)
+        # the first value of the Literal, as the annotation's own literal made it
+        constants = ast.walk(ast.parse(parameter.annotation, mode="eval"))
+        return literal(next(n.value for n in constants if isinstance(n, ast.Constant)))
     if parameter.annotation == "int":
         return literal(10)
     return literal(_UUID if "id" in parameter.python_name else "example")
@@ -28,7 +28,9 @@ def _setup(package: Package) -> Code:
     lines = [fill("from {} import Client, errors\n\nclient = Client(", identifier(package.name))]
     if package.auth.kind == "folio":
         lines.append(fill("    base_url={},", base))
-        lines.append(fill('    tenant="diku",\n    token="<access token>",  # or username=..., password=...'))
+        lines.append(
+            fill('    tenant="diku",\n    token="<access token>",  # or username=..., password=...')
+        )
     elif package.auth.kind == "apikey":
         region = literal(package.server_url.replace("{region}", "eu"))
         lines.append(fill('    base_url={},  # or region="eu"', region))

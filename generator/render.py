@@ -63,7 +63,7 @@ def status(value: str) -> code.Code:
 
 
 def finalize(value: object) -> object:
-    """What a ``{{ }}`` may print: code, never a raw value from the spec (see ``generator.code``)."""
+    """What a ``{{ }}`` may print: code, never a raw value from the spec (``generator.code``)."""
     if isinstance(value, (code.Code, jinja2.Undefined)):
         return value
     raise TypeError(

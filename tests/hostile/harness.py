@@ -86,7 +86,11 @@ def _construct_clients(client_module: object) -> None:
     for cls in (client_module.Client, client_module.AsyncClient):  # type: ignore[attr-defined]
         parameters = inspect.signature(cls).parameters.values()
         required = {p.name: "x" for p in parameters if p.default is inspect.Parameter.empty}
-        for arguments in ({}, {"base_url": "http://127.0.0.1:9"}, dict.fromkeys(variables, PAYLOAD)):
+        for arguments in (
+            {},
+            {"base_url": "http://127.0.0.1:9"},
+            dict.fromkeys(variables, PAYLOAD),
+        ):
             try:
                 client = cls(**required, **arguments)
             except ValueError:

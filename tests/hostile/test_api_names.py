@@ -69,8 +69,18 @@ def _spec() -> dict[str, Any]:
                 "get": {
                     "operationId": "getThing",
                     "parameters": [
-                        {"name": "self", "in": "path", "required": True, "schema": {"type": "string"}},
-                        {"name": "rules", "in": "path", "required": True, "schema": {"type": "string"}},
+                        {
+                            "name": "self",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        },
+                        {
+                            "name": "rules",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        },
                         *(_query(name) for name in COLLIDING if name not in ("self", "rules")),
                     ],
                     "responses": _json({"type": "object"}),
@@ -97,7 +107,12 @@ def _spec() -> dict[str, Any]:
                 "get": {
                     "operationId": "getJob",
                     "parameters": [
-                        {"name": "rules", "in": "path", "required": True, "schema": {"type": "string"}},
+                        {
+                            "name": "rules",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        },
                         *(_query(name) for name in COLLIDING if name != "rules"),
                     ],
                     "responses": _json(job),
@@ -212,7 +227,9 @@ def test_a_plain_call_sends_every_wire_name_with_its_value(
         seen.append(request)
         return httpx.Response(200, json={})
 
-    names = _python_names(package.Client(base_url="x").things.get_thing, {"timeout", "extra_headers"})
+    names = _python_names(
+        package.Client(base_url="x").things.get_thing, {"timeout", "extra_headers"}
+    )
     arguments = {name: "v-" + name for name in names}
     _call(package, is_async, handler, lambda client: client.things.get_thing(**arguments))
     (request,) = seen
@@ -284,7 +301,9 @@ def test_a_listing_waiter_sends_the_id_cql_escaped_and_takes_only_that_job(
         runs = [{"id": "other", "state": "failed"}, {"id": job_id, "state": "done"}]
         return httpx.Response(200, json={"runs": runs})
 
-    run = _call(package, is_async, handler, lambda c: c.runs.wait_for_run(job_id, poll_interval=0.01))
+    run = _call(
+        package, is_async, handler, lambda c: c.runs.wait_for_run(job_id, poll_interval=0.01)
+    )
     assert run.id == job_id
     assert queries == ['id=="a\\"b\\*c\\\\d\\?\\^"']
 

@@ -32,7 +32,9 @@ _TAG = re.compile(r"\{%-?.*?-?%\}|\{#.*?#\}", re.DOTALL)
 # could end the docstring.
 _NOT_IN_DOCSTRING = re.compile(r"\|\s*(py|status|toml|markdown\w*)\b")
 PYTHON_TEMPLATES = sorted(
-    p for p in (TEMPLATES / "package").glob("*.jinja") if not p.name.endswith((".md.jinja", ".toml.jinja"))
+    p
+    for p in (TEMPLATES / "package").glob("*.jinja")
+    if not p.name.endswith((".md.jinja", ".toml.jinja"))
 )
 
 
@@ -74,9 +76,7 @@ def test_the_scan_finds_output_inside_an_f_string() -> None:
     assert _outputs_in_strings('"""{{ a | docstring | wrap(4) }}"""\nx = {{ b | py }}\n') == []
 
 
-@pytest.mark.parametrize(
-    "value", ["x", "__import__('os')", 1, True, None, ["a"]], ids=repr
-)
+@pytest.mark.parametrize("value", ["x", "__import__('os')", 1, True, None, ["a"]], ids=repr)
 def test_printing_a_value_without_an_escaping_filter_fails(value: object) -> None:
     with pytest.raises(TypeError, match="without an escaping filter"):
         environment().from_string("{{ value }}").render(value=value)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from runtime._errors import NotFoundError
 from runtime._job_rules import find_job, same_job
 

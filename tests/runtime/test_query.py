@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from runtime._query import cql_string
 
 
