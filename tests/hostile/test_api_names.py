@@ -63,7 +63,13 @@ def _spec() -> dict[str, Any]:
     return {
         "openapi": "3.0.3",
         "info": {"title": "names", "version": "1"},
-        "servers": [{"url": "https://api.example.org"}],
+        # server variables named like Client()'s own parameters and the function it calls
+        "servers": [
+            {
+                "url": "https://api.example.org/{server_url}/{headers}",
+                "variables": {"server_url": {"default": "s"}, "headers": {"default": "h"}},
+            }
+        ],
         "paths": {
             "/things/{self}/{rules}": {
                 "get": {
@@ -323,6 +329,14 @@ def test_another_jobs_record_does_not_satisfy_the_waiter(
     ):
         with pytest.raises(package.errors.NotFoundError, match="'mine'"):
             _call(package, is_async, handler, wait)
+
+
+def test_server_variables_named_like_the_clients_own_parameters_fill_the_url(
+    package: ModuleType,
+) -> None:
+    assert "api.example.org/s/h" in repr(package.Client())
+    client = package.Client(server_url_2="a", headers_2="b", headers={"X-Test": "1"})
+    assert "api.example.org/a/b" in repr(client)
 
 
 # -- the static check ------------------------------------------------------------------------
