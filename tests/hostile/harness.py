@@ -21,6 +21,8 @@ import tokenize
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
+
 from generator.cli import main
 from tests.hostile.strategies import PAYLOAD
 
@@ -80,7 +82,8 @@ def _construct_clients(client_module: object) -> None:
     """``Client()`` and ``AsyncClient()`` with no server variable and with hostile ones.
 
     A payload in a server variable's enum or default would run here (issue #11); a value not
-    in the variable's enum is refused with ``ValueError``, which is fine.
+    in the variable's enum is refused with ``ValueError``, and a URL that is no URL (a newline
+    in it) by httpx, which is fine.
     """
     variables = list(inspect.signature(client_module.server_url).parameters)  # type: ignore[attr-defined]
     for cls in (client_module.Client, client_module.AsyncClient):  # type: ignore[attr-defined]
@@ -93,7 +96,7 @@ def _construct_clients(client_module: object) -> None:
         ):
             try:
                 client = cls(**required, **arguments)
-            except ValueError:
+            except (ValueError, httpx.InvalidURL):
                 continue
             if hasattr(client, "aclose"):
                 asyncio.run(client.aclose())
