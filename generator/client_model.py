@@ -85,8 +85,9 @@ class JobWaiter:
     model: str  # models.Job
     read_method: str  # get_job_by_id
     id_parameters: tuple[Parameter, ...]  # what the waiter takes to identify the job
-    read_arguments: tuple[tuple[str, str], ...]  # read call keyword -> expression
-    items: str | None  # read answers a list: take the first item at this pointer
+    read_arguments: tuple[tuple[str, str], ...]  # read call keyword -> expression (code)
+    items: str | None  # read answers a list: take the item with the job's id at this pointer
+    id_field: str | None  # where the job's id is in a job object: a read must answer that job
     status: str | None
     success: tuple[str, ...]
     failure: tuple[str, ...]

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from generator import code
 from generator import pointer as json_pointer
 from generator.client_model import (
     Auth,
@@ -23,6 +24,7 @@ from generator.client_model import (
     ServerVariable,
     Webhook,
 )
+from generator.errors import SpecError
 from generator.naming import pascal_case, snake_case, unique
 from generator.openapi_walk import METHODS
 
@@ -30,6 +32,35 @@ _SCHEMA_REF = "#/components/schemas/"
 _JSON = re.compile(r"^application/(?:[\w.-]+\+)?json$")
 _XML = re.compile(r"^(?:application|text)/(?:[\w.-]+\+)?xml$")
 _VERB = re.compile(r"^(?:get|list|find|search|fetch)_")
+# The keyword parameters the templates give a method besides the API's own (resources.py.jinja):
+# an API parameter of the same name gets another Python name in that method, never the same.
+_PAGINATION_KEYWORDS = frozenset({"page_size"})
+_WAITER_KEYWORDS = frozenset({"poll_interval", "on_progress"})
+_XML_KEYWORDS = frozenset({"wire_format"})
+# The parameters of Client() and the module-level names its body calls (_client.py.jinja):
+# a server variable never takes one of them.
+_CLIENT_NAMES = frozenset(
+    {
+        "base_url",
+        "tenant",
+        "token",
+        "username",
+        "password",
+        "api_key",
+        "client_id",
+        "client_secret",
+        "community",
+        "scope",
+        "timeout",
+        "max_retries",
+        "retry_deadline",
+        "headers",
+        "http_client",
+        "transport",
+        "server_url",
+        "httpx",
+    }
+)
 
 
 class _Types:
@@ -43,11 +74,14 @@ class _Types:
         schema = json_pointer.resolve(self.document, reference[1:])
         return schema if isinstance(schema, dict) else {}
 
-    def model(self, reference: str) -> str:
+    def model(self, reference: str) -> code.Code:
         name = json_pointer.unescape(reference[len(_SCHEMA_REF) :])
-        return "models." + self.class_names.get(name, pascal_case(name))
+        return code.annotation("models." + self.class_names.get(name, pascal_case(name)))
 
-    def annotation(self, schema: Any, *, for_parameter: bool = False) -> str:
+    def annotation(self, schema: Any, *, for_parameter: bool = False) -> code.Code:
+        return code.annotation(self._annotation(schema, for_parameter=for_parameter))
+
+    def _annotation(self, schema: Any, *, for_parameter: bool = False) -> str:
         if not isinstance(schema, dict) or not schema:
             return "JsonValue"
         reference = schema.get("$ref")
@@ -71,7 +105,7 @@ class _Types:
 
     def _plain(self, schema: dict[str, Any], kind: Any, for_parameter: bool) -> str:
         if isinstance(schema.get("enum"), list) and all(isinstance(v, str) for v in schema["enum"]):
-            return "Literal[" + ", ".join(repr(v) for v in schema["enum"]) + "]"
+            return "Literal[" + ", ".join(code.literal(v) for v in schema["enum"]) + "]"
         if kind == "string":
             return "bytes" if schema.get("format") == "binary" else "str"
         if kind == "integer":
@@ -107,6 +141,14 @@ class _Builder:
         self.package = package
         self.types = _Types(document, class_names)
         self.operations_by_id: dict[str, Operation] = {}
+        schemas = document.get("components", {}).get("schemas", {})
+        self.read_operations = {
+            schema["x-job"]["read"].get("operation")
+            for schema in schemas.values()
+            if isinstance(schema, dict)
+            and isinstance(schema.get("x-job"), dict)
+            and isinstance(schema["x-job"].get("read"), dict)
+        }
         self.uses_xml = False
 
     def resolve(self, node: Any) -> Any:
@@ -127,7 +169,7 @@ class _Builder:
     def operation(
         self, path: str, method: str, item: dict[str, Any], raw: dict[str, Any]
     ) -> Operation:
-        taken: set[str] = set()
+        taken = set(self.fixed_keywords(raw))
         path_parameters: list[Parameter] = []
         others: list[Parameter] = []
         for parameter in self.parameters(item, raw):
@@ -149,9 +191,11 @@ class _Builder:
         responses, errors = self.responses(raw.get("responses", {}))
         streamed = any(r.kind == "binary" for r in responses)
         annotations = [r.annotation for r in responses if r.annotation]
-        return_annotation = " | ".join(dict.fromkeys(annotations)) if annotations else "None"
         if any(r.annotation is None for r in responses) and annotations:
-            return_annotation += " | None"
+            annotations.append(code.annotation("None"))
+        return_annotation = (
+            code.join(" | ", dict.fromkeys(annotations)) if annotations else code.annotation("None")
+        )
         operation_id = str(raw["operationId"])
         return Operation(
             operation_id=operation_id,
@@ -169,6 +213,20 @@ class _Builder:
             streamed=streamed,
             pagination=self.pagination(raw, others, responses),
         )
+
+    def fixed_keywords(self, raw: dict[str, Any]) -> set[str]:
+        """The template's own keyword parameters of this operation's methods."""
+        fixed: set[str] = set()
+        if raw.get("x-pagination"):
+            fixed |= _PAGINATION_KEYWORDS
+        if raw.get("operationId") in self.read_operations:
+            fixed |= _WAITER_KEYWORDS
+        body = self.resolve(raw.get("requestBody"))
+        content = body.get("content") if isinstance(body, dict) else None
+        kinds = {_media_kind(media) for media in content or {}}
+        if {"json", "xml"} <= kinds:
+            fixed |= _XML_KEYWORDS
+        return fixed
 
     def request_body(self, raw: Any, taken: set[str]) -> RequestBody | None:
         body = self.resolve(raw)
@@ -195,7 +253,7 @@ class _Builder:
                         python_name=unique(snake_case(name), taken),
                         location="body",
                         required=name in needed,
-                        annotation="FileInput"
+                        annotation=code.annotation("FileInput")
                         if is_file
                         else self.types.annotation(prop, for_parameter=True),
                         description=str(prop.get("description", "")).strip(),
@@ -205,7 +263,7 @@ class _Builder:
             return RequestBody(kind=kind, parameters=tuple(fields), required=required)
         annotation = self.types.annotation(schema)
         if kind in ("binary", "text"):
-            annotation = "bytes" if kind == "binary" else "str"
+            annotation = code.annotation("bytes" if kind == "binary" else "str")
         reference = schema.get("$ref") if isinstance(schema, dict) else None
         name = (
             snake_case(json_pointer.unescape(reference.rsplit("/", 1)[1])) if reference else "body"
@@ -233,7 +291,8 @@ class _Builder:
         )
 
     def responses(self, raw: dict[str, Any]) -> tuple[list[Response], list[tuple[str, str]]]:
-        successes, errors = [], []
+        successes: list[Response] = []
+        errors: list[tuple[str, str]] = []
         for status in sorted(raw):
             response = self.resolve(raw[status])
             content: dict[str, Any] = response.get("content") or {}
@@ -242,7 +301,7 @@ class _Builder:
             if "xml" in kinds.values():
                 self.uses_xml = True
             kind: ResponseKind
-            annotation: str | None
+            annotation: code.Code | None
             if media is None:
                 kind, annotation = "empty", None
             else:
@@ -250,9 +309,9 @@ class _Builder:
                 kind = media_kind if media_kind in ("json", "xml", "text") else "binary"
                 schema = content[media].get("schema")
                 if kind == "binary":
-                    annotation = "bytes"
+                    annotation = code.annotation("bytes")
                 elif kind == "text":
-                    annotation = "str"
+                    annotation = code.annotation("str")
                 else:
                     annotation = self.types.annotation(schema)
             if status.startswith("2"):
@@ -269,7 +328,7 @@ class _Builder:
             return None
         by_wire = {p.name: p.python_name for p in parameters}
         page = next((r for r in responses if r.annotation), None)
-        item = "JsonValue"
+        item = code.annotation("JsonValue")
         if page is not None and page.annotation and page.annotation.startswith("models."):
             schema = self.document["components"]["schemas"]
             component = schema.get(self.component_name(page.annotation), {})
@@ -281,7 +340,7 @@ class _Builder:
             item = self.types.annotation(items.get("items")) if isinstance(items, dict) else item
         method = _VERB.sub("", snake_case(str(raw["operationId"])))
         return Pagination(
-            method_name="iter_" + method,
+            method_name=code.identifier("iter_" + method),
             offset=by_wire[facts["offset"]],
             limit=by_wire[facts["limit"]],
             items=facts["items"],
@@ -335,19 +394,21 @@ class _Builder:
                 python_name=parameter.python_name,
                 location="path",
                 required=True,
-                annotation="str",
+                annotation=code.annotation("str"),
                 description=parameter.description,
             )
             if template:
                 job_id = Parameter(
                     name="id",
-                    python_name="id_",
+                    python_name=unique("id_", {p.python_name for p in identifiers}),
                     location="path",
                     required=True,
-                    annotation="str",
+                    annotation=code.annotation("str"),
                     description="The id of the job.",
                 )
-                value = _template_expression(template, job_id.python_name)
+                value: str = _template_expression(
+                    str(template), job_id.python_name, facts["read"].get("language")
+                )
             else:
                 value = job_id.python_name
             arguments = [(p.python_name, p.python_name) for p in identifiers]
@@ -363,6 +424,7 @@ class _Builder:
                     read_method=read.method_name,
                     id_parameters=(*identifiers, job_id),
                     read_arguments=tuple(arguments),
+                    id_field=facts.get("id-field"),
                     items=facts["read"].get("items"),
                     status=facts.get("status"),
                     success=tuple(facts.get("success", ())),
@@ -464,10 +526,11 @@ class _Builder:
             )
         info = self.document.get("info", {})
         server = (self.document.get("servers") or [{"url": "/"}])[0]
+        client_names = set(_CLIENT_NAMES)
         variables = tuple(
             ServerVariable(
                 name=name,
-                python_name=snake_case(name),
+                python_name=unique(snake_case(name), client_names),
                 default=str(spec.get("default", "")),
                 choices=tuple(str(c) for c in spec.get("enum", [])),
                 description=str(spec.get("description", "")),
@@ -476,7 +539,7 @@ class _Builder:
         )
         return Package(
             name=self.package,
-            distribution=self.package.replace("_", "-"),
+            distribution=code.distribution(self.package),
             title=str(info.get("title", self.package)),
             description=str(info.get("description", "")).strip(),
             version=str(info.get("version", "0")),
@@ -489,13 +552,35 @@ class _Builder:
         )
 
 
-def _template_expression(template: str, variable: str) -> str:
-    """``id=="{id}"`` -> an f-string expression that fills in the job id."""
-    escaped = template.replace("{", "{{").replace("}", "}}").replace("{{id}}", "{" + variable + "}")
-    return "f" + repr(escaped)
+# The runtime function that escapes a value for a string in each query language an x-job read
+# template may be written in (templates/runtime/_query.py).
+_QUERY_ESCAPES = {"cql": "_query.cql_string"}
+
+
+def _template_expression(template: str, variable: str, language: object) -> code.Code:
+    """``id=="{id}"`` -> ``'id=="' + _query.cql_string(id_) + '"'``: literals and the escaped id.
+
+    The template's text is only ever a string literal; the id is escaped by the rules of the
+    query language the x-job read names (``language``), or inserted as it is without one.
+    """
+    if "{id}" not in template:
+        raise SpecError(f"x-job read template {template!r} has no {{id}}")
+    if language is not None and language not in _QUERY_ESCAPES:
+        raise SpecError(
+            f"x-job read language {language!r} is unknown; known: {sorted(_QUERY_ESCAPES)}"
+        )
+    name = code.identifier(variable)
+    escaped = code.fill(_QUERY_ESCAPES[language] + "({})", name) if language else name
+    pieces: list[code.Code] = []
+    for index, text in enumerate(template.split("{id}")):
+        if index:
+            pieces.append(escaped)
+        if text:
+            pieces.append(code.literal(text))
+    return code.join(" + ", pieces)
 
 
 def build_package(
     document: dict[str, Any], *, package: str, class_names: Mapping[str, str]
 ) -> Package:
-    return _Builder(document, package, class_names).build()
+    return _Builder(document, code.identifier(package), class_names).build()

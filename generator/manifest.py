@@ -93,6 +93,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
                             "operation": {"type": "string"},
                             "parameter": {"type": "string"},
                             "template": {"type": "string"},
+                            "language": {"enum": ["cql"]},
                             "items": _POINTER,
                         },
                     },

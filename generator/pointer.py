@@ -31,7 +31,12 @@ def resolve(document: Any, pointer: str) -> Any:
     for token in split(pointer):
         if isinstance(node, dict) and token in node:
             node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+        elif (
+            isinstance(node, list)
+            and token.isascii()
+            and token.isdigit()
+            and int(token) < len(node)
+        ):
             node = node[int(token)]
         else:
             raise KeyError(token)

@@ -3,46 +3,48 @@ against a mock server so that the README cannot rot."""
 
 from __future__ import annotations
 
+import ast
+
 from generator.client_model import Operation, Package, Parameter
+from generator.code import Code, fill, identifier, join, literal
 
 # Example values a mock server accepts for identifiers (FOLIO ids are UUIDs).
 _UUID = "5f8a2f4e-1b2c-4d3e-8f90-a1b2c3d4e5f6"
 
 
-def _value(parameter: Parameter) -> str:
+def _value(parameter: Parameter) -> Code:
     if parameter.annotation.startswith("Literal["):
-        return parameter.annotation[len("Literal[") :].split(",")[0].rstrip("]")
+        # the first value of the Literal, as the annotation's own literal made it
+        constants = ast.walk(ast.parse(parameter.annotation, mode="eval"))
+        return literal(next(n.value for n in constants if isinstance(n, ast.Constant)))
     if parameter.annotation == "int":
-        return "10"
-    return repr(_UUID) if "id" in parameter.python_name else repr("example")
+        return literal(10)
+    return literal(_UUID if "id" in parameter.python_name else "example")
 
 
-def _setup(package: Package) -> str:
+def _setup(package: Package) -> Code:
     server = package.server_variables[0].default if package.server_variables else ""
-    base = server if server.startswith("http") else package.server_url
-    lines = [f"from {package.name} import Client, errors", "", "client = Client("]
+    base = literal(server if server.startswith("http") else package.server_url)
+    lines = [fill("from {} import Client, errors\n\nclient = Client(", identifier(package.name))]
     if package.auth.kind == "folio":
-        lines.append(f"    base_url={base!r},")
-        lines += [
-            '    tenant="diku",',
-            '    token="<access token>",  # or username=..., password=...',
-        ]
-    elif package.auth.kind == "apikey":
+        lines.append(fill("    base_url={},", base))
         lines.append(
-            f'    base_url={package.server_url.replace("{region}", "eu")!r},  # or region="eu"'
+            fill('    tenant="diku",\n    token="<access token>",  # or username=..., password=...')
         )
-        lines.append('    api_key="<your API key>",')
+    elif package.auth.kind == "apikey":
+        region = literal(package.server_url.replace("{region}", "eu"))
+        lines.append(fill('    base_url={},  # or region="eu"', region))
+        lines.append(fill('    api_key="<your API key>",'))
     else:
-        lines.append(f"    base_url={base!r},")
-        lines += [
-            '    client_id="<client id>",',
-            '    client_secret="<client secret>",',
-            '    username="<user>",',
-            '    password="<password>",',
-            '    community="<community>",',
-        ]
-    lines.append(")")
-    return "\n".join(lines)
+        lines.append(fill("    base_url={},", base))
+        lines.append(
+            fill(
+                '    client_id="<client id>",\n    client_secret="<client secret>",\n'
+                '    username="<user>",\n    password="<password>",\n    community="<community>",'
+            )
+        )
+    lines.append(fill(")"))
+    return join("\n", lines)
 
 
 def _simple(operation: Operation) -> bool:
@@ -50,39 +52,48 @@ def _simple(operation: Operation) -> bool:
     return operation.http_method == "GET" and not required and not operation.streamed
 
 
-def _call(resource: str, operation: Operation, result: str) -> str:
-    arguments = ", ".join(_value(p) for p in operation.path_parameters)
-    return f"{result} = client.{resource}.{operation.method_name}({arguments})"
+def _call(resource: str, operation: Operation, result: str) -> Code:
+    arguments = join(", ", (_value(p) for p in operation.path_parameters))
+    return fill(
+        result + " = client.{}.{}({})",
+        identifier(resource),
+        identifier(operation.method_name),
+        arguments,
+    )
 
 
-def readme_examples(package: Package) -> dict[str, str]:
-    examples = {"setup": _setup(package), "call": "", "pagination": "", "waiter": "", "errors": ""}
+def readme_examples(package: Package) -> dict[str, Code]:
+    empty = fill("")
+    examples = {"setup": _setup(package), "call": empty, "pagination": empty, "waiter": empty}
+    examples["errors"] = empty
     simple = [(r, o) for r in package.resources for o in r.operations if _simple(o)]
     if simple:
         resource, operation = simple[0]
-        examples["call"] = _call(resource.attribute, operation, "answer") + "\nprint(answer)"
-        examples["errors"] = (
-            "try:\n    "
-            + _call(resource.attribute, operation, "answer")
-            + "\nexcept errors.NotFoundError as error:\n"
+        examples["call"] = fill("{}\nprint(answer)", _call(resource.attribute, operation, "answer"))
+        examples["errors"] = fill(
+            "try:\n    {}\nexcept errors.NotFoundError as error:\n"
             "    print(error.status_code, error.body)\n"
             "except errors.APIError as error:  # every other failure\n"
-            "    print(error)"
+            "    print(error)",
+            _call(resource.attribute, operation, "answer"),
         )
     for resource in package.resources:
         for operation in resource.operations:
             if operation.pagination and not examples["pagination"]:
-                arguments = ", ".join(_value(p) for p in operation.path_parameters)
-                examples["pagination"] = (
-                    f"for item in client.{resource.attribute}.{operation.pagination.method_name}"
-                    f"({arguments}{', ' if arguments else ''}page_size=50):\n    print(item)"
+                arguments = [_value(p) for p in operation.path_parameters]
+                examples["pagination"] = fill(
+                    "for item in client.{}.{}({}):\n    print(item)",
+                    identifier(resource.attribute),
+                    identifier(operation.pagination.method_name),
+                    join(", ", [*arguments, fill("page_size=50")]),
                 )
         for waiter in resource.waiters:
             if not examples["waiter"]:
-                arguments = ", ".join(_value(p) for p in waiter.id_parameters)
-                examples["waiter"] = (
-                    f"done = client.{resource.attribute}.{waiter.method_name}(\n"
-                    f"    {arguments},\n    timeout=600,\n    poll_interval=2,\n"
-                    "    on_progress=lambda progress: print(progress.percent),\n)"
+                examples["waiter"] = fill(
+                    "done = client.{}.{}(\n    {},\n    timeout=600,\n    poll_interval=2,\n"
+                    "    on_progress=lambda progress: print(progress.percent),\n)",
+                    identifier(resource.attribute),
+                    identifier(waiter.method_name),
+                    join(", ", (_value(p) for p in waiter.id_parameters)),
                 )
     return examples

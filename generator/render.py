@@ -8,8 +8,11 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+import jinja2.compiler
+import jinja2.filters
+import jinja2.nodes
 
-from generator import __version__
+from generator import __version__, code
 from generator.client_model import Package
 from generator.readme_examples import readme_examples
 
@@ -26,69 +29,92 @@ PACKAGE_FILES = {
 }
 
 
-def docstring(text: object) -> str:
-    """Spec text made safe inside a triple-quoted docstring: it can never end the string."""
-    value = str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    value = value.replace("\x00", "")
-    value = value.rstrip()
-    # a quote just before the closing quotes would make four of them
-    return value[:-1] + '\\"' if value.endswith('"') else value
-
-
 def first_line(text: object) -> str:
     lines = str(text).strip().splitlines()
     return lines[0] if lines else ""
 
 
 def wrap(text: str, indent: int) -> str:
-    """Continuation lines indented by ``indent`` spaces, paragraphs kept."""
+    """Continuation lines indented by ``indent`` spaces, paragraphs kept (code stays code)."""
     lines = textwrap.dedent(text).strip().splitlines()
-    return (
+    wrapped = (
         ("\n" + " " * indent)
         .join(line.rstrip() for line in lines)
         .replace("\n" + " " * indent + "\n", "\n\n")
     )
+    return code.fill("{}", code.Code(wrapped)) if isinstance(text, code.Code) else wrapped
 
 
-def upper_snake(text: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", text).replace("-", "_").upper()
+def indent(text: str, width: int = 4) -> str:
+    """Jinja's ``indent``, keeping code code: indenting adds only spaces."""
+    indented = jinja2.filters.do_indent(text, width)
+    return code.Code(indented) if isinstance(text, code.Code) else indented
 
 
-def status(value: str) -> str:
-    return value if value.isdigit() else repr(value)
+def upper_snake(name: str) -> code.Code:
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).replace("-", "_").upper()
+    return code.identifier(text)
 
 
-def toml_string(value: str) -> str:
-    """A TOML basic string: quotes, backslashes and control characters escaped."""
-    escaped = "".join(
-        "\\" + char
-        if char in '"\\'
-        else f"\\u{ord(char):04x}"
-        if ord(char) < 0x20 or ord(char) == 0x7F
-        else char
-        for char in value
+def status(value: str) -> code.Code:
+    """A status code as the int the runtime compares, anything else (``2XX``) as a string."""
+    # ASCII digits only: "²".isdigit() is True, and "007" is not a Python int literal
+    return code.literal(int(value) if re.fullmatch(r"[1-5][0-9][0-9]", value) else value)
+
+
+def finalize(value: object) -> object:
+    """What a ``{{ }}`` may print: code, never a raw value from the spec (``generator.code``)."""
+    if isinstance(value, (code.Code, jinja2.Undefined)):
+        return value
+    raise TypeError(
+        f"a template printed {value!r} ({type(value).__name__}) without an escaping filter"
     )
-    return '"' + escaped + '"'
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Compiles string constants written in a template as ``Code``: the template's own text."""
+
+    def visit_Const(self, node: jinja2.nodes.Const, frame: jinja2.compiler.Frame) -> None:
+        value = node.as_const(frame.eval_ctx)
+        if isinstance(value, str):
+            self.write(f"environment.template_text({value!r})")
+        else:
+            super().visit_Const(node, frame)
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _CodeGenerator
+
+    @staticmethod
+    def template_text(text: str) -> code.Code:
+        return code.Code(text)
 
 
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES / "package"),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,  # Python and Markdown, not HTML
+        finalize=finalize,
+        optimized=False,  # no folding of constants into plain text at compile time
     )
+    # Rendered output (a macro's, a {% set %} block's) is made of finalized pieces only.
+    env.concat = lambda parts: code.Code("".join(parts))  # type: ignore[method-assign]
     env.filters.update(
-        docstring=docstring,
+        docstring=code.docstring,
         first_line=first_line,
         wrap=wrap,
+        indent=indent,
         upper_snake=upper_snake,
-        pyrepr=repr,
+        py=code.literal,
         status=status,
-        toml=toml_string,
+        toml=code.toml_string,
+        markdown=code.markdown,
+        markdown_inline=code.markdown_inline,
     )
     return env
 

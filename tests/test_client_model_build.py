@@ -78,7 +78,9 @@ def test_harvester_waits_by_listing_with_a_query() -> None:
     (waiter,) = jobs.waiters
     assert waiter.method_name == "wait_for_job" and waiter.read_method == "get_jobs"
     assert waiter.items == "/jobInfos"
-    assert waiter.read_arguments == (("query", "f'id==\"{id_}\"'"),)
+    # the template's text as literals, the id escaped by CQL's rules: no f-string from the spec
+    assert waiter.read_arguments == (("query", "'id==\"' + _query.cql_string(id_) + '\"'"),)
+    assert waiter.id_field == "/id"
 
 
 @pytest.mark.parametrize("system", ["folio-orders-storage"])

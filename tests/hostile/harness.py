@@ -8,8 +8,10 @@ and it must not write anywhere but its output folder.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib
+import inspect
 import io
 import os
 import signal
@@ -19,7 +21,10 @@ import tokenize
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
+
 from generator.cli import main
+from tests.hostile.strategies import PAYLOAD
 
 PROJECT = Path(__file__).resolve().parents[2]
 RUFF_CONFIG = PROJECT / "generator" / "generated_ruff.toml"
@@ -65,11 +70,38 @@ def _import_package(src: Path, workdir: Path) -> None:
             modules.append(".webhooks")
         for module in modules:
             importlib.import_module(PACKAGE + module)
+        _construct_clients(importlib.import_module(PACKAGE + "._client"))
     finally:
         os.chdir(cwd)
         sys.path.remove(str(src))
         for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
             del sys.modules[name]
+
+
+def _construct_clients(client_module: object) -> None:
+    """``Client()`` and ``AsyncClient()`` with no server variable and with hostile ones.
+
+    A payload in a server variable's enum or default would run here (issue #11); a value not
+    in the variable's enum is refused with ``ValueError``, and a URL that is no URL (a newline
+    in it) by httpx, which is fine.
+    """
+    variables = list(inspect.signature(client_module.server_url).parameters)  # type: ignore[attr-defined]
+    for cls in (client_module.Client, client_module.AsyncClient):  # type: ignore[attr-defined]
+        parameters = inspect.signature(cls).parameters.values()
+        required = {p.name: "x" for p in parameters if p.default is inspect.Parameter.empty}
+        for arguments in (
+            {},
+            {"base_url": "http://127.0.0.1:9"},
+            dict.fromkeys(variables, PAYLOAD),
+        ):
+            try:
+                client = cls(**required, **arguments)
+            except (ValueError, httpx.InvalidURL):
+                continue
+            if hasattr(client, "aclose"):
+                asyncio.run(client.aclose())
+            else:
+                client.close()
 
 
 def judge(spec_text: str, suffix: str, root: Path) -> str:

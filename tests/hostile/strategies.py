@@ -99,6 +99,8 @@ HOSTILE_TEXTS = [
     PAYLOAD,
     f"# {PAYLOAD}",
     "%s %d {0} {name}",
+    "{" + PAYLOAD + "}",  # an f-string would run it
+    "²³",  # digits to str.isdigit(), not to int()
 ]
 HOSTILE_ENUM_VALUES = [
     "a b",
@@ -194,8 +196,9 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
                     "name": parameter,
                     "in": "query",
                     "description": draw(texts),
-                    "schema": {"type": "string"},
+                    "schema": {"type": "string", "default": draw(texts)},
                 },
+                {"name": draw(names), "in": "header", "schema": {"type": "string"}},
             ],
             "responses": {
                 "200": {
@@ -216,7 +219,20 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
     document = {
         "openapi": "3.0.3",
         "info": {"title": draw(texts) or "t", "version": "1", "description": draw(texts)},
-        "servers": [{"url": "https://api.example.org"}],
+        # Server variables: their enum values, defaults and descriptions reach _client.py, and
+        # the harness constructs the clients with them.
+        "servers": [
+            {
+                "url": "https://api.example.org/{" + (variable := draw(names)) + "}",
+                "variables": {
+                    variable: {
+                        "default": draw(texts),
+                        "enum": draw(st.lists(texts, min_size=1, max_size=3)),
+                        "description": draw(texts),
+                    }
+                },
+            }
+        ],
         "paths": paths,
         "components": {"schemas": schemas},
     }

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from runtime._access import value_at
 from runtime._auth import FolioAuth, OAuth2PasswordAuth, _seconds
 from runtime._errors import AuthenticationError, NotFoundError
-from runtime._job_rules import JobRules, first_item
+from runtime._job_rules import JobRules, find_job, same_job
 from runtime._jobs import JobProgress, async_wait_for_job, wait_for_job
 from runtime._operation import OperationSpec, ResponseSpec
 from runtime._pagination import iter_offset_pages
@@ -179,7 +179,15 @@ def test_an_index_in_a_pointer_is_ascii_digits_only() -> None:
 
 def test_a_list_of_jobs_that_is_a_string_lists_no_job() -> None:
     with pytest.raises(NotFoundError):
-        first_item({"items": "not a list"}, "/items", "job")
+        find_job({"items": "not a list"}, "/items", None, "j")
+
+
+@pytest.mark.parametrize("found", [10**5000, True, None])
+def test_a_job_id_no_one_can_have_asked_for_is_another_job(found: Any) -> None:
+    with pytest.raises(NotFoundError):
+        find_job({"items": [{"id": found}]}, "/items", "/id", "j")
+    with pytest.raises(NotFoundError):
+        same_job({"id": found}, "/id", "j")
 
 
 @pytest.mark.parametrize("total", ["12", True, 1.5, [3]])

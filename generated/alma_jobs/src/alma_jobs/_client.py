@@ -29,8 +29,12 @@ def server_url(
 
     ``region``: na North America, eu Europe, ap Asia Pacific, aps Asia Pacific (Singapore), ca Canada, cn China One of na, eu, ap, aps, ca, cn."""
     if region not in ["na", "eu", "ap", "aps", "ca", "cn"]:
-        raise ValueError(f"unknown region {region!r}; one of na, eu, ap, aps, ca, cn")
+        raise ValueError(_unknown("region", region, ["na", "eu", "ap", "aps", "ca", "cn"]))
     return SERVER_URL.replace("{region}", region)
+
+
+def _unknown(name: str, value: str, choices: list[str]) -> str:
+    return f"unknown {name} {value!r}; one of {', '.join(choices)}"
 
 
 class Client:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import Literal, cast
+from typing import Literal
+from typing import cast as _cast
 
 from . import models
-from ._runtime._access import value_at
+from ._runtime import _access, _job_rules, _jobs, _pagination, _raw
 from ._runtime._bodies import JsonBody, XmlBody
 from ._runtime._job_rules import JobRules
-from ._runtime._jobs import JobProgress, async_wait_for_job, wait_for_job
+from ._runtime._jobs import JobProgress
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._pagination import aiter_offset_pages, iter_offset_pages
-from ._runtime._raw import async_raw, raw
 from ._runtime._transport import (
     AsyncTransport,
     SyncTransport,
@@ -122,7 +121,7 @@ class InstancesResource:
                     job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
                     instance_id: The id of one run of the job, for example 55493478870005501.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _GET_JOB_INSTANCE,
             path_params={
                 "job_id": job_id,
@@ -131,7 +130,7 @@ class InstancesResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.JobInstance", response.parse())
+        return _cast("models.JobInstance", _response.parse())
 
     def get_job_instances(
         self,
@@ -170,7 +169,7 @@ class InstancesResource:
                     limit: How many runs to return at most.
                     offset: How many runs to skip before the first one returned.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _GET_JOB_INSTANCES,
             path_params={
                 "job_id": job_id,
@@ -185,7 +184,7 @@ class InstancesResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.JobInstances", response.parse())
+        return _cast("models.JobInstances", _response.parse())
 
     def iter_job_instances(
         self,
@@ -216,24 +215,26 @@ class InstancesResource:
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
-        def page(offset: int, limit: int) -> models.JobInstances:
+        def _page(_offset: int, _limit: int) -> models.JobInstances:
             return self.get_job_instances(
                 job_id,
                 submit_date_from=submit_date_from,
                 submit_date_to=submit_date_to,
                 status=status,
-                offset=offset,
-                limit=limit,
+                offset=_offset,
+                limit=_limit,
                 timeout=timeout,
                 extra_headers=extra_headers,
             )
 
-        return iter_offset_pages(
-            page,
-            items=lambda answer: cast(
-                "list[models.JobInstance]", value_at(answer, "/job_instance") or []
+        return _pagination.iter_offset_pages(
+            _page,
+            items=lambda _answer: _cast(
+                list[models.JobInstance], _access.value_at(_answer, "/job_instance") or []
             ),
-            total=lambda answer: cast("int | None", value_at(answer, "/total_record_count")),
+            total=lambda _answer: _cast(
+                "int | None", _access.value_at(_answer, "/total_record_count")
+            ),
             limit=page_size,
         )
 
@@ -256,18 +257,19 @@ class InstancesResource:
             JobTimeoutError: ``timeout`` seconds passed first (``error.job`` is the last read).
         """
 
-        def read() -> models.JobInstance:
-            return self.get_job_instance(
+        def _read() -> models.JobInstance:
+            _job = self.get_job_instance(
                 job_id=job_id,
                 instance_id=instance_id,
             )
+            return _job_rules.same_job(_job, "/id", instance_id)
 
-        rules = _WAIT_FOR_JOB_INSTANCE_RULES
-        return wait_for_job(
-            read,
-            is_success=rules.is_success,
-            is_failure=rules.is_failure,
-            progress=rules.progress,
+        _rules = _WAIT_FOR_JOB_INSTANCE_RULES
+        return _jobs.wait_for_job(
+            _read,
+            is_success=_rules.is_success,
+            is_failure=_rules.is_failure,
+            progress=_rules.progress,
             timeout=timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -278,8 +280,8 @@ class InstancesResourceWithRawResponse:
     """The calls of ``InstancesResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: InstancesResource) -> None:
-        self.get_job_instance = raw(resource.get_job_instance)
-        self.get_job_instances = raw(resource.get_job_instances)
+        self.get_job_instance = _raw.raw(resource.get_job_instance)
+        self.get_job_instances = _raw.raw(resource.get_job_instances)
 
 
 class JobsResource:
@@ -307,7 +309,7 @@ class JobsResource:
                 Args:
                     job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _GET_JOB,
             path_params={
                 "job_id": job_id,
@@ -315,7 +317,7 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.Job", response.parse())
+        return _cast("models.Job", _response.parse())
 
     def get_jobs(
         self,
@@ -339,7 +341,7 @@ class JobsResource:
                     type: Only jobs of this type.
                     profile_id: Only jobs that use this profile.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _GET_JOBS,
             query={
                 "limit": limit,
@@ -351,7 +353,7 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.Jobs", response.parse())
+        return _cast("models.Jobs", _response.parse())
 
     def iter_jobs(
         self,
@@ -368,21 +370,23 @@ class JobsResource:
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
-        def page(offset: int, limit: int) -> models.Jobs:
+        def _page(_offset: int, _limit: int) -> models.Jobs:
             return self.get_jobs(
                 category=category,
                 type=type,
                 profile_id=profile_id,
-                offset=offset,
-                limit=limit,
+                offset=_offset,
+                limit=_limit,
                 timeout=timeout,
                 extra_headers=extra_headers,
             )
 
-        return iter_offset_pages(
-            page,
-            items=lambda answer: cast("list[models.Job]", value_at(answer, "/job") or []),
-            total=lambda answer: cast("int | None", value_at(answer, "/total_record_count")),
+        return _pagination.iter_offset_pages(
+            _page,
+            items=lambda _answer: _cast(list[models.Job], _access.value_at(_answer, "/job") or []),
+            total=lambda _answer: _cast(
+                "int | None", _access.value_at(_answer, "/total_record_count")
+            ),
             limit=page_size,
         )
 
@@ -404,7 +408,7 @@ class JobsResource:
                     job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
                     op: What to do with the job; run starts it.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _RUN_JOB,
             path_params={
                 "job_id": job_id,
@@ -417,16 +421,16 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.Job", response.parse())
+        return _cast("models.Job", _response.parse())
 
 
 class JobsResourceWithRawResponse:
     """The calls of ``JobsResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: JobsResource) -> None:
-        self.get_job = raw(resource.get_job)
-        self.get_jobs = raw(resource.get_jobs)
-        self.run_job = raw(resource.run_job)
+        self.get_job = _raw.raw(resource.get_job)
+        self.get_jobs = _raw.raw(resource.get_jobs)
+        self.run_job = _raw.raw(resource.run_job)
 
 
 class AsyncInstancesResource:
@@ -456,7 +460,7 @@ class AsyncInstancesResource:
                     job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
                     instance_id: The id of one run of the job, for example 55493478870005501.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _GET_JOB_INSTANCE,
             path_params={
                 "job_id": job_id,
@@ -465,7 +469,7 @@ class AsyncInstancesResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.JobInstance", response.parse())
+        return _cast("models.JobInstance", _response.parse())
 
     async def get_job_instances(
         self,
@@ -504,7 +508,7 @@ class AsyncInstancesResource:
                     limit: How many runs to return at most.
                     offset: How many runs to skip before the first one returned.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _GET_JOB_INSTANCES,
             path_params={
                 "job_id": job_id,
@@ -519,7 +523,7 @@ class AsyncInstancesResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.JobInstances", response.parse())
+        return _cast("models.JobInstances", _response.parse())
 
     def iter_job_instances(
         self,
@@ -550,24 +554,26 @@ class AsyncInstancesResource:
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
-        async def page(offset: int, limit: int) -> models.JobInstances:
+        async def _page(_offset: int, _limit: int) -> models.JobInstances:
             return await self.get_job_instances(
                 job_id,
                 submit_date_from=submit_date_from,
                 submit_date_to=submit_date_to,
                 status=status,
-                offset=offset,
-                limit=limit,
+                offset=_offset,
+                limit=_limit,
                 timeout=timeout,
                 extra_headers=extra_headers,
             )
 
-        return aiter_offset_pages(
-            page,
-            items=lambda answer: cast(
-                "list[models.JobInstance]", value_at(answer, "/job_instance") or []
+        return _pagination.aiter_offset_pages(
+            _page,
+            items=lambda _answer: _cast(
+                list[models.JobInstance], _access.value_at(_answer, "/job_instance") or []
             ),
-            total=lambda answer: cast("int | None", value_at(answer, "/total_record_count")),
+            total=lambda _answer: _cast(
+                "int | None", _access.value_at(_answer, "/total_record_count")
+            ),
             limit=page_size,
         )
 
@@ -590,18 +596,19 @@ class AsyncInstancesResource:
             JobTimeoutError: ``timeout`` seconds passed first (``error.job`` is the last read).
         """
 
-        async def read() -> models.JobInstance:
-            return await self.get_job_instance(
+        async def _read() -> models.JobInstance:
+            _job = await self.get_job_instance(
                 job_id=job_id,
                 instance_id=instance_id,
             )
+            return _job_rules.same_job(_job, "/id", instance_id)
 
-        rules = _WAIT_FOR_JOB_INSTANCE_RULES
-        return await async_wait_for_job(
-            read,
-            is_success=rules.is_success,
-            is_failure=rules.is_failure,
-            progress=rules.progress,
+        _rules = _WAIT_FOR_JOB_INSTANCE_RULES
+        return await _jobs.async_wait_for_job(
+            _read,
+            is_success=_rules.is_success,
+            is_failure=_rules.is_failure,
+            progress=_rules.progress,
             timeout=timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -612,8 +619,8 @@ class AsyncInstancesResourceWithRawResponse:
     """The calls of ``AsyncInstancesResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: AsyncInstancesResource) -> None:
-        self.get_job_instance = async_raw(resource.get_job_instance)
-        self.get_job_instances = async_raw(resource.get_job_instances)
+        self.get_job_instance = _raw.async_raw(resource.get_job_instance)
+        self.get_job_instances = _raw.async_raw(resource.get_job_instances)
 
 
 class AsyncJobsResource:
@@ -641,7 +648,7 @@ class AsyncJobsResource:
                 Args:
                     job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _GET_JOB,
             path_params={
                 "job_id": job_id,
@@ -649,7 +656,7 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.Job", response.parse())
+        return _cast("models.Job", _response.parse())
 
     async def get_jobs(
         self,
@@ -673,7 +680,7 @@ class AsyncJobsResource:
                     type: Only jobs of this type.
                     profile_id: Only jobs that use this profile.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _GET_JOBS,
             query={
                 "limit": limit,
@@ -685,7 +692,7 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.Jobs", response.parse())
+        return _cast("models.Jobs", _response.parse())
 
     def iter_jobs(
         self,
@@ -702,21 +709,23 @@ class AsyncJobsResource:
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
-        async def page(offset: int, limit: int) -> models.Jobs:
+        async def _page(_offset: int, _limit: int) -> models.Jobs:
             return await self.get_jobs(
                 category=category,
                 type=type,
                 profile_id=profile_id,
-                offset=offset,
-                limit=limit,
+                offset=_offset,
+                limit=_limit,
                 timeout=timeout,
                 extra_headers=extra_headers,
             )
 
-        return aiter_offset_pages(
-            page,
-            items=lambda answer: cast("list[models.Job]", value_at(answer, "/job") or []),
-            total=lambda answer: cast("int | None", value_at(answer, "/total_record_count")),
+        return _pagination.aiter_offset_pages(
+            _page,
+            items=lambda _answer: _cast(list[models.Job], _access.value_at(_answer, "/job") or []),
+            total=lambda _answer: _cast(
+                "int | None", _access.value_at(_answer, "/total_record_count")
+            ),
             limit=page_size,
         )
 
@@ -738,7 +747,7 @@ class AsyncJobsResource:
                     job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
                     op: What to do with the job; run starts it.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _RUN_JOB,
             path_params={
                 "job_id": job_id,
@@ -751,13 +760,13 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.Job", response.parse())
+        return _cast("models.Job", _response.parse())
 
 
 class AsyncJobsResourceWithRawResponse:
     """The calls of ``AsyncJobsResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: AsyncJobsResource) -> None:
-        self.get_job = async_raw(resource.get_job)
-        self.get_jobs = async_raw(resource.get_jobs)
-        self.run_job = async_raw(resource.run_job)
+        self.get_job = _raw.async_raw(resource.get_job)
+        self.get_jobs = _raw.async_raw(resource.get_jobs)
+        self.run_job = _raw.async_raw(resource.run_job)

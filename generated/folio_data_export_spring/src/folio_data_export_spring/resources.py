@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import cast
+from typing import cast as _cast
 
 from . import models
-from ._runtime._access import value_at
+from ._runtime import _access, _job_rules, _jobs, _pagination, _raw
 from ._runtime._bodies import JsonBody
 from ._runtime._job_rules import JobRules
-from ._runtime._jobs import JobProgress, async_wait_for_job, wait_for_job
+from ._runtime._jobs import JobProgress
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._pagination import aiter_offset_pages, iter_offset_pages
-from ._runtime._raw import async_raw, raw
 from ._runtime._transport import (
     AsyncStreamedResponse,
     AsyncTransport,
@@ -145,7 +143,7 @@ class JobsResource:
                 Args:
                     id: UUID of the job
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _GET_JOB_BY_ID,
             path_params={
                 "id": id,
@@ -153,7 +151,7 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.Job", response.parse())
+        return _cast("models.Job", _response.parse())
 
     def get_jobs(
         self,
@@ -173,7 +171,7 @@ class JobsResource:
                     limit: Limit the number of elements returned in the response
                     query: A CQL query string to filter jobs based on matching criteria in fields.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _GET_JOBS,
             query={
                 "offset": offset,
@@ -183,7 +181,7 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.JobCollection", response.parse())
+        return _cast("models.JobCollection", _response.parse())
 
     def iter_jobs(
         self,
@@ -198,19 +196,21 @@ class JobsResource:
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
-        def page(offset: int, limit: int) -> models.JobCollection:
+        def _page(_offset: int, _limit: int) -> models.JobCollection:
             return self.get_jobs(
                 query=query,
-                offset=offset,
-                limit=limit,
+                offset=_offset,
+                limit=_limit,
                 timeout=timeout,
                 extra_headers=extra_headers,
             )
 
-        return iter_offset_pages(
-            page,
-            items=lambda answer: cast("list[models.Job]", value_at(answer, "/jobRecords") or []),
-            total=lambda answer: cast("int | None", value_at(answer, "/totalRecords")),
+        return _pagination.iter_offset_pages(
+            _page,
+            items=lambda _answer: _cast(
+                list[models.Job], _access.value_at(_answer, "/jobRecords") or []
+            ),
+            total=lambda _answer: _cast("int | None", _access.value_at(_answer, "/totalRecords")),
             limit=page_size,
         )
 
@@ -228,7 +228,7 @@ class JobsResource:
                 Args:
                     id: UUID of the job
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _RESEND_EXPORTED_FILE,
             path_params={
                 "id": id,
@@ -236,7 +236,7 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
     def send_job(
         self,
@@ -249,13 +249,13 @@ class JobsResource:
 
         Sends the given job to the module's Kafka topic instead of storing it; answers 200 without a body.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _SEND_JOB,
             body=JsonBody(job),
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
     def upsert_job(
         self,
@@ -268,13 +268,13 @@ class JobsResource:
 
         Creates a job (201) or, when a job with the given id exists, updates it (200). The job runs asynchronously; poll it with getJobById until its status is SUCCESSFUL or FAILED.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _UPSERT_JOB,
             body=JsonBody(job),
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.Job", response.parse())
+        return _cast("models.Job", _response.parse())
 
     def wait_for_job(
         self,
@@ -294,17 +294,18 @@ class JobsResource:
             JobTimeoutError: ``timeout`` seconds passed first (``error.job`` is the last read).
         """
 
-        def read() -> models.Job:
-            return self.get_job_by_id(
+        def _read() -> models.Job:
+            _job = self.get_job_by_id(
                 id=id,
             )
+            return _job_rules.same_job(_job, "/id", id)
 
-        rules = _WAIT_FOR_JOB_RULES
-        return wait_for_job(
-            read,
-            is_success=rules.is_success,
-            is_failure=rules.is_failure,
-            progress=rules.progress,
+        _rules = _WAIT_FOR_JOB_RULES
+        return _jobs.wait_for_job(
+            _read,
+            is_success=_rules.is_success,
+            is_failure=_rules.is_failure,
+            progress=_rules.progress,
             timeout=timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -315,11 +316,11 @@ class JobsResourceWithRawResponse:
     """The calls of ``JobsResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: JobsResource) -> None:
-        self.get_job_by_id = raw(resource.get_job_by_id)
-        self.get_jobs = raw(resource.get_jobs)
-        self.resend_exported_file = raw(resource.resend_exported_file)
-        self.send_job = raw(resource.send_job)
-        self.upsert_job = raw(resource.upsert_job)
+        self.get_job_by_id = _raw.raw(resource.get_job_by_id)
+        self.get_jobs = _raw.raw(resource.get_jobs)
+        self.resend_exported_file = _raw.raw(resource.resend_exported_file)
+        self.send_job = _raw.raw(resource.send_job)
+        self.upsert_job = _raw.raw(resource.upsert_job)
 
 
 class AsyncJobsResource:
@@ -379,7 +380,7 @@ class AsyncJobsResource:
                 Args:
                     id: UUID of the job
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _GET_JOB_BY_ID,
             path_params={
                 "id": id,
@@ -387,7 +388,7 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.Job", response.parse())
+        return _cast("models.Job", _response.parse())
 
     async def get_jobs(
         self,
@@ -407,7 +408,7 @@ class AsyncJobsResource:
                     limit: Limit the number of elements returned in the response
                     query: A CQL query string to filter jobs based on matching criteria in fields.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _GET_JOBS,
             query={
                 "offset": offset,
@@ -417,7 +418,7 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.JobCollection", response.parse())
+        return _cast("models.JobCollection", _response.parse())
 
     def iter_jobs(
         self,
@@ -432,19 +433,21 @@ class AsyncJobsResource:
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
-        async def page(offset: int, limit: int) -> models.JobCollection:
+        async def _page(_offset: int, _limit: int) -> models.JobCollection:
             return await self.get_jobs(
                 query=query,
-                offset=offset,
-                limit=limit,
+                offset=_offset,
+                limit=_limit,
                 timeout=timeout,
                 extra_headers=extra_headers,
             )
 
-        return aiter_offset_pages(
-            page,
-            items=lambda answer: cast("list[models.Job]", value_at(answer, "/jobRecords") or []),
-            total=lambda answer: cast("int | None", value_at(answer, "/totalRecords")),
+        return _pagination.aiter_offset_pages(
+            _page,
+            items=lambda _answer: _cast(
+                list[models.Job], _access.value_at(_answer, "/jobRecords") or []
+            ),
+            total=lambda _answer: _cast("int | None", _access.value_at(_answer, "/totalRecords")),
             limit=page_size,
         )
 
@@ -462,7 +465,7 @@ class AsyncJobsResource:
                 Args:
                     id: UUID of the job
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _RESEND_EXPORTED_FILE,
             path_params={
                 "id": id,
@@ -470,7 +473,7 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
     async def send_job(
         self,
@@ -483,13 +486,13 @@ class AsyncJobsResource:
 
         Sends the given job to the module's Kafka topic instead of storing it; answers 200 without a body.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _SEND_JOB,
             body=JsonBody(job),
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
     async def upsert_job(
         self,
@@ -502,13 +505,13 @@ class AsyncJobsResource:
 
         Creates a job (201) or, when a job with the given id exists, updates it (200). The job runs asynchronously; poll it with getJobById until its status is SUCCESSFUL or FAILED.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _UPSERT_JOB,
             body=JsonBody(job),
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.Job", response.parse())
+        return _cast("models.Job", _response.parse())
 
     async def wait_for_job(
         self,
@@ -528,17 +531,18 @@ class AsyncJobsResource:
             JobTimeoutError: ``timeout`` seconds passed first (``error.job`` is the last read).
         """
 
-        async def read() -> models.Job:
-            return await self.get_job_by_id(
+        async def _read() -> models.Job:
+            _job = await self.get_job_by_id(
                 id=id,
             )
+            return _job_rules.same_job(_job, "/id", id)
 
-        rules = _WAIT_FOR_JOB_RULES
-        return await async_wait_for_job(
-            read,
-            is_success=rules.is_success,
-            is_failure=rules.is_failure,
-            progress=rules.progress,
+        _rules = _WAIT_FOR_JOB_RULES
+        return await _jobs.async_wait_for_job(
+            _read,
+            is_success=_rules.is_success,
+            is_failure=_rules.is_failure,
+            progress=_rules.progress,
             timeout=timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -549,8 +553,8 @@ class AsyncJobsResourceWithRawResponse:
     """The calls of ``AsyncJobsResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: AsyncJobsResource) -> None:
-        self.get_job_by_id = async_raw(resource.get_job_by_id)
-        self.get_jobs = async_raw(resource.get_jobs)
-        self.resend_exported_file = async_raw(resource.resend_exported_file)
-        self.send_job = async_raw(resource.send_job)
-        self.upsert_job = async_raw(resource.upsert_job)
+        self.get_job_by_id = _raw.async_raw(resource.get_job_by_id)
+        self.get_jobs = _raw.async_raw(resource.get_jobs)
+        self.resend_exported_file = _raw.async_raw(resource.resend_exported_file)
+        self.send_job = _raw.async_raw(resource.send_job)
+        self.upsert_job = _raw.async_raw(resource.upsert_job)

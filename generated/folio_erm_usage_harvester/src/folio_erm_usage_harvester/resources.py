@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import cast
+from typing import cast as _cast
 
 from pydantic import JsonValue
 
 from . import models
-from ._runtime._access import value_at
-from ._runtime._job_rules import JobRules, first_item
-from ._runtime._jobs import JobProgress, async_wait_for_job, wait_for_job
+from ._runtime import _access, _job_rules, _jobs, _pagination, _query, _raw
+from ._runtime._job_rules import JobRules
+from ._runtime._jobs import JobProgress
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._pagination import aiter_offset_pages, iter_offset_pages
-from ._runtime._raw import async_raw, raw
 from ._runtime._transport import (
     AsyncTransport,
     SyncTransport,
@@ -94,12 +92,12 @@ class HarvestingResource:
 
         Starts harvesting for every usage data provider of the tenant.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _START_HARVESTING,
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("JsonValue", response.parse())
+        return _cast("JsonValue", _response.parse())
 
     def start_harvesting_for_provider(
         self,
@@ -115,7 +113,7 @@ class HarvestingResource:
                 Args:
                     id: Id of the usage data provider
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _START_HARVESTING_FOR_PROVIDER,
             path_params={
                 "id": id,
@@ -123,15 +121,15 @@ class HarvestingResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("JsonValue", response.parse())
+        return _cast("JsonValue", _response.parse())
 
 
 class HarvestingResourceWithRawResponse:
     """The calls of ``HarvestingResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: HarvestingResource) -> None:
-        self.start_harvesting = raw(resource.start_harvesting)
-        self.start_harvesting_for_provider = raw(resource.start_harvesting_for_provider)
+        self.start_harvesting = _raw.raw(resource.start_harvesting)
+        self.start_harvesting_for_provider = _raw.raw(resource.start_harvesting_for_provider)
 
 
 class ImplementationsResource:
@@ -159,7 +157,7 @@ class ImplementationsResource:
                 Args:
                     aggregator: Only implementations whose isAggregator is this value ("true" or "false")
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _GET_IMPLEMENTATIONS,
             query={
                 "aggregator": aggregator,
@@ -167,14 +165,14 @@ class ImplementationsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.ServiceImplementations", response.parse())
+        return _cast("models.ServiceImplementations", _response.parse())
 
 
 class ImplementationsResourceWithRawResponse:
     """The calls of ``ImplementationsResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: ImplementationsResource) -> None:
-        self.get_implementations = raw(resource.get_implementations)
+        self.get_implementations = _raw.raw(resource.get_implementations)
 
 
 class JobsResource:
@@ -198,12 +196,12 @@ class JobsResource:
 
         Runs the clean-up tasks on harvesting jobs (marks jobs of dead processes as failed).
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _CLEANUP_JOBS,
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
     def get_jobs(
         self,
@@ -231,7 +229,7 @@ class JobsResource:
                     offset: How many records to skip
                     limit: How many records to return at most
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _GET_JOBS,
             query={
                 "timestamp": timestamp,
@@ -244,7 +242,7 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.JobInfos", response.parse())
+        return _cast("models.JobInfos", _response.parse())
 
     def iter_jobs(
         self,
@@ -262,22 +260,24 @@ class JobsResource:
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
-        def page(offset: int, limit: int) -> models.JobInfos:
+        def _page(_offset: int, _limit: int) -> models.JobInfos:
             return self.get_jobs(
                 timestamp=timestamp,
                 provider_id=provider_id,
                 query=query,
                 total_records=total_records,
-                offset=offset,
-                limit=limit,
+                offset=_offset,
+                limit=_limit,
                 timeout=timeout,
                 extra_headers=extra_headers,
             )
 
-        return iter_offset_pages(
-            page,
-            items=lambda answer: cast("list[models.JobInfo]", value_at(answer, "/jobInfos") or []),
-            total=lambda answer: cast("int | None", value_at(answer, "/totalRecords")),
+        return _pagination.iter_offset_pages(
+            _page,
+            items=lambda _answer: _cast(
+                list[models.JobInfo], _access.value_at(_answer, "/jobInfos") or []
+            ),
+            total=lambda _answer: _cast("int | None", _access.value_at(_answer, "/totalRecords")),
             limit=page_size,
         )
 
@@ -295,7 +295,7 @@ class JobsResource:
                 Args:
                     timestamp: Purge jobs whose timestamp is at or before this time (milliseconds since the epoch)
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _PURGE_FINISHED_JOBS,
             query={
                 "timestamp": timestamp,
@@ -303,7 +303,7 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
     def purge_stale_jobs(
         self,
@@ -315,12 +315,12 @@ class JobsResource:
 
         Deletes jobs that started but never finished.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _PURGE_STALE_JOBS,
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
     def wait_for_job(
         self,
@@ -340,18 +340,18 @@ class JobsResource:
             JobTimeoutError: ``timeout`` seconds passed first (``error.job`` is the last read).
         """
 
-        def read() -> models.JobInfo:
-            page = self.get_jobs(
-                query=f'id=="{id_}"',
+        def _read() -> models.JobInfo:
+            _page = self.get_jobs(
+                query='id=="' + _query.cql_string(id_) + '"',
             )
-            return cast("models.JobInfo", first_item(page, "/jobInfos", "job"))
+            return _cast("models.JobInfo", _job_rules.find_job(_page, "/jobInfos", "/id", id_))
 
-        rules = _WAIT_FOR_JOB_RULES
-        return wait_for_job(
-            read,
-            is_success=rules.is_success,
-            is_failure=rules.is_failure,
-            progress=rules.progress,
+        _rules = _WAIT_FOR_JOB_RULES
+        return _jobs.wait_for_job(
+            _read,
+            is_success=_rules.is_success,
+            is_failure=_rules.is_failure,
+            progress=_rules.progress,
             timeout=timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -362,10 +362,10 @@ class JobsResourceWithRawResponse:
     """The calls of ``JobsResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: JobsResource) -> None:
-        self.cleanup_jobs = raw(resource.cleanup_jobs)
-        self.get_jobs = raw(resource.get_jobs)
-        self.purge_finished_jobs = raw(resource.purge_finished_jobs)
-        self.purge_stale_jobs = raw(resource.purge_stale_jobs)
+        self.cleanup_jobs = _raw.raw(resource.cleanup_jobs)
+        self.get_jobs = _raw.raw(resource.get_jobs)
+        self.purge_finished_jobs = _raw.raw(resource.purge_finished_jobs)
+        self.purge_stale_jobs = _raw.raw(resource.purge_stale_jobs)
 
 
 class AsyncHarvestingResource:
@@ -389,12 +389,12 @@ class AsyncHarvestingResource:
 
         Starts harvesting for every usage data provider of the tenant.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _START_HARVESTING,
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("JsonValue", response.parse())
+        return _cast("JsonValue", _response.parse())
 
     async def start_harvesting_for_provider(
         self,
@@ -410,7 +410,7 @@ class AsyncHarvestingResource:
                 Args:
                     id: Id of the usage data provider
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _START_HARVESTING_FOR_PROVIDER,
             path_params={
                 "id": id,
@@ -418,15 +418,15 @@ class AsyncHarvestingResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("JsonValue", response.parse())
+        return _cast("JsonValue", _response.parse())
 
 
 class AsyncHarvestingResourceWithRawResponse:
     """The calls of ``AsyncHarvestingResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: AsyncHarvestingResource) -> None:
-        self.start_harvesting = async_raw(resource.start_harvesting)
-        self.start_harvesting_for_provider = async_raw(resource.start_harvesting_for_provider)
+        self.start_harvesting = _raw.async_raw(resource.start_harvesting)
+        self.start_harvesting_for_provider = _raw.async_raw(resource.start_harvesting_for_provider)
 
 
 class AsyncImplementationsResource:
@@ -454,7 +454,7 @@ class AsyncImplementationsResource:
                 Args:
                     aggregator: Only implementations whose isAggregator is this value ("true" or "false")
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _GET_IMPLEMENTATIONS,
             query={
                 "aggregator": aggregator,
@@ -462,14 +462,14 @@ class AsyncImplementationsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.ServiceImplementations", response.parse())
+        return _cast("models.ServiceImplementations", _response.parse())
 
 
 class AsyncImplementationsResourceWithRawResponse:
     """The calls of ``AsyncImplementationsResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: AsyncImplementationsResource) -> None:
-        self.get_implementations = async_raw(resource.get_implementations)
+        self.get_implementations = _raw.async_raw(resource.get_implementations)
 
 
 class AsyncJobsResource:
@@ -493,12 +493,12 @@ class AsyncJobsResource:
 
         Runs the clean-up tasks on harvesting jobs (marks jobs of dead processes as failed).
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _CLEANUP_JOBS,
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
     async def get_jobs(
         self,
@@ -526,7 +526,7 @@ class AsyncJobsResource:
                     offset: How many records to skip
                     limit: How many records to return at most
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _GET_JOBS,
             query={
                 "timestamp": timestamp,
@@ -539,7 +539,7 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.JobInfos", response.parse())
+        return _cast("models.JobInfos", _response.parse())
 
     def iter_jobs(
         self,
@@ -557,22 +557,24 @@ class AsyncJobsResource:
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
-        async def page(offset: int, limit: int) -> models.JobInfos:
+        async def _page(_offset: int, _limit: int) -> models.JobInfos:
             return await self.get_jobs(
                 timestamp=timestamp,
                 provider_id=provider_id,
                 query=query,
                 total_records=total_records,
-                offset=offset,
-                limit=limit,
+                offset=_offset,
+                limit=_limit,
                 timeout=timeout,
                 extra_headers=extra_headers,
             )
 
-        return aiter_offset_pages(
-            page,
-            items=lambda answer: cast("list[models.JobInfo]", value_at(answer, "/jobInfos") or []),
-            total=lambda answer: cast("int | None", value_at(answer, "/totalRecords")),
+        return _pagination.aiter_offset_pages(
+            _page,
+            items=lambda _answer: _cast(
+                list[models.JobInfo], _access.value_at(_answer, "/jobInfos") or []
+            ),
+            total=lambda _answer: _cast("int | None", _access.value_at(_answer, "/totalRecords")),
             limit=page_size,
         )
 
@@ -590,7 +592,7 @@ class AsyncJobsResource:
                 Args:
                     timestamp: Purge jobs whose timestamp is at or before this time (milliseconds since the epoch)
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _PURGE_FINISHED_JOBS,
             query={
                 "timestamp": timestamp,
@@ -598,7 +600,7 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
     async def purge_stale_jobs(
         self,
@@ -610,12 +612,12 @@ class AsyncJobsResource:
 
         Deletes jobs that started but never finished.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _PURGE_STALE_JOBS,
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
     async def wait_for_job(
         self,
@@ -635,18 +637,18 @@ class AsyncJobsResource:
             JobTimeoutError: ``timeout`` seconds passed first (``error.job`` is the last read).
         """
 
-        async def read() -> models.JobInfo:
-            page = await self.get_jobs(
-                query=f'id=="{id_}"',
+        async def _read() -> models.JobInfo:
+            _page = await self.get_jobs(
+                query='id=="' + _query.cql_string(id_) + '"',
             )
-            return cast("models.JobInfo", first_item(page, "/jobInfos", "job"))
+            return _cast("models.JobInfo", _job_rules.find_job(_page, "/jobInfos", "/id", id_))
 
-        rules = _WAIT_FOR_JOB_RULES
-        return await async_wait_for_job(
-            read,
-            is_success=rules.is_success,
-            is_failure=rules.is_failure,
-            progress=rules.progress,
+        _rules = _WAIT_FOR_JOB_RULES
+        return await _jobs.async_wait_for_job(
+            _read,
+            is_success=_rules.is_success,
+            is_failure=_rules.is_failure,
+            progress=_rules.progress,
             timeout=timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -657,7 +659,7 @@ class AsyncJobsResourceWithRawResponse:
     """The calls of ``AsyncJobsResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: AsyncJobsResource) -> None:
-        self.cleanup_jobs = async_raw(resource.cleanup_jobs)
-        self.get_jobs = async_raw(resource.get_jobs)
-        self.purge_finished_jobs = async_raw(resource.purge_finished_jobs)
-        self.purge_stale_jobs = async_raw(resource.purge_stale_jobs)
+        self.cleanup_jobs = _raw.async_raw(resource.cleanup_jobs)
+        self.get_jobs = _raw.async_raw(resource.get_jobs)
+        self.purge_finished_jobs = _raw.async_raw(resource.purge_finished_jobs)
+        self.purge_stale_jobs = _raw.async_raw(resource.purge_stale_jobs)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import cast
+from typing import cast as _cast
 
 from . import models
+from ._runtime import _raw
 from ._runtime._bodies import JsonBody
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._raw import async_raw, raw
 from ._runtime._transport import (
     AsyncTransport,
     SyncTransport,
@@ -57,12 +57,12 @@ class BatchTrackingResource:
 
         Deletes batch tracking records older than 24 hours. Upstream runs it from a timer.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _CLEANUP_BATCH_TRACKING,
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("str", response.parse())
+        return _cast("str", _response.parse())
 
     def create_batch_tracking(
         self,
@@ -75,13 +75,13 @@ class BatchTrackingResource:
 
         Starts tracking a batch of totalRecords records.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _CREATE_BATCH_TRACKING,
             body=JsonBody(batch_tracking),
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.BatchTracking", response.parse())
+        return _cast("models.BatchTracking", _response.parse())
 
     def delete_batch_tracking(
         self,
@@ -95,7 +95,7 @@ class BatchTrackingResource:
         Args:
             id: Id of the batch tracking record (a UUID)
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _DELETE_BATCH_TRACKING,
             path_params={
                 "id": id,
@@ -103,16 +103,16 @@ class BatchTrackingResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
 
 class BatchTrackingResourceWithRawResponse:
     """The calls of ``BatchTrackingResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: BatchTrackingResource) -> None:
-        self.cleanup_batch_tracking = raw(resource.cleanup_batch_tracking)
-        self.create_batch_tracking = raw(resource.create_batch_tracking)
-        self.delete_batch_tracking = raw(resource.delete_batch_tracking)
+        self.cleanup_batch_tracking = _raw.raw(resource.cleanup_batch_tracking)
+        self.create_batch_tracking = _raw.raw(resource.create_batch_tracking)
+        self.delete_batch_tracking = _raw.raw(resource.delete_batch_tracking)
 
 
 class AsyncBatchTrackingResource:
@@ -136,12 +136,12 @@ class AsyncBatchTrackingResource:
 
         Deletes batch tracking records older than 24 hours. Upstream runs it from a timer.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _CLEANUP_BATCH_TRACKING,
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("str", response.parse())
+        return _cast("str", _response.parse())
 
     async def create_batch_tracking(
         self,
@@ -154,13 +154,13 @@ class AsyncBatchTrackingResource:
 
         Starts tracking a batch of totalRecords records.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _CREATE_BATCH_TRACKING,
             body=JsonBody(batch_tracking),
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.BatchTracking", response.parse())
+        return _cast("models.BatchTracking", _response.parse())
 
     async def delete_batch_tracking(
         self,
@@ -174,7 +174,7 @@ class AsyncBatchTrackingResource:
         Args:
             id: Id of the batch tracking record (a UUID)
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _DELETE_BATCH_TRACKING,
             path_params={
                 "id": id,
@@ -182,13 +182,13 @@ class AsyncBatchTrackingResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
 
 class AsyncBatchTrackingResourceWithRawResponse:
     """The calls of ``AsyncBatchTrackingResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: AsyncBatchTrackingResource) -> None:
-        self.cleanup_batch_tracking = async_raw(resource.cleanup_batch_tracking)
-        self.create_batch_tracking = async_raw(resource.create_batch_tracking)
-        self.delete_batch_tracking = async_raw(resource.delete_batch_tracking)
+        self.cleanup_batch_tracking = _raw.async_raw(resource.cleanup_batch_tracking)
+        self.create_batch_tracking = _raw.async_raw(resource.create_batch_tracking)
+        self.delete_batch_tracking = _raw.async_raw(resource.delete_batch_tracking)

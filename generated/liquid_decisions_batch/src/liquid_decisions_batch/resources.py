@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Literal, cast
+from typing import Literal
+from typing import cast as _cast
 
 from . import models
+from ._runtime import _job_rules, _jobs, _raw
 from ._runtime._bodies import FileInput, FormBody, MultipartBody
 from ._runtime._job_rules import JobRules
-from ._runtime._jobs import JobProgress, async_wait_for_job, wait_for_job
+from ._runtime._jobs import JobProgress
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._raw import async_raw, raw
 from ._runtime._transport import (
     AsyncTransport,
     SyncTransport,
@@ -99,7 +100,7 @@ class AuthResource:
                     password: That user's password.
                     scope: The community to work in, written community=<community>.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _GET_TOKEN,
             body=FormBody(
                 {
@@ -114,7 +115,7 @@ class AuthResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.Token", response.parse())
+        return _cast("models.Token", _response.parse())
 
     def validate_token(
         self,
@@ -126,20 +127,20 @@ class AuthResource:
 
         Tells whether the bearer token sent with the call is still valid.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _VALIDATE_TOKEN,
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
 
 class AuthResourceWithRawResponse:
     """The calls of ``AuthResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: AuthResource) -> None:
-        self.get_token = raw(resource.get_token)
-        self.validate_token = raw(resource.validate_token)
+        self.get_token = _raw.raw(resource.get_token)
+        self.validate_token = _raw.raw(resource.validate_token)
 
 
 class BatchResource:
@@ -167,7 +168,7 @@ class BatchResource:
                 Args:
                     job_id: The id of the job to cancel.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _CANCEL_BATCH_JOB,
             body=FormBody(
                 {
@@ -177,7 +178,7 @@ class BatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.BatchStatus", response.parse())
+        return _cast("models.BatchStatus", _response.parse())
 
     def export_batch(
         self,
@@ -207,7 +208,7 @@ class BatchResource:
                     filters: A JSON object, as text, of field values an item must have to be exported, for example {"userId": "someone@example.com"}. Ignored when sqlQuery is given.
                     notification_email: Where to send mail about the job's progress.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _EXPORT_BATCH,
             body=FormBody(
                 {
@@ -224,7 +225,7 @@ class BatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.BatchStatus", response.parse())
+        return _cast("models.BatchStatus", _response.parse())
 
     def get_batch_status(
         self,
@@ -240,7 +241,7 @@ class BatchResource:
                 Args:
                     job_id: The id of the job, from the answer that submitted it.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _GET_BATCH_STATUS,
             body=FormBody(
                 {
@@ -250,7 +251,7 @@ class BatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.BatchStatus", response.parse())
+        return _cast("models.BatchStatus", _response.parse())
 
     def import_batch(
         self,
@@ -280,7 +281,7 @@ class BatchResource:
                     notification_email: Where to send mail about the job's progress.
                     header_row: Whether a CSV file starts with a row of field names.
         """
-        response = self._transport.request(
+        _response = self._transport.request(
             _IMPORT_BATCH,
             body=MultipartBody(
                 fields={
@@ -299,7 +300,7 @@ class BatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.BatchStatus", response.parse())
+        return _cast("models.BatchStatus", _response.parse())
 
     def wait_for_batch_job(
         self,
@@ -319,17 +320,18 @@ class BatchResource:
             JobTimeoutError: ``timeout`` seconds passed first (``error.job`` is the last read).
         """
 
-        def read() -> models.BatchStatus:
-            return self.get_batch_status(
+        def _read() -> models.BatchStatus:
+            _job = self.get_batch_status(
                 job_id=job_id,
             )
+            return _job_rules.same_job(_job, "/jobId", job_id)
 
-        rules = _WAIT_FOR_BATCH_JOB_RULES
-        return wait_for_job(
-            read,
-            is_success=rules.is_success,
-            is_failure=rules.is_failure,
-            progress=rules.progress,
+        _rules = _WAIT_FOR_BATCH_JOB_RULES
+        return _jobs.wait_for_job(
+            _read,
+            is_success=_rules.is_success,
+            is_failure=_rules.is_failure,
+            progress=_rules.progress,
             timeout=timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -340,10 +342,10 @@ class BatchResourceWithRawResponse:
     """The calls of ``BatchResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: BatchResource) -> None:
-        self.cancel_batch_job = raw(resource.cancel_batch_job)
-        self.export_batch = raw(resource.export_batch)
-        self.get_batch_status = raw(resource.get_batch_status)
-        self.import_batch = raw(resource.import_batch)
+        self.cancel_batch_job = _raw.raw(resource.cancel_batch_job)
+        self.export_batch = _raw.raw(resource.export_batch)
+        self.get_batch_status = _raw.raw(resource.get_batch_status)
+        self.import_batch = _raw.raw(resource.import_batch)
 
 
 class AsyncAuthResource:
@@ -381,7 +383,7 @@ class AsyncAuthResource:
                     password: That user's password.
                     scope: The community to work in, written community=<community>.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _GET_TOKEN,
             body=FormBody(
                 {
@@ -396,7 +398,7 @@ class AsyncAuthResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.Token", response.parse())
+        return _cast("models.Token", _response.parse())
 
     async def validate_token(
         self,
@@ -408,20 +410,20 @@ class AsyncAuthResource:
 
         Tells whether the bearer token sent with the call is still valid.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _VALIDATE_TOKEN,
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        response.parse()
+        _response.parse()
 
 
 class AsyncAuthResourceWithRawResponse:
     """The calls of ``AsyncAuthResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: AsyncAuthResource) -> None:
-        self.get_token = async_raw(resource.get_token)
-        self.validate_token = async_raw(resource.validate_token)
+        self.get_token = _raw.async_raw(resource.get_token)
+        self.validate_token = _raw.async_raw(resource.validate_token)
 
 
 class AsyncBatchResource:
@@ -449,7 +451,7 @@ class AsyncBatchResource:
                 Args:
                     job_id: The id of the job to cancel.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _CANCEL_BATCH_JOB,
             body=FormBody(
                 {
@@ -459,7 +461,7 @@ class AsyncBatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.BatchStatus", response.parse())
+        return _cast("models.BatchStatus", _response.parse())
 
     async def export_batch(
         self,
@@ -489,7 +491,7 @@ class AsyncBatchResource:
                     filters: A JSON object, as text, of field values an item must have to be exported, for example {"userId": "someone@example.com"}. Ignored when sqlQuery is given.
                     notification_email: Where to send mail about the job's progress.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _EXPORT_BATCH,
             body=FormBody(
                 {
@@ -506,7 +508,7 @@ class AsyncBatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.BatchStatus", response.parse())
+        return _cast("models.BatchStatus", _response.parse())
 
     async def get_batch_status(
         self,
@@ -522,7 +524,7 @@ class AsyncBatchResource:
                 Args:
                     job_id: The id of the job, from the answer that submitted it.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _GET_BATCH_STATUS,
             body=FormBody(
                 {
@@ -532,7 +534,7 @@ class AsyncBatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.BatchStatus", response.parse())
+        return _cast("models.BatchStatus", _response.parse())
 
     async def import_batch(
         self,
@@ -562,7 +564,7 @@ class AsyncBatchResource:
                     notification_email: Where to send mail about the job's progress.
                     header_row: Whether a CSV file starts with a row of field names.
         """
-        response = await self._transport.request(
+        _response = await self._transport.request(
             _IMPORT_BATCH,
             body=MultipartBody(
                 fields={
@@ -581,7 +583,7 @@ class AsyncBatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return cast("models.BatchStatus", response.parse())
+        return _cast("models.BatchStatus", _response.parse())
 
     async def wait_for_batch_job(
         self,
@@ -601,17 +603,18 @@ class AsyncBatchResource:
             JobTimeoutError: ``timeout`` seconds passed first (``error.job`` is the last read).
         """
 
-        async def read() -> models.BatchStatus:
-            return await self.get_batch_status(
+        async def _read() -> models.BatchStatus:
+            _job = await self.get_batch_status(
                 job_id=job_id,
             )
+            return _job_rules.same_job(_job, "/jobId", job_id)
 
-        rules = _WAIT_FOR_BATCH_JOB_RULES
-        return await async_wait_for_job(
-            read,
-            is_success=rules.is_success,
-            is_failure=rules.is_failure,
-            progress=rules.progress,
+        _rules = _WAIT_FOR_BATCH_JOB_RULES
+        return await _jobs.async_wait_for_job(
+            _read,
+            is_success=_rules.is_success,
+            is_failure=_rules.is_failure,
+            progress=_rules.progress,
             timeout=timeout,
             poll_interval=poll_interval,
             on_progress=on_progress,
@@ -622,7 +625,7 @@ class AsyncBatchResourceWithRawResponse:
     """The calls of ``AsyncBatchResource``, answering ``APIResponse`` objects."""
 
     def __init__(self, resource: AsyncBatchResource) -> None:
-        self.cancel_batch_job = async_raw(resource.cancel_batch_job)
-        self.export_batch = async_raw(resource.export_batch)
-        self.get_batch_status = async_raw(resource.get_batch_status)
-        self.import_batch = async_raw(resource.import_batch)
+        self.cancel_batch_job = _raw.async_raw(resource.cancel_batch_job)
+        self.export_batch = _raw.async_raw(resource.export_batch)
+        self.get_batch_status = _raw.async_raw(resource.get_batch_status)
+        self.import_batch = _raw.async_raw(resource.import_batch)

@@ -85,9 +85,37 @@ def _number(job: object, pointer: str | None) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def first_item(page: Any, pointer: str, what: str) -> Any:
-    """The first item of a list answer; a job that is not listed does not exist."""
+def _is_job(job: object, id_field: str | None, job_id: str) -> bool:
+    if id_field is None:  # the system does not say where a job's id is
+        return True
+    found = value_at(job, id_field)
+    if found is None or isinstance(found, bool):
+        return False
+    try:
+        return str(found) == str(job_id)
+    except ValueError:  # an integer too long to print: not an id anyone asked for
+        return False
+
+
+def find_job(page: Any, pointer: str, id_field: str | None, job_id: str) -> Any:
+    """The job ``job_id`` in a list answer (items at ``pointer``): the item whose id is it.
+
+    A query the server reads loosely (or wrongly) may list other jobs too, or only others;
+    those are never taken for the one asked for.
+    """
     items = value_at(page, pointer)
-    if not isinstance(items, Sequence) or isinstance(items, str | bytes) or not items:
-        raise NotFoundError.without_response(f"no {what} matches")
-    return items[0]
+    listed = isinstance(items, Sequence) and not isinstance(items, str | bytes)
+    for item in items if listed else ():
+        if _is_job(item, id_field, job_id):
+            return item
+    raise NotFoundError.without_response(f"no job with id {job_id!r} in the answer")
+
+
+def same_job(job: T, id_field: str | None, job_id: str) -> T:
+    """``job`` when it is the job ``job_id``; a read answering another job is not an answer."""
+    if not _is_job(job, id_field, job_id):
+        found = value_at(job, id_field) if id_field else None
+        raise NotFoundError.without_response(
+            f"asked for job {job_id!r}, the server answered job {found!r}"
+        )
+    return job

@@ -27,7 +27,7 @@ def _step(node: Any, token: str) -> Any:
         return (node.model_extra or {}).get(token, _MISSING)
     if isinstance(node, dict):
         return node.get(token, _MISSING)
-    # ASCII digits: str.isdigit() takes "²", which int() refuses.
+    # ASCII digits only: "²".isdigit() is True, and int("²") raises
     if isinstance(node, list) and token.isascii() and token.isdigit() and int(token) < len(node):
         return node[int(token)]
     return _MISSING
