@@ -182,7 +182,7 @@ def test_a_list_of_jobs_that_is_a_string_lists_no_job() -> None:
         find_job({"items": "not a list"}, "/items", None, "j")
 
 
-@pytest.mark.parametrize("found", [10**5000, True, None])
+@pytest.mark.parametrize("found", [10**5000, True, None], ids=["huge", "bool", "none"])
 def test_a_job_id_no_one_can_have_asked_for_is_another_job(found: Any) -> None:
     with pytest.raises(NotFoundError):
         find_job({"items": [{"id": found}]}, "/items", "/id", "j")

@@ -115,7 +115,11 @@ def same_job(job: T, id_field: str | None, job_id: str) -> T:
     """``job`` when it is the job ``job_id``; a read answering another job is not an answer."""
     if not _is_job(job, id_field, job_id):
         found = value_at(job, id_field) if id_field else None
+        try:
+            answered = repr(found)[:80]
+        except ValueError:  # an integer too long to print
+            answered = f"an unprintable {type(found).__name__}"
         raise NotFoundError.without_response(
-            f"asked for job {job_id!r}, the server answered job {found!r}"
+            f"asked for job {job_id!r}, the server answered job {answered}"
         )
     return job

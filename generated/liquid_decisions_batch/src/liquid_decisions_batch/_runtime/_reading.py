@@ -373,7 +373,8 @@ def bound_unread(response: httpx.Response, limit: int = SIDE_ANSWER_LIMIT) -> No
     if isinstance(response.stream, _BoundedStream):
         return
     response.stream = _BoundedStream(response.stream, _Bounded(response, limit))
-    del response.headers["content-encoding"]
+    if "content-encoding" in response.headers:
+        del response.headers["content-encoding"]
 
 
 def check_size(response: httpx.Response, limit: int) -> None:
