@@ -17,6 +17,8 @@ import httpx
 import pytest
 from pydantic import BaseModel
 from runtime._errors import (
+    APIConnectionError,
+    APITimeoutError,
     InternalServerError,
     ResponseTooLargeError,
     ResponseValidationError,
@@ -300,5 +302,58 @@ def test_a_corrupt_download_is_a_typed_error(tmp_path: Any) -> None:
             with pytest.raises(ResponseValidationError, match="bad gzip data"):
                 async for _ in download.aiter_bytes():
                     pass
+
+    asyncio.run(run())
+
+
+class _Dropped(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body the connection drops after its first chunk."""
+
+    def __init__(self, error: httpx.TransportError) -> None:
+        self._error = error
+
+    def __iter__(self) -> Any:
+        yield b"x" * 1024
+        raise self._error
+
+    async def __aiter__(self) -> Any:
+        yield b"x" * 1024
+        raise self._error
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (httpx.RemoteProtocolError("peer closed connection"), APIConnectionError),
+        (httpx.ReadError("connection reset"), APIConnectionError),
+        (httpx.ReadTimeout("stalled"), APITimeoutError),
+    ],
+    ids=["closed", "reset", "stalled"],
+)
+def test_a_download_that_breaks_off_is_a_typed_error_and_writes_nothing(
+    tmp_path: Any, error: httpx.TransportError, expected: type[Exception]
+) -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=_Dropped(error))
+
+    with (
+        _sync(handle).stream(DOWNLOAD, path_params={"id": "1"}) as download,
+        pytest.raises(expected, match="download"),
+    ):
+        download.write_to(tmp_path / "file.bin")
+    assert not list(tmp_path.iterdir())  # all or nothing
+
+    async def run() -> None:
+        transport = _async(handle)
+        download = await transport.stream(DOWNLOAD, path_params={"id": "1"})
+        async with download:
+            with pytest.raises(expected, match="download"):
+                async for _ in download.aiter_bytes():
+                    pass
+        download = await transport.stream(DOWNLOAD, path_params={"id": "1"})
+        async with download:
+            with pytest.raises(expected, match="download"):
+                await download.write_to(tmp_path / "again.bin")
+        assert not list(tmp_path.iterdir())
 
     asyncio.run(run())

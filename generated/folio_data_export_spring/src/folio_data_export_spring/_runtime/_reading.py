@@ -16,7 +16,9 @@ from typing import Protocol
 import httpx
 
 from ._errors import (
+    APIConnectionError,
     APIError,
+    APITimeoutError,
     ResponseTooLargeError,
     ResponseValidationError,
     status_error_class,
@@ -252,6 +254,17 @@ def _stream_error(response: httpx.Response, error: _Undecodable) -> ResponseVali
     )
 
 
+def _broken_off(response: httpx.Response, error: httpx.TransportError) -> APIConnectionError:
+    """A download the connection dropped, or that stalled, halfway: the server's doing."""
+    request = response.request
+    what = f"{request.method} {request.url.path}"
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(f"the download timed out: {what}", request=request)
+    return APIConnectionError(
+        f"the download broke off ({type(error).__name__}): {what}", request=request
+    )
+
+
 def iter_decoded(response: httpx.Response, chunk_size: int) -> Iterator[bytes]:
     """A streamed body, decoded, in pieces of at most ``chunk_size`` bytes when encoded."""
     if response.is_stream_consumed:  # read already, and decoded, by a transport that reads eagerly
@@ -264,6 +277,8 @@ def iter_decoded(response: httpx.Response, chunk_size: int) -> Iterator[bytes]:
         decoder.finish()
     except _Undecodable as error:
         raise _stream_error(response, error) from None
+    except httpx.TransportError as error:
+        raise _broken_off(response, error) from None
 
 
 async def aiter_decoded(response: httpx.Response, chunk_size: int) -> AsyncIterator[bytes]:
@@ -280,6 +295,8 @@ async def aiter_decoded(response: httpx.Response, chunk_size: int) -> AsyncItera
         decoder.finish()
     except _Undecodable as error:
         raise _stream_error(response, error) from None
+    except httpx.TransportError as error:
+        raise _broken_off(response, error) from None
 
 
 SIDE_ANSWER_LIMIT = 1024 * 1024
