@@ -38,11 +38,17 @@ _LOCK = threading.Lock()
 _LIVE: weakref.WeakSet[Secret] = weakref.WeakSet()
 
 
+# Shorter values are not searched for in free text: a one-letter test token would blank every
+# such letter of every record. Where they are sent (credential headers, cookies, secret query
+# parameters) the redaction blanks them by name whatever their length.
+SHORTEST_SEARCHED = 4
+
+
 def live_values() -> list[str]:
     """The values of the secrets alive now, longest first (so that no part of one is left)."""
     with _LOCK:
         values = {secret.get() for secret in _LIVE}
-    return sorted(values, key=len, reverse=True)
+    return sorted((v for v in values if len(v) >= SHORTEST_SEARCHED), key=len, reverse=True)
 
 
 def checked(value: str, parameter: str, *, in_header: bool) -> str:
