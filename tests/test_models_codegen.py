@@ -27,6 +27,7 @@ from uuid import UUID
 import pytest
 from pydantic import BaseModel, ValidationError
 
+from generator.generate import ruff_command
 from generator.models_codegen import ModelsResult, enum_member_names, generate_models
 from generator.source_files import SourceFiles
 from tests.conftest import PROJECT, SPECS
@@ -63,7 +64,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
         (folder / package / "__init__.py").write_text("", encoding="utf-8")
         (folder / package / "py.typed").write_text("", encoding="utf-8")
         (folder / package / "models.py").write_text(results[system].source, encoding="utf-8")
-    ruff = [sys.executable, "-m", "ruff"]
+    ruff = ruff_command()
     for command in (
         [*ruff, "check", "--fix-only", "--exit-zero", "--quiet", "--no-cache", *CONFIG],
         [*ruff, "format", "--quiet", "--no-cache", *CONFIG],
@@ -85,7 +86,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
 
 def test_generated_models_pass_ruff_with_the_project_rules(generated: Generated) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", *CONFIG, str(generated.folder)],
+        [*ruff_command(), "check", "--no-cache", *CONFIG, str(generated.folder)],
         capture_output=True,
         text=True,
         check=False,

@@ -24,6 +24,7 @@ from pathlib import Path
 import httpx
 
 from generator.cli import main
+from generator.generate import ruff_command
 from tests.hostile.strategies import PAYLOAD
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -130,9 +131,7 @@ def judge(spec_text: str, suffix: str, root: Path) -> str:
         assert "__import__" not in names, f"spec text became code in {path.name}"
     lint = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "ruff",
+            *ruff_command(),
             "check",
             "--no-cache",
             "--quiet",
