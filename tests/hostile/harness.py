@@ -90,6 +90,8 @@ def _construct_clients(client_module: object) -> None:
     for cls in (client_module.Client, client_module.AsyncClient):  # type: ignore[attr-defined]
         parameters = inspect.signature(cls).parameters.values()
         required = {p.name: "x" for p in parameters if p.default is inspect.Parameter.empty}
+        # A transport of its own spares httpx the TLS context it builds for a real one (27 ms)
+        required["transport"] = httpx.MockTransport(lambda request: httpx.Response(204))
         for arguments in (
             {},
             {"base_url": "http://127.0.0.1:9"},
@@ -127,6 +129,8 @@ def judge(spec_text: str, suffix: str, root: Path) -> str:
     assert code == 0, (code, message)
     package = output / PACKAGE
     for path in package.rglob("*.py"):
+        if path.parent.name == "_runtime":
+            continue  # copied verbatim from templates/runtime: no spec text reaches it
         names = _code_names(path.read_text(encoding="utf-8"))
         assert "__import__" not in names, f"spec text became code in {path.name}"
     lint = subprocess.run(
