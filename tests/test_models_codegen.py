@@ -722,7 +722,7 @@ def test_open_enums_colliding_names_and_extensions(
         shapes.Lamp.model_validate({"mode": "eco"})  # state is required
 
 
-def _module_of(schemas: dict[str, Any]) -> ModuleType:
+def models_module(schemas: dict[str, Any]) -> ModuleType:
     """The models of ``schemas``, imported (a failure to import fails the test)."""
     document = {
         "openapi": "3.1.0",
@@ -732,14 +732,19 @@ def _module_of(schemas: dict[str, Any]) -> ModuleType:
     }
     source = generate_models(document, package="probe").source
     module = ModuleType("probe_models")
-    exec(compile(source, "probe_models.py", "exec"), module.__dict__)  # our own generated code
+    # registered while it runs, so that pydantic resolves the module's annotations
+    sys.modules[module.__name__] = module
+    try:
+        exec(compile(source, "probe_models.py", "exec"), module.__dict__)  # our generated code
+    finally:
+        del sys.modules[module.__name__]
     return module
 
 
 def test_an_enum_default_is_a_member_not_a_string() -> None:
     # Adyen: `type: {enum: [ach, ach_plaid], default: ach}`; a string default fails mypy.
     schema = {"type": "string", "enum": ["ach", "ach_plaid"], "default": "ach"}
-    module = _module_of({"Details": {"type": "object", "properties": {"type": schema}}})
+    module = models_module({"Details": {"type": "object", "properties": {"type": schema}}})
     default = module.Details.model_fields["type"].default
     assert isinstance(default, Enum) and default.value == "ach"
 
@@ -786,7 +791,7 @@ def test_one_pass_removes_union_mode_and_wraps_docstrings_together() -> None:
 def test_a_described_reference_in_all_of_is_the_reference_with_its_description() -> None:
     # AWS specs converted from OpenAPI 3.0 wrap every described $ref in allOf; the field must
     # be the referenced type and keep the description (it used to be lost).
-    module = _module_of(
+    module = models_module(
         {
             "JobName": {"type": "string", "maxLength": 63},
             "Owner": {"type": "object", "properties": {"id": {"type": "string"}}},
@@ -840,7 +845,7 @@ def test_fields_named_like_pydantic_methods_import_without_a_warning() -> None:
     properties = {name: {"type": "string"} for name in ("model_validate", "model_dump_json", "a")}
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        module = _module_of(
+        module = models_module(
             {
                 "Thing": {"type": "object", "properties": properties},
                 "Plain": {"type": "object", "properties": {"model_name": {"type": "string"}}},

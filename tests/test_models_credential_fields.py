@@ -2,33 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from types import ModuleType
-from typing import Any
-
 import pytest
 
-from generator.models_codegen import generate_models, is_credential_field
+from generator.models_codegen import is_credential_field
+from tests.test_models_codegen import models_module
 
 TOKENS = ("acc3ss-s3cr3t", "r3fresh-s3cr3t", "id-s3cr3t", "cl1ent-s3cr3t", "pw-s3cr3t", "k3y")
-
-
-def _module_of(schemas: dict[str, Any]) -> ModuleType:
-    document = {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {},
-        "components": {"schemas": schemas},
-    }
-    source = generate_models(document, package="probe").source
-    module = ModuleType("probe_credential_models")
-    # registered, so that pydantic resolves the module's annotations
-    sys.modules[module.__name__] = module
-    try:
-        exec(compile(source, "probe_models.py", "exec"), module.__dict__)  # our generated code
-    finally:
-        del sys.modules[module.__name__]
-    return module
 
 
 def test_the_token_answer_of_liquid_decisions_shows_no_token() -> None:
@@ -46,7 +25,7 @@ def test_the_token_answer_of_liquid_decisions_shows_no_token() -> None:
 def test_credential_fields_of_any_spec_are_left_out_of_repr() -> None:
     text = {"type": "string"}
     credential = {"$ref": "#/components/schemas/Opaque"}  # a reference is a credential too
-    models = _module_of(
+    models = models_module(
         {
             "Opaque": text,
             "Login": {
