@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+from runtime import _deadline as deadline
 from runtime._auth import FolioAuth, OAuth2PasswordAuth
 from runtime._errors import AuthenticationError
 
@@ -206,3 +207,63 @@ def test_folio_concurrent_first_calls_log_in_once(asynchronous: bool) -> None:
     auth = FolioAuth("diku", username="admin", password="pw")
     assert concurrently(auth, server, asynchronous=asynchronous) == [200] * _calls(asynchronous)
     assert server.token_requests == 1
+
+
+@BOTH
+def test_a_call_waiting_for_another_calls_login_keeps_its_own_deadline(
+    asynchronous: bool,
+) -> None:
+    """A job wait's deadline holds while its read waits for a slow login another call made."""
+    released = threading.Event()  # the token endpoint answers once this is set
+
+    def slow_login(number: int) -> httpx.Response:
+        released.wait(5)
+        return issue()(number)
+
+    server = TokenServer(slow_login)
+    auth = OAuth2PasswordAuth(
+        "/token", client_id="c", client_secret="s3cr3t", username="u", password="p4ss"
+    )
+    waited: list[float] = []
+
+    def second_call(get: Callable[[], Any]) -> Any:
+        started = time.monotonic()
+        try:
+            with deadline.within(0.2), pytest.raises(httpx.TimeoutException):
+                return get()
+        finally:
+            waited.append(time.monotonic() - started)
+            released.set()
+
+    if not asynchronous:
+        transport = httpx.MockTransport(server.sync)
+        with httpx.Client(base_url="http://api.test", auth=auth, transport=transport) as client:
+            first = threading.Thread(target=client.get, args=("/jobs",))
+            first.start()
+            time.sleep(0.05)  # the first call's login is on the wire
+            second_call(lambda: client.get("/jobs"))
+            first.join()
+    else:
+
+        async def login_in_a_thread(request: httpx.Request) -> httpx.Response:
+            return await asyncio.to_thread(server.sync, request)
+
+        async def run() -> None:
+            transport = httpx.MockTransport(login_in_a_thread)
+            async with httpx.AsyncClient(
+                base_url="http://api.test", auth=auth, transport=transport
+            ) as client:
+                first = asyncio.create_task(client.get("/jobs"))
+                await asyncio.sleep(0.05)
+                started = time.monotonic()
+                try:
+                    with deadline.within(0.2), pytest.raises(httpx.TimeoutException):
+                        await client.get("/jobs")
+                finally:
+                    waited.append(time.monotonic() - started)
+                    released.set()
+                await first
+
+        asyncio.run(run())
+    assert waited[0] < 1.0, f"waited {waited[0]:.2f} s for the other call's login"
+    assert server.token_requests == 1  # the waiting call did not log in itself

@@ -33,6 +33,7 @@ from typing import Any
 
 import httpx
 
+from . import _deadline as deadline
 from ._errors import AuthenticationError
 from ._reading import bound_unread
 from ._secret import Secret, checked
@@ -126,10 +127,13 @@ class _Tokens:
             wake()
 
     def wait(self, login: _Login) -> None:
-        """Block this thread until ``login`` has finished."""
+        """Block this thread until ``login`` has finished, or the call's deadline has come."""
         with self._lock:
             while not login.done:
-                self._finished.wait()
+                left = deadline.remaining()
+                if left is not None and left <= 0:
+                    raise _waited_too_long()
+                self._finished.wait(left)
 
     async def wait_async(self, login: _Login) -> None:
         """Suspend this task until ``login`` has finished, whichever thread or loop runs it.
@@ -148,7 +152,16 @@ class _Tokens:
             if login.done:
                 return
             login.wakers.append(wake)
-        await woken
+        try:
+            await asyncio.wait_for(woken, deadline.remaining())
+        except TimeoutError:
+            raise _waited_too_long() from None
+
+
+def _waited_too_long() -> httpx.TimeoutException:
+    # A transport error, so that the call ends as any call past its deadline does:
+    # APITimeoutError, or JobTimeoutError in a job wait.
+    return httpx.PoolTimeout("the deadline came while another call was logging in")
 
 
 def _settle(future: asyncio.Future[None]) -> None:
