@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from alma_jobs import Client, errors, models
 
 
@@ -37,12 +36,16 @@ def test_run_job_in_xml_and_read_the_xml_answer() -> None:
 
 
 def test_an_xml_bomb_is_refused_with_a_typed_error() -> None:
-    bomb = b'<!DOCTYPE j [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><job><id>&b;</id></job>'
+    bomb = (
+        b'<!DOCTYPE j [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><job><id>&b;</id></job>'
+    )
 
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, headers={"content-type": "application/xml"}, content=bomb)
 
-    client = Client(base_url="https://alma.test", api_key="KEY", transport=httpx.MockTransport(handler))
+    client = Client(
+        base_url="https://alma.test", api_key="KEY", transport=httpx.MockTransport(handler)
+    )
     with pytest.raises(errors.ResponseValidationError):
         client.jobs.get_job("M135")
 
@@ -65,7 +68,9 @@ def test_an_xml_page_with_one_instance_is_still_a_list() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, headers={"content-type": "application/xml"}, content=page)
 
-    client = Client(base_url="https://alma.test", api_key="KEY", transport=httpx.MockTransport(handler))
+    client = Client(
+        base_url="https://alma.test", api_key="KEY", transport=httpx.MockTransport(handler)
+    )
     answer = client.instances.get_job_instances("M135")
     assert answer.total_record_count == 1
     assert answer.job_instance is not None and len(answer.job_instance) == 1

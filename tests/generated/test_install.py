@@ -21,7 +21,15 @@ def test_a_package_pip_installs_into_a_fresh_environment(tmp_path: Path) -> None
     venv.create(environment, with_pip=True)
     python = environment / "bin" / "python"
     install = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(source)],
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            str(source),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
@@ -45,6 +53,9 @@ def test_a_package_pip_installs_into_a_fresh_environment(tmp_path: Path) -> None
         "['defusedxml', 'httpx', 'pydantic', 'typing-extensions']",
         "Client(base_url='https://folio-snapshot-okapi.dev.folio.org')",
     ]
-    assert "generator" not in subprocess.run(
-        [str(python), "-m", "pip", "list"], capture_output=True, text=True
-    ).stdout
+    assert (
+        "generator"
+        not in subprocess.run(
+            [str(python), "-m", "pip", "list"], capture_output=True, text=True
+        ).stdout
+    )
