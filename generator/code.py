@@ -95,7 +95,10 @@ def docstring(text: object) -> Code:
     """Spec text made safe inside a triple-quoted docstring: it can never end the string."""
     value = str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     value = value.replace("\x00", "")
-    value = value.rstrip()
+    # No line may end in whitespace (ruff's W291/W293): ruff format tidies only the docstrings
+    # of modules, classes and functions, not those of attributes.
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    value = "\n".join(line.rstrip() for line in lines).rstrip()
     # a quote just before the closing quotes would make four of them
     return Code(value[:-1] + '\\"' if value.endswith('"') else value)
 

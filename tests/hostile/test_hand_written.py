@@ -212,3 +212,26 @@ def test_every_hostile_name_and_text_at_once(tmp_path: Path) -> None:
         assert resources.count(name) == 1
     client = (tmp_path / "out/hostile/src/hostile/_client.py").read_text()
     assert "self.close_2 = " in client  # a tag named `close` does not replace close()
+
+
+@pytest.mark.parametrize("text", [" \n0", "a  \n\t\n b\t", "x\r\ny \r\nz"], ids=repr)
+def test_texts_with_trailing_whitespace_on_a_line_make_clean_docstrings(
+    text: str, tmp_path: Path
+) -> None:
+    # Found by the long hostile profile: a tag description " \n0" left `""" ` in an attribute
+    # docstring, which ruff format does not touch, and ruff check refused (W291).
+    paths = {
+        "/a": {
+            "get": {
+                "operationId": "getA",
+                "tags": ["things"],
+                "summary": text,
+                "description": text,
+                "responses": {"200": {"description": text}},
+            }
+        }
+    }
+    spec = _document({"A": {"type": "object", "description": text}}, paths)
+    spec["tags"] = [{"name": "things", "description": text}]
+    spec["info"]["description"] = text
+    assert judge(json.dumps(spec), ".json", tmp_path) == "generated"
