@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build_cache import files_below
-from generator.errors import display_path
 from generator.generate import PackageSource, write_packages
 from generator.normalize import normalize_system
+from generator.shared.errors import display_path
 from generator.source_files import SourceFiles
 from generator.systems import SPEC_NAME, load_systems
 

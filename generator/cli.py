@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from generator import __version__
 from generator.build_cache import Stamp, digest, files_below, toolchain
 from generator.canonical import write_atomically
-from generator.errors import SpecError, Warnings
 from generator.naming import package_name_problem
+from generator.shared.errors import SpecError, Warnings
 from generator.systems import SPEC_NAME, default_specs_folder, load_systems
 
 if TYPE_CHECKING:

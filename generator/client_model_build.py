@@ -8,7 +8,6 @@ from dataclasses import replace
 from typing import Any
 
 from generator import code
-from generator import pointer as json_pointer
 from generator.client_model import (
     Auth,
     BodyKind,
@@ -24,9 +23,10 @@ from generator.client_model import (
     ServerVariable,
     Webhook,
 )
-from generator.errors import SpecError
 from generator.naming import pascal_case, snake_case, unique
 from generator.openapi_walk import METHODS
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import SpecError
 
 _SCHEMA_REF = "#/components/schemas/"
 _JSON = re.compile(r"^application/(?:[\w.-]+\+)?json$")

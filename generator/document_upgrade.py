@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.bundle import source_of
-from generator.errors import Warnings
 from generator.openapi_walk import walk
 from generator.schema_upgrade import upgrade_schema
+from generator.shared.errors import Warnings
 
 OPENAPI_VERSION = "3.1.0"
 

@@ -18,9 +18,9 @@ from typing import Any
 
 from generator.client_model import Package
 from generator.client_model_build import build_package
-from generator.errors import SpecError
 from generator.models_codegen import ModelsResult, generate_models
 from generator.render import render_package, runtime_files
+from generator.shared.errors import SpecError
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from typing import Any
 
 import jsonschema
 
-from generator import pointer as json_pointer
-from generator.errors import SpecError
 from generator.naming import package_name_problem
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import SpecError
 from generator.source_files import SourceFiles
 
 _POINTER = {"type": "string", "pattern": "^(/[^/]*)*$"}

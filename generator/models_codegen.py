@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import SpecError
+from generator.shared.errors import SpecError
 
 _SCHEMAS = "#/components/schemas/"
 _LINE_LENGTH = 100

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from generator import pointer as json_pointer
+from generator.shared import pointer as json_pointer
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator import pointer as json_pointer
 from generator.bundle import pascal_case
-from generator.errors import SpecError
 from generator.openapi_walk import METHODS
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import SpecError
 
 _PARAMETER = re.compile(r"^\{(.+)\}$")
 

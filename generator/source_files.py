@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from generator import pointer as json_pointer
-from generator.errors import SpecError
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import SpecError
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

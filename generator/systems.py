@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.errors import SpecError
+from generator.shared.errors import SpecError
 
 if TYPE_CHECKING:  # the manifest module loads jsonschema: not for commands that only look
     from generator.manifest import Manifest

@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 
 from generator.bundle import bundle, pascal_case
-from generator.errors import SpecError
 from generator.loaders.openapi import load
+from generator.shared.errors import SpecError
 from generator.source_files import SourceFiles
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.discriminators import pin_discriminator_values
-from generator.errors import Warnings
+from generator.shared.errors import Warnings
 
 
 def _document(default: str | None) -> dict[str, Any]:

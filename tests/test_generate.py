@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import SpecError
 from generator.generate import PackageSource, write_packages
 from generator.manifest import load_manifest
+from generator.shared.errors import SpecError
 from generator.source_files import SourceFiles
 from generator.systems import system_ids
 from tests.conftest import PROJECT, SPECS

@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
-from generator.errors import Warnings
 from generator.schema_upgrade import upgrade_schema
+from generator.shared.errors import Warnings
 
 
 def _upgrade(schema: dict[str, Any]) -> tuple[dict[str, Any], Warnings]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import SpecError
+from generator.shared.errors import SpecError
 from generator.source_files import SourceFiles
 from tests.conftest import write_tree
 

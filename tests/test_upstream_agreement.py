@@ -17,7 +17,7 @@ FOLIO = ["folio-data-export-spring", "folio-erm-usage-harvester", "folio-orders-
 
 def test_corrections_are_real_differences_from_upstream(upstream_root: Path) -> None:
     """A recorded correction must name a place where upstream really says something else."""
-    from generator import pointer as json_pointer
+    from generator.shared import pointer as json_pointer
 
     for system in FOLIO:
         manifest = load_manifest(SPECS / system / "manifest.yaml")

@@ -25,14 +25,14 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from generator import pointer as json_pointer
-from generator.errors import SpecError
 from generator.loaders.compact_expressions import (
     NO_DEFAULT,
     ExpressionError,
     Parsed,
     parse_expression,
 )
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import SpecError
 from generator.source_files import SourceFiles
 
 FORMAT_VERSION = 1

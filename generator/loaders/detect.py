@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.errors import SpecError
+from generator.shared.errors import SpecError
 from generator.source_files import SourceFiles
 
 # load(path, files, **options) -> an OpenAPI-shaped document (see generator.loaders)

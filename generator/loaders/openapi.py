@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.errors import SpecError
+from generator.shared.errors import SpecError
 from generator.source_files import SourceFiles
 
 _SUPPORTED = re.compile(r"3\.[01]\.\d+")

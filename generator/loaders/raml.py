@@ -28,8 +28,8 @@ from typing import Any
 import inflection
 import yaml
 
-from generator import pointer as json_pointer
-from generator.errors import SpecError, Warnings
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import SpecError, Warnings
 from generator.source_files import JSON_SUFFIXES, SourceFiles, YamlLoader
 
 Json = dict[str, Any]

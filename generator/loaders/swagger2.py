@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from generator import pointer as json_pointer
-from generator.errors import SpecError
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import SpecError
 from generator.source_files import SourceFiles
 
 Json = dict[str, Any]

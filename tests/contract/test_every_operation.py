@@ -17,13 +17,13 @@ import httpx
 import pytest
 import yaml
 
-from generator import pointer as json_pointer
 from generator.client_model import Operation, Package
 from generator.client_model_build import build_package
-from generator.errors import Warnings
 from generator.examples import ExampleChecker
 from generator.manifest import load_manifest
 from generator.openapi_walk import METHODS
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import Warnings
 from generator.systems import system_ids
 from tests.conftest import SPECS
 from tests.contract.prism import PrismServer

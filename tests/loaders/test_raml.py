@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from generator.errors import SpecError, Warnings
 from generator.loaders import raml
+from generator.shared.errors import SpecError, Warnings
 from generator.source_files import SourceFiles
 
 UPSTREAM = Path(__file__).parents[3] / "shared" / "upstream"
