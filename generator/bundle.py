@@ -20,7 +20,7 @@ from generator.openapi_walk import walk_children, walk_object
 from generator.schema_walk import subschemas
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
-from generator.source_files import SourceFiles
+from generator.sources.source_files import SourceFiles
 
 Key = tuple[Path, str]  # absolute file, JSON pointer fragment
 

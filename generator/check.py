@@ -18,7 +18,7 @@ from generator.build_cache import files_below
 from generator.generate import PackageSource, write_packages
 from generator.normalize import normalize_system
 from generator.shared.errors import display_path
-from generator.source_files import SourceFiles
+from generator.sources.source_files import SourceFiles
 from generator.systems import SPEC_NAME, load_systems
 
 

@@ -109,7 +109,7 @@ def _generate(arguments: argparse.Namespace) -> int:
 def _generate_packages(arguments: argparse.Namespace) -> int:
     from generator.generate import PackageSource, write_packages
     from generator.normalize import normalize_source
-    from generator.source_files import SourceFiles
+    from generator.sources.source_files import SourceFiles
 
     targets: list[str] = arguments.targets
     sources = [t for t in targets if Path(t).is_file()]

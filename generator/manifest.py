@@ -16,7 +16,7 @@ import jsonschema
 from generator.naming import package_name_problem
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
-from generator.source_files import SourceFiles
+from generator.sources.source_files import SourceFiles
 
 _POINTER = {"type": "string", "pattern": "^(/[^/]*)*$"}
 _STRINGS = {"type": "array", "items": {"type": "string"}, "minItems": 1}

@@ -6,9 +6,9 @@ from typing import Any
 import pytest
 
 from generator.bundle import bundle, pascal_case
-from generator.loaders.openapi import load
 from generator.shared.errors import SpecError
-from generator.source_files import SourceFiles
+from generator.sources.openapi import load
+from generator.sources.source_files import SourceFiles
 
 
 def _api(paths: dict[str, Any], schemas: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import pytest
 from generator.generate import PackageSource, write_packages
 from generator.manifest import load_manifest
 from generator.shared.errors import SpecError
-from generator.source_files import SourceFiles
+from generator.sources.source_files import SourceFiles
 from generator.systems import system_ids
 from tests.conftest import PROJECT, SPECS
 

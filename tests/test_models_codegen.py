@@ -29,7 +29,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.generate import ruff_command
 from generator.models_codegen import ModelsResult, enum_member_names, generate_models
-from generator.source_files import SourceFiles
+from generator.sources.source_files import SourceFiles
 from tests.conftest import PROJECT, SPECS
 
 SYSTEMS = sorted(p.parent.name for p in SPECS.glob("*/openapi.yaml"))

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.shared.errors import SpecError
-from generator.source_files import SourceFiles
+from generator.sources.source_files import SourceFiles
 from tests.conftest import write_tree
 
 

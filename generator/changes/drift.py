@@ -22,7 +22,7 @@ from generator.manifest import Correction, Manifest
 from generator.normalize import normalize_upstream, upstream_source
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import display_path
-from generator.source_files import LineIndex, SourceFiles
+from generator.sources.source_files import LineIndex, SourceFiles
 from generator.systems import SPEC_NAME
 
 _MISSING = object()

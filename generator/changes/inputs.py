@@ -20,7 +20,7 @@ from typing import Any
 from generator.manifest import load_manifest
 from generator.normalize import normalize_source
 from generator.shared.errors import SpecError, display_path
-from generator.source_files import LineIndex, SourceFiles
+from generator.sources.source_files import LineIndex, SourceFiles
 from generator.systems import MANIFEST_NAME, SPEC_NAME, system_ids
 
 

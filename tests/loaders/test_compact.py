@@ -10,9 +10,9 @@ import pytest
 import yaml
 from openapi_spec_validator_rs import validate
 
-from generator.loaders.compact import is_compact, load
 from generator.shared.errors import SpecError
-from generator.source_files import SourceFiles
+from generator.sources.compact import is_compact, load
+from generator.sources.source_files import SourceFiles
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"
 

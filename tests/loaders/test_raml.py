@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from generator.loaders import raml
 from generator.shared.errors import SpecError, Warnings
-from generator.source_files import SourceFiles
+from generator.sources import raml
+from generator.sources.source_files import SourceFiles
 
 UPSTREAM = Path(__file__).parents[3] / "shared" / "upstream"
 CASES = Path(__file__).parent / "raml_cases"

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from openapi_spec_validator_rs import validate
 
-from generator.loaders import swagger2
 from generator.shared.errors import SpecError
-from generator.source_files import SourceFiles
+from generator.sources import swagger2
+from generator.sources.source_files import SourceFiles
 
 CASES = Path(__file__).parent / "swagger2_cases"
 

@@ -25,15 +25,15 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from generator.loaders.compact_expressions import (
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import SpecError
+from generator.sources.compact_expressions import (
     NO_DEFAULT,
     ExpressionError,
     Parsed,
     parse_expression,
 )
-from generator.shared import pointer as json_pointer
-from generator.shared.errors import SpecError
-from generator.source_files import SourceFiles
+from generator.sources.source_files import SourceFiles
 
 FORMAT_VERSION = 1
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.shared.errors import SpecError
-from generator.source_files import SourceFiles
+from generator.sources.source_files import SourceFiles
 
 _SUPPORTED = re.compile(r"3\.[01]\.\d+")
 

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
-from generator.source_files import SourceFiles
+from generator.sources.source_files import SourceFiles
 
 Json = dict[str, Any]
 

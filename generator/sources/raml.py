@@ -30,7 +30,7 @@ import yaml
 
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError, Warnings
-from generator.source_files import JSON_SUFFIXES, SourceFiles, YamlLoader
+from generator.sources.source_files import JSON_SUFFIXES, SourceFiles, YamlLoader
 
 Json = dict[str, Any]
 

@@ -1,4 +1,6 @@
-"""Loaders: one per input format, each turning a source file into an OpenAPI-shaped document.
+"""Sources: reading the files of one description (``source_files``), telling its format
+(``detect``), and the loaders: one per input format, each turning a source file into an
+OpenAPI-shaped document.
 
 The contract every loader keeps (the bundler and normalizer rely on it):
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.shared.errors import SpecError
-from generator.source_files import SourceFiles
+from generator.sources.source_files import SourceFiles
 
-# load(path, files, **options) -> an OpenAPI-shaped document (see generator.loaders)
+# load(path, files, **options) -> an OpenAPI-shaped document (see generator.sources)
 Loader = Callable[..., dict[str, Any]]
 
 
@@ -36,17 +36,17 @@ def detect_format(path: Path, files: SourceFiles) -> str:
 def loader_for(format_name: str) -> Loader:
     # Imported here so that reading one format never pays for the others' modules.
     if format_name == "raml":
-        from generator.loaders import raml
+        from generator.sources import raml
 
         return raml.load
     if format_name == "compact":
-        from generator.loaders import compact
+        from generator.sources import compact
 
         return compact.load
     if format_name == "swagger2":
-        from generator.loaders import swagger2
+        from generator.sources import swagger2
 
         return swagger2.load
-    from generator.loaders import openapi
+    from generator.sources import openapi
 
     return openapi.load
