@@ -17,9 +17,9 @@ from pathlib import Path
 from generator.build_cache import files_below
 from generator.generate import PackageSource, write_packages
 from generator.normalize import normalize_system
+from generator.project.systems import SPEC_NAME, load_systems
 from generator.shared.errors import display_path
 from generator.sources.source_files import SourceFiles
-from generator.systems import SPEC_NAME, load_systems
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from generator import __version__
 from generator.build_cache import Stamp, digest, files_below, toolchain
 from generator.canonical import write_atomically
-from generator.naming import package_name_problem
+from generator.project.manifest import package_name_problem
+from generator.project.systems import SPEC_NAME, default_specs_folder, load_systems
 from generator.shared.errors import SpecError, Warnings
-from generator.systems import SPEC_NAME, default_specs_folder, load_systems
 
 if TYPE_CHECKING:
     from generator.normalize import Normalized

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import keyword
 import re
-import sys
 
 from generator.code import Code, identifier
 
@@ -32,47 +31,6 @@ _RESERVED = frozenset(
         "list",
     }
 )
-
-
-# What every generated client imports: the dependencies its pyproject declares and theirs. A
-# client package of the same name would shadow one of them and break itself.
-_CLIENT_DEPENDENCIES = frozenset(
-    {
-        "httpx",
-        "httpcore",
-        "h11",
-        "anyio",
-        "sniffio",
-        "idna",
-        "certifi",
-        "pydantic",
-        "pydantic_core",
-        "annotated_types",
-        "typing_inspection",
-        "typing_extensions",
-        "defusedxml",
-    }
-)
-_PACKAGE_SHAPE = re.compile(r"[a-z][a-z0-9_]*")
-PACKAGE_RULE = "lower-case letters, digits and _, starting with a letter"
-
-
-def package_name_problem(name: str) -> str | None:
-    """Why ``name`` cannot be a generated client's package, or None when it can.
-
-    The one rule for a manifest's ``package`` and ``generate --package``: the name is a folder
-    under the output (so no separators, no ``.`` or ``..``) and an importable module that
-    shadows nothing the client or its users import.
-    """
-    if not _PACKAGE_SHAPE.fullmatch(name):
-        return f"a package name is {PACKAGE_RULE}"
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
-        return "a package name cannot be a Python keyword"
-    if name in sys.stdlib_module_names:
-        return "a package name cannot be a standard library module's"
-    if name in _CLIENT_DEPENDENCIES:
-        return "a package name cannot be that of a package the client imports"
-    return None
 
 
 def snake_case(text: str) -> Code:

@@ -12,9 +12,9 @@ from generator.canonical import to_yaml
 from generator.discriminators import pin_discriminator_values
 from generator.document_upgrade import upgrade_document
 from generator.examples import check_examples
-from generator.manifest import Manifest
 from generator.operations import assign_operation_ids_and_tags
 from generator.overlay import apply_auth_and_servers, apply_manifest
+from generator.project.manifest import Manifest
 from generator.shared.errors import SpecError, Warnings
 from generator.sources.detect import detect_format, loader_for
 from generator.sources.source_files import SourceFiles

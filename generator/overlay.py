@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator.manifest import Manifest
 from generator.openapi_walk import METHODS
+from generator.project.manifest import Manifest
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from generator.generate import PackageSource, write_packages
-from generator.manifest import load_manifest
+from generator.project.manifest import load_manifest
+from generator.project.systems import system_ids
 from generator.shared.errors import SpecError
 from generator.sources.source_files import SourceFiles
-from generator.systems import system_ids
 from tests.conftest import PROJECT, SPECS
 
 GENERATED = PROJECT / "generated"

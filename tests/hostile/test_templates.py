@@ -21,8 +21,8 @@ import yaml
 from generator import code
 from generator.client_model_build import build_package
 from generator.models_codegen import generate_models
+from generator.project.systems import system_ids
 from generator.render import TEMPLATES, environment, render_package
-from generator.systems import system_ids
 from tests.conftest import SPECS
 
 _OUTPUT = re.compile(r"\{\{-?(.*?)-?\}\}", re.DOTALL)

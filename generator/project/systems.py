@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from generator.shared.errors import SpecError
 
 if TYPE_CHECKING:  # the manifest module loads jsonschema: not for commands that only look
-    from generator.manifest import Manifest
+    from generator.project.manifest import Manifest
 
 MANIFEST_NAME = "manifest.yaml"
 SPEC_NAME = "openapi.yaml"
@@ -16,7 +16,7 @@ SPEC_NAME = "openapi.yaml"
 
 def default_specs_folder() -> Path:
     """``specs/`` of the checkout this package runs from, else of the working folder."""
-    checkout = Path(__file__).resolve().parents[1] / "specs"
+    checkout = Path(__file__).resolve().parents[2] / "specs"
     return checkout if checkout.is_dir() else Path.cwd() / "specs"
 
 
@@ -25,7 +25,7 @@ def system_ids(specs: Path) -> list[str]:
 
 
 def load_systems(specs: Path, wanted: list[str] | None = None) -> list[Manifest]:
-    from generator.manifest import load_manifest
+    from generator.project.manifest import load_manifest
 
     known = system_ids(specs)
     for system in wanted or []:

@@ -7,13 +7,15 @@ lives, and the deliberate corrections we make to it (with the reason).
 
 from __future__ import annotations
 
+import keyword
+import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
-from generator.naming import package_name_problem
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 from generator.sources.source_files import SourceFiles
@@ -28,7 +30,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
     "required": ["system", "package", "title", "source", "servers", "auth"],
     "properties": {
         "system": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-        "package": {"type": "string"},  # the rest of the rule: naming.package_name_problem
+        "package": {"type": "string"},  # the rest of the rule: package_name_problem
         "title": {"type": "string"},
         "description": {"type": "string"},
         "source": {"type": "string"},
@@ -194,6 +196,47 @@ class Manifest:
     @property
     def corrections(self) -> list[Correction]:
         return [Correction(**item) for item in self.data.get("corrections", [])]
+
+
+# What every generated client imports: the dependencies its pyproject declares and theirs. A
+# client package of the same name would shadow one of them and break itself.
+_CLIENT_DEPENDENCIES = frozenset(
+    {
+        "httpx",
+        "httpcore",
+        "h11",
+        "anyio",
+        "sniffio",
+        "idna",
+        "certifi",
+        "pydantic",
+        "pydantic_core",
+        "annotated_types",
+        "typing_inspection",
+        "typing_extensions",
+        "defusedxml",
+    }
+)
+_PACKAGE_SHAPE = re.compile(r"[a-z][a-z0-9_]*")
+PACKAGE_RULE = "lower-case letters, digits and _, starting with a letter"
+
+
+def package_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a generated client's package, or None when it can.
+
+    The one rule for a manifest's ``package`` and ``generate --package``: the name is a folder
+    under the output (so no separators, no ``.`` or ``..``) and an importable module that
+    shadows nothing the client or its users import.
+    """
+    if not _PACKAGE_SHAPE.fullmatch(name):
+        return f"a package name is {PACKAGE_RULE}"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+        return "a package name cannot be a Python keyword"
+    if name in sys.stdlib_module_names:
+        return "a package name cannot be a standard library module's"
+    if name in _CLIENT_DEPENDENCIES:
+        return "a package name cannot be that of a package the client imports"
+    return None
 
 
 def load_manifest(file: Path) -> Manifest:
