@@ -16,10 +16,10 @@ from pathlib import Path
 
 from generator.build_cache import files_below
 from generator.generate import PackageSource, write_packages
-from generator.normalize import normalize_system
 from generator.project.systems import SPEC_NAME, load_systems
 from generator.shared.errors import display_path
 from generator.sources.source_files import SourceFiles
+from generator.spec.normalize import normalize_system
 
 
 @dataclass(frozen=True)

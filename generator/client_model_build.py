@@ -24,9 +24,9 @@ from generator.client_model import (
     Webhook,
 )
 from generator.naming import pascal_case, snake_case, unique
-from generator.openapi_walk import METHODS
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
+from generator.spec.openapi_walk import METHODS
 
 _SCHEMA_REF = "#/components/schemas/"
 _JSON = re.compile(r"^application/(?:[\w.-]+\+)?json$")

@@ -5,10 +5,10 @@ from typing import Any
 
 import pytest
 
-from generator.bundle import bundle, pascal_case
 from generator.shared.errors import SpecError
 from generator.sources.openapi import load
 from generator.sources.source_files import SourceFiles
+from generator.spec.bundle import bundle, pascal_case
 
 
 def _api(paths: dict[str, Any], schemas: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -205,7 +205,7 @@ def test_references_into_another_components_definitions_are_bundled(tree: Any) -
             )
         }
     )
-    from generator.normalize import normalize_source
+    from generator.spec.normalize import normalize_source
 
     schemas = normalize_source(root / "api.yaml").document["components"]["schemas"]
     assert schemas["Line"]["properties"]["recordRef"] == {"$ref": "#/components/schemas/To"}
@@ -213,7 +213,7 @@ def test_references_into_another_components_definitions_are_bundled(tree: Any) -
 
 
 def test_an_invalid_schema_is_named_from_the_root_of_the_document(tree: Any) -> None:
-    from generator.normalize import normalize_source
+    from generator.spec.normalize import normalize_source
 
     broken = {"type": "object", "properties": {"kind": {"type": {"type": "string"}}}}
     root = tree({"api.yaml": _api({"/t": _get("#/components/schemas/Item")}, {"Item": broken})})
@@ -227,7 +227,7 @@ def test_an_invalid_schema_in_another_components_definitions_is_named_where_it_i
 ) -> None:
     # Codat: `Item/definitions/itemType` is `{"type": {schema}}`; bundling makes it the
     # component ItemType, but the user has to fix it in Item's definitions.
-    from generator.normalize import normalize_source
+    from generator.spec.normalize import normalize_source
 
     item = {
         "type": "object",

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.normalize import normalize_source
+from generator.spec.normalize import normalize_source
 from tests.conftest import write_tree
 
 _ERRORS = {

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.openapi_walk import walk_children, walk_object
-from generator.schema_walk import subschemas
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 from generator.sources.source_files import SourceFiles
+from generator.spec.openapi_walk import walk_children, walk_object
+from generator.spec.schema_walk import subschemas
 
 Key = tuple[Path, str]  # absolute file, JSON pointer fragment
 

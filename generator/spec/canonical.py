@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from generator.openapi_walk import METHODS
+from generator.spec.openapi_walk import METHODS
 
 _TOP = (
     "openapi",

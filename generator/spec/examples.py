@@ -15,10 +15,10 @@ import jsonschema
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from generator.openapi_walk import walk
-from generator.schema_walk import subschemas
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import Warnings
+from generator.spec.openapi_walk import walk
+from generator.spec.schema_walk import subschemas
 
 _URI = "urn:openapi-document"
 

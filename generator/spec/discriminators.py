@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.schema_walk import subschemas
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import Warnings
+from generator.spec.schema_walk import subschemas
 
 _PREFIX = "#/components/schemas/"
 
