@@ -16,8 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.client_model import Package
-from generator.client_model_build import build_package
+from generator.client.client_model import Package
+from generator.client.client_model_build import build_package
 from generator.models_codegen import ModelsResult, generate_models
 from generator.render import render_package, runtime_files
 from generator.shared.errors import SpecError

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import ast
 
-from generator.client_model import Operation, Package, Parameter
-from generator.code import Code, fill, identifier, join, literal
+from generator.client.client_model import Operation, Package, Parameter
+from generator.client.code import Code, fill, identifier, join, literal
 
 # Example values a mock server accepts for identifiers (FOLIO ids are UUIDs).
 _UUID = "5f8a2f4e-1b2c-4d3e-8f90-a1b2c3d4e5f6"

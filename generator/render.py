@@ -12,8 +12,9 @@ import jinja2.compiler
 import jinja2.filters
 import jinja2.nodes
 
-from generator import __version__, code
-from generator.client_model import Package
+from generator import __version__
+from generator.client import code
+from generator.client.client_model import Package
 from generator.readme_examples import readme_examples
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -63,7 +64,7 @@ def status(value: str) -> code.Code:
 
 
 def finalize(value: object) -> object:
-    """What a ``{{ }}`` may print: code, never a raw value from the spec (``generator.code``)."""
+    """What a ``{{ }}`` may print: code, never a raw value from the spec (``client.code``)."""
     if isinstance(value, (code.Code, jinja2.Undefined)):
         return value
     raise TypeError(

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.client_model import Package
-from generator.client_model_build import build_package
+from generator.client.client_model import Package
+from generator.client.client_model_build import build_package
 from tests.conftest import SPECS
 
 

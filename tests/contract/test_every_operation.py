@@ -17,8 +17,8 @@ import httpx
 import pytest
 import yaml
 
-from generator.client_model import Operation, Package
-from generator.client_model_build import build_package
+from generator.client.client_model import Operation, Package
+from generator.client.client_model_build import build_package
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
 from generator.shared import pointer as json_pointer

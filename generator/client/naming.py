@@ -5,7 +5,7 @@ from __future__ import annotations
 import keyword
 import re
 
-from generator.code import Code, identifier
+from generator.client.code import Code, identifier
 
 _BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NOT_WORD = re.compile(r"[^0-9a-zA-Z]+")

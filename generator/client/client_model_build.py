@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from generator import code
-from generator.client_model import (
+from generator.client import code
+from generator.client.client_model import (
     Auth,
     BodyKind,
     JobWaiter,
@@ -23,7 +23,7 @@ from generator.client_model import (
     ServerVariable,
     Webhook,
 )
-from generator.naming import pascal_case, snake_case, unique
+from generator.client.naming import pascal_case, snake_case, unique
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 from generator.spec.openapi_walk import METHODS
