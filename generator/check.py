@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build_cache import files_below
-from generator.generate import PackageSource, write_packages
+from generator.emit.generate import PackageSource, write_packages
 from generator.project.systems import SPEC_NAME, load_systems
 from generator.shared.errors import display_path
 from generator.sources.source_files import SourceFiles

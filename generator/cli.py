@@ -107,7 +107,7 @@ def _generate(arguments: argparse.Namespace) -> int:
 
 
 def _generate_packages(arguments: argparse.Namespace) -> int:
-    from generator.generate import PackageSource, write_packages
+    from generator.emit.generate import PackageSource, write_packages
     from generator.sources.source_files import SourceFiles
     from generator.spec.normalize import normalize_source
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.generate import PackageSource, write_packages
+from generator.emit.generate import PackageSource, write_packages
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
 from generator.shared.errors import SpecError

@@ -27,8 +27,8 @@ from uuid import UUID
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.generate import ruff_command
-from generator.models_codegen import ModelsResult, enum_member_names, generate_models
+from generator.emit.generate import ruff_command
+from generator.emit.models_codegen import ModelsResult, enum_member_names, generate_models
 from generator.sources.source_files import SourceFiles
 from tests.conftest import PROJECT, SPECS
 
@@ -170,7 +170,7 @@ def test_generation_is_deterministic(generated: Generated) -> None:
         assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", again.source.split('"""')[1])
     script = (
         "import sys, yaml\n"
-        "from generator.models_codegen import generate_models\n"
+        "from generator.emit.models_codegen import generate_models\n"
         "document = yaml.safe_load(open('specs/folio-data-export-spring/openapi.yaml'))\n"
         "sys.stdout.write(generate_models(document, package='m').source)\n"
     )
@@ -752,7 +752,7 @@ def test_an_enum_default_is_a_member_not_a_string() -> None:
 def test_union_mode_only_where_the_annotation_is_a_union() -> None:
     # GitHub: datamodel-code-generator kept `union_mode` where the union collapsed to one type,
     # and pydantic refused to import the module.
-    from generator.models_codegen import _tidied
+    from generator.emit.models_codegen import _tidied
 
     source = (
         "a: Annotated[Any, Field(union_mode='left_to_right')] = None\n"
@@ -771,7 +771,7 @@ def test_union_mode_only_where_the_annotation_is_a_union() -> None:
 
 
 def test_one_pass_removes_union_mode_and_wraps_docstrings_together() -> None:
-    from generator.models_codegen import _tidied
+    from generator.emit.models_codegen import _tidied
 
     words = " ".join(f"word{i}" for i in range(40))
     source = (
@@ -825,7 +825,7 @@ def test_a_described_reference_in_all_of_is_the_reference_with_its_description()
 
 
 def test_an_all_of_that_combines_schemas_is_left_to_merge() -> None:
-    from generator.models_codegen import _annotated_ref
+    from generator.emit.models_codegen import _annotated_ref
 
     two_refs = {"allOf": [{"$ref": "#/a"}, {"$ref": "#/b"}, {"description": "d"}]}
     constrained = {"allOf": [{"$ref": "#/a"}, {"description": "d", "maxLength": 3}]}

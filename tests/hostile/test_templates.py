@@ -20,9 +20,9 @@ import yaml
 
 from generator.client import code
 from generator.client.client_model_build import build_package
-from generator.models_codegen import generate_models
+from generator.emit.models_codegen import generate_models
+from generator.emit.render import TEMPLATES, environment, render_package
 from generator.project.systems import system_ids
-from generator.render import TEMPLATES, environment, render_package
 from tests.conftest import SPECS
 
 _OUTPUT = re.compile(r"\{\{-?(.*?)-?\}\}", re.DOTALL)

@@ -18,8 +18,8 @@ from typing import Any
 
 from generator.client.client_model import Package
 from generator.client.client_model_build import build_package
-from generator.models_codegen import ModelsResult, generate_models
-from generator.render import render_package, runtime_files
+from generator.emit.models_codegen import ModelsResult, generate_models
+from generator.emit.render import render_package, runtime_files
 from generator.shared.errors import SpecError
 
 

@@ -15,9 +15,9 @@ import jinja2.nodes
 from generator import __version__
 from generator.client import code
 from generator.client.client_model import Package
-from generator.readme_examples import readme_examples
+from generator.emit.readme_examples import readme_examples
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 # template -> path of the generated file, relative to the package folder
 PACKAGE_FILES = {
