@@ -10,7 +10,7 @@ import yaml
 from generator.spec.normalize import normalize_source
 from tests.conftest import write_tree
 
-LOADER_CASES = Path(__file__).parent / "loaders"
+LOADER_CASES = Path(__file__).parents[1] / "sources"
 
 
 def test_openapi_31_json_over_several_files(tmp_path: Path) -> None:
