@@ -28,7 +28,8 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from generator.emit.generate import ruff_command
-from generator.emit.models_codegen import ModelsResult, enum_member_names, generate_models
+from generator.emit.models_codegen import ModelsResult, generate_models
+from generator.emit.models_prepare import enum_member_names
 from generator.sources.source_files import SourceFiles
 from tests.conftest import PROJECT, SPECS
 
@@ -752,7 +753,7 @@ def test_an_enum_default_is_a_member_not_a_string() -> None:
 def test_union_mode_only_where_the_annotation_is_a_union() -> None:
     # GitHub: datamodel-code-generator kept `union_mode` where the union collapsed to one type,
     # and pydantic refused to import the module.
-    from generator.emit.models_codegen import _tidied
+    from generator.emit.models_patch import _tidied
 
     source = (
         "a: Annotated[Any, Field(union_mode='left_to_right')] = None\n"
@@ -771,7 +772,7 @@ def test_union_mode_only_where_the_annotation_is_a_union() -> None:
 
 
 def test_one_pass_removes_union_mode_and_wraps_docstrings_together() -> None:
-    from generator.emit.models_codegen import _tidied
+    from generator.emit.models_patch import _tidied
 
     words = " ".join(f"word{i}" for i in range(40))
     source = (
@@ -825,7 +826,7 @@ def test_a_described_reference_in_all_of_is_the_reference_with_its_description()
 
 
 def test_an_all_of_that_combines_schemas_is_left_to_merge() -> None:
-    from generator.emit.models_codegen import _annotated_ref
+    from generator.emit.models_prepare import _annotated_ref
 
     two_refs = {"allOf": [{"$ref": "#/a"}, {"$ref": "#/b"}, {"description": "d"}]}
     constrained = {"allOf": [{"$ref": "#/a"}, {"description": "d", "maxLength": 3}]}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.emit.models_codegen import is_credential_field
+from generator.emit.models_prepare import is_credential_field
 from tests.emit.test_models_codegen import models_module
 
 TOKENS = ("acc3ss-s3cr3t", "r3fresh-s3cr3t", "id-s3cr3t", "cl1ent-s3cr3t", "pw-s3cr3t", "k3y")
