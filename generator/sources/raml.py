@@ -2,13 +2,15 @@
 
 The work happens in three steps:
 
-1. Read. Every file is parsed through ``SourceFiles`` with ``RamlLoader``, whose ``!include``
-   tag leaves an ``Include`` marker. ``_Includes`` then replaces the markers: RAML and YAML
-   fragments are inlined, JSON files (schemas, examples) stay files as ``FileRef`` so that the
-   bundler can pull them in later, and anything else (Markdown...) becomes its text.
-2. Resolve. Resource types and traits are applied to resources and methods with RAML's merge
-   rules (``_merge``) after ``<<parameter>>`` substitution (``_substitute``).
-3. Convert. Types, parameters, bodies and responses become OpenAPI objects (``_Converter``).
+1. Read (``raml_includes``). Every file is parsed through ``SourceFiles`` with ``RamlLoader``,
+   whose ``!include`` tag leaves an ``Include`` marker. ``_Includes`` then replaces the
+   markers: RAML and YAML fragments are inlined, JSON files (schemas, examples) stay files as
+   ``FileRef`` so that the bundler can pull them in later, and anything else (Markdown...)
+   becomes its text.
+2. Resolve (``raml_merge``). Resource types and traits are applied to resources and methods
+   with RAML's merge rules (``_merge``) after ``<<parameter>>`` substitution (``_substitute``).
+3. Convert (here). Types, parameters, bodies and responses become OpenAPI objects
+   (``_Converter``).
 
 Errors are ``SpecError`` naming the root file (or the including file for include problems),
 the JSON pointer of the place in the root file and its line.
@@ -18,287 +20,22 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import inflection
-import yaml
-
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError, Warnings
-from generator.sources.source_files import JSON_SUFFIXES, SourceFiles, YamlLoader
-
-Json = dict[str, Any]
+from generator.sources.raml_includes import FileRef, Include, Json, _Includes, _plain
+from generator.sources.raml_merge import _merge, _substitute, _TemplateError, _text_of
+from generator.sources.source_files import SourceFiles
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
-_RAML_SUFFIXES = {".raml", ".yaml", ".yml"}
-
-
-# --- Reading: YAML with !include --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Include:
-    """An ``!include`` as parsed: the path as written and the line it stands on."""
-
-    target: str
-    line: int
-
-
-class RamlLoader(YamlLoader):
-    """YAML as RAML writes it: ``!include path`` becomes an ``Include`` marker."""
-
-
-def _construct_include(loader: yaml.SafeLoader, node: yaml.Node) -> Include:
-    if not isinstance(node, yaml.ScalarNode):
-        raise yaml.constructor.ConstructorError(
-            None, None, "!include needs a file path", node.start_mark
-        )
-    return Include(str(loader.construct_scalar(node)).strip(), node.start_mark.line + 1)
-
-
-RamlLoader.add_constructor("!include", _construct_include)
-
-
-@dataclass(frozen=True)
-class FileRef:
-    """An included JSON file (a schema or an example), kept as a file for the bundler."""
-
-    ref: str  # relative to the root file's folder, with forward slashes
-    path: Path
-
-    def as_json(self) -> Json:
-        return {"$ref": self.ref}
-
-
-class _Includes:
-    """Replaces ``Include`` markers file by file; finds cycles and missing files."""
-
-    def __init__(self, files: SourceFiles, root_dir: Path) -> None:
-        self._files = files
-        self._root_dir = root_dir
-        self._expanded: dict[Path, Any] = {}
-
-    def load(self, path: Path, chain: tuple[Path, ...] = ()) -> Any:
-        """The content of a RAML/YAML file with its includes resolved (shared: do not mutate)."""
-        if path not in self._expanded:
-            document = self._files.load(path, RamlLoader)
-            self._expanded[path] = self._expand(document, path, (*chain, path))
-        return self._expanded[path]
-
-    def relative(self, path: Path) -> str:
-        return Path(os.path.relpath(path, self._root_dir)).as_posix()
-
-    def _expand(self, value: Any, file: Path, chain: tuple[Path, ...]) -> Any:
-        if isinstance(value, Include):
-            return self._resolve(value, file, chain)
-        if isinstance(value, dict):
-            return {key: self._expand(item, file, chain) for key, item in value.items()}
-        if isinstance(value, list):
-            return [self._expand(item, file, chain) for item in value]
-        return value
-
-    def _resolve(self, include: Include, file: Path, chain: tuple[Path, ...]) -> Any:
-        target = self.target(include, file)
-        suffix = target.suffix.lower()
-        if suffix in JSON_SUFFIXES:
-            return FileRef(self.relative(target), target)
-        if suffix in _RAML_SUFFIXES:
-            if target in chain:
-                cycle = [*chain[chain.index(target) :], target]
-                raise SpecError(
-                    "cyclic !include: " + " -> ".join(self.relative(p) for p in cycle),
-                    file=file,
-                    line=include.line,
-                )
-            return self.load(target, chain)
-        return self._files.text(target)
-
-    def target(self, include: Include, file: Path) -> Path:
-        """The file an include names, relative to ``file``; it must exist in the source folder."""
-        written = include.target
-        if not written:
-            raise SpecError("!include without a file path", file=file, line=include.line)
-        if "://" in written:
-            raise SpecError(
-                f"!include {written!r}: remote files are not fetched; download them next to "
-                "the sources",
-                file=file,
-                line=include.line,
-            )
-        # RAML: a path starting with "/" is relative to the root file's folder.
-        base = self._root_dir if written.startswith("/") else file.parent
-        try:
-            target = self._files.confine(base / written.lstrip("/"))
-        except SpecError:
-            raise SpecError(
-                f"!include {written!r} escapes the source folder", file=file, line=include.line
-            ) from None
-        if not target.is_file():
-            raise SpecError(
-                f"!include {written!r}: file {self.relative(target)} not found",
-                file=file,
-                line=include.line,
-            )
-        return target
-
-
-# --- Resolving: parameters and merging ----------------------------------------------------------
-
-
-class _TemplateError(Exception):
-    """A parameter problem; the caller knows where the template was applied."""
-
-
-_PARAMETER = re.compile(r"<<\s*([^<>|\s]+)\s*((?:\|\s*![A-Za-z]+\s*)*)>>")
-
-
-def _words(text: str) -> list[str]:
-    """``userId`` / ``user_id`` / ``user-id`` → ``[user, Id]`` / ``[user, id]``."""
-    return re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+", text)
-
-
-def _lower_camel(text: str) -> str:
-    words = _words(text)
-    return "".join([w.lower() if i == 0 else w.capitalize() for i, w in enumerate(words)])
-
-
-_TRANSFORMS: dict[str, Callable[[str], str]] = {
-    "singularize": inflection.singularize,
-    "pluralize": inflection.pluralize,
-    "uppercase": str.upper,
-    "lowercase": str.lower,
-    "lowercamelcase": _lower_camel,
-    "uppercamelcase": lambda text: "".join(w.capitalize() for w in _words(text)),
-    "lowerunderscorecase": lambda text: "_".join(w.lower() for w in _words(text)),
-    "upperunderscorecase": lambda text: "_".join(w.upper() for w in _words(text)),
-    "lowerhyphencase": lambda text: "-".join(w.lower() for w in _words(text)),
-    "upperhyphencase": lambda text: "-".join(w.upper() for w in _words(text)),
-}
-
-
-def _transform(function: str, text: str) -> str:
-    """Apply one of RAML's parameter functions (``!singularize`` ...) to ``text``."""
-    if function not in _TRANSFORMS:
-        raise _TemplateError(f"unknown parameter function !{function}")
-    return _TRANSFORMS[function](text)
-
-
-def _text_of(value: Any) -> str:
-    """A parameter value as RAML writes it inside a longer string."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return ""
-    if isinstance(value, FileRef):
-        return value.ref
-    if isinstance(value, dict | list):
-        return json.dumps(_plain(value))
-    return str(value)
-
-
-def _substitute_text(text: str, params: Mapping[str, Any], *, whole: bool) -> Any:
-    whole_match = _PARAMETER.fullmatch(text)
-    if whole and whole_match and not whole_match.group(2):
-        name = whole_match.group(1)
-        # `example: <<exampleItem>>` takes the value itself (an included file, a number...).
-        if name in params and not isinstance(params[name], str):
-            return params[name]
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in params:
-            raise _TemplateError(f"no value is given for parameter <<{name}>>")
-        result = _text_of(params[name])
-        for function in re.findall(r"!([A-Za-z]+)", match.group(2)):
-            result = _transform(function, result)
-        return result
-
-    return _PARAMETER.sub(replace, text)
-
-
-def _substitute(value: Any, params: Mapping[str, Any]) -> Any:
-    """A copy of a trait or resource type body with every ``<<parameter>>`` replaced."""
-    if isinstance(value, dict):
-        return {
-            (_substitute_text(key, params, whole=False) if isinstance(key, str) else key): (
-                _substitute(item, params)
-            )
-            for key, item in value.items()
-        }
-    if isinstance(value, list):
-        return [_substitute(item, params) for item in value]
-    if isinstance(value, str):
-        return _substitute_text(value, params, whole=True)
-    return value
-
-
-# Values a trait or resource type does not merge into: the target's own value is kept whole.
-_OPAQUE = frozenset({"example", "default", "type", "schema", "value"})
-# Mappings whose keys are names the author chose (parameters, properties, status codes, media
-# types). A trailing "?" there belongs to the name (RAML's optional-parameter shorthand; a
-# template escapes it as "\?"), not to the template's "apply only if present" marker.
-_NAME_MAPS = frozenset(
-    {
-        "queryParameters",
-        "headers",
-        "uriParameters",
-        "baseUriParameters",
-        "properties",
-        "responses",
-        "body",
-        "examples",
-        "types",
-    }
-)
-
-
-def _merge(target: Json, source: Json, *, names: bool = False) -> Json:
-    """RAML's merge of a trait or resource type (``source``) under a method or resource.
-
-    The target's own values win; mappings merge recursively; lists merge by value; keys the
-    target lacks are added in the source's order, after the target's keys.
-    """
-    result = dict(target)
-    for key, value in source.items():
-        name = key
-        if isinstance(key, str) and names and key.endswith("\\?"):
-            name = key[:-2] + "?"
-        elif isinstance(key, str) and not names and key.endswith("?"):
-            name = key[:-1]
-            if name not in result:  # optional property: applied only where the target has it
-                continue
-        opaque = not names and name in _OPAQUE
-        child_names = not names and name in _NAME_MAPS
-        mine = result.get(name)
-        if mine is None:
-            fresh = isinstance(value, dict) and not opaque
-            result[name] = _merge({}, value, names=child_names) if fresh else value
-        elif opaque:
-            continue
-        elif isinstance(mine, dict) and isinstance(value, dict):
-            result[name] = _merge(mine, value, names=child_names)
-        elif isinstance(mine, list) and isinstance(value, list):
-            result[name] = mine + [item for item in value if item not in mine]
-    return result
 
 
 # --- Converting: small helpers ----------------------------------------------------------------
-
-
-def _plain(value: Any) -> Any:
-    """A fresh JSON value: included files become ``{"$ref": file}``, keys become strings."""
-    if isinstance(value, FileRef):
-        return value.as_json()
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
 
 
 def _is_annotation(key: Any) -> bool:

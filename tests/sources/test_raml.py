@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from generator.shared.errors import SpecError, Warnings
-from generator.sources import raml
+from generator.sources import raml, raml_merge
 from generator.sources.source_files import SourceFiles
 
 UPSTREAM = Path(__file__).parents[3] / "shared" / "upstream"
@@ -438,7 +438,7 @@ def test_body_without_media_type_uses_the_default() -> None:
     ],
 )
 def test_parameter_functions(function: str, value: str, expected: str) -> None:
-    assert raml._transform(function, value) == expected
+    assert raml_merge._transform(function, value) == expected
 
 
 # --- Fixtures: errors -------------------------------------------------------------------------
