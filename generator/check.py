@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build_cache import files_below
-from generator.errors import display_path
-from generator.generate import PackageSource, write_packages
-from generator.normalize import normalize_system
-from generator.source_files import SourceFiles
-from generator.systems import SPEC_NAME, load_systems
+from generator.emit.generate import PackageSource, write_packages
+from generator.project.systems import SPEC_NAME, load_systems
+from generator.shared.errors import display_path
+from generator.sources.source_files import SourceFiles
+from generator.spec.normalize import normalize_system
 
 
 @dataclass(frozen=True)

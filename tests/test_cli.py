@@ -157,7 +157,7 @@ def test_bad_manifest_names_the_key(tmp_path: Path) -> None:
 
 
 def test_generate_a_package_straight_from_a_swagger_file(tmp_path: Path) -> None:
-    source = PROJECT / "tests" / "loaders" / "swagger2_cases" / "kennel.yaml"
+    source = PROJECT / "tests" / "sources" / "swagger2_cases" / "kennel.yaml"
     result = _run("generate", str(source), "-o", str(tmp_path), "--package", "kennel")
     assert result.returncode == 0, result.stderr
     package = tmp_path / "kennel" / "src" / "kennel"
@@ -171,7 +171,7 @@ def test_generate_a_package_straight_from_a_swagger_file(tmp_path: Path) -> None
 
 
 def test_generate_without_a_package_name_is_a_usage_error(tmp_path: Path) -> None:
-    source = PROJECT / "tests" / "loaders" / "swagger2_cases" / "kennel.yaml"
+    source = PROJECT / "tests" / "sources" / "swagger2_cases" / "kennel.yaml"
     result = _run("generate", str(source), "-o", str(tmp_path))
     assert result.returncode == 2
     assert "--package" in result.stderr
@@ -330,7 +330,7 @@ def test_generate_refuses_a_package_name_that_cannot_be_imported(
 ) -> None:
     from generator.cli import main
 
-    source = PROJECT / "tests" / "loaders" / "swagger2_cases" / "kennel.yaml"
+    source = PROJECT / "tests" / "sources" / "swagger2_cases" / "kennel.yaml"
     output = tmp_path / "deep" / "out"
     assert main(["generate", str(source), "-o", str(output), "--package", name]) == 2
     error = capsys.readouterr().err

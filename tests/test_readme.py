@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.manifest import load_manifest
-from generator.systems import system_ids
+from generator.project.manifest import load_manifest
+from generator.project.systems import system_ids
 from tests.conftest import PROJECT, SPECS
 from tests.contract.prism import PrismServer
 

@@ -9,7 +9,7 @@ from generator.changes.documents import compare_documents
 from generator.changes.impact import client_surface, compare_surfaces, with_symbols
 from generator.changes.inputs import Description
 from generator.changes.report import Report, unique
-from generator.errors import SpecError
+from generator.shared.errors import SpecError
 
 
 def _with_lines(changes: list[Change], old: Description, new: Description) -> list[Change]:

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from generator import pointer as json_pointer
 from generator.changes.change import Change
 from generator.changes.rules import SUBJECT
 from generator.changes.schemas import Place, SchemaComparison, without_prose
-from generator.openapi_walk import METHODS
+from generator.shared import pointer as json_pointer
+from generator.spec.openapi_walk import METHODS
 
 _TEMPLATE_VARIABLE = re.compile(r"\{[^}]*\}")
 

@@ -13,17 +13,17 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from generator import pointer as json_pointer
 from generator.changes.change import Change
 from generator.changes.diff import diff_descriptions
 from generator.changes.documents import operations_by_endpoint
 from generator.changes.inputs import Description
 from generator.changes.report import Known, Report
-from generator.errors import display_path
-from generator.manifest import Correction, Manifest
-from generator.normalize import normalize_upstream, upstream_source
-from generator.source_files import LineIndex, SourceFiles
-from generator.systems import SPEC_NAME
+from generator.project.manifest import Correction, Manifest
+from generator.project.systems import SPEC_NAME
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import display_path
+from generator.sources.source_files import LineIndex, SourceFiles
+from generator.spec.normalize import normalize_upstream, upstream_source
 
 _MISSING = object()
 

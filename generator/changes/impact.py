@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from generator import pointer as json_pointer
 from generator.changes.change import Change
 from generator.changes.documents import endpoint_key
-from generator.generate import PackageSource, Rendered, render_package_source
+from generator.emit.generate import PackageSource, Rendered, render_package_source
+from generator.shared import pointer as json_pointer
 
 # The modules a caller imports from; private ones (_client, _runtime) are reached through them.
 _PUBLIC_MODULES = ("__init__", "models", "resources", "errors")

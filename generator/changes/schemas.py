@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator import pointer as json_pointer
 from generator.changes.rules import SUBJECT, Subject
+from generator.shared import pointer as json_pointer
 
 MAX_REFERENCE_HOPS = 64
 _PROSE = frozenset(("description", "title", "summary", "examples", "example", "externalDocs"))

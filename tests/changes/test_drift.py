@@ -14,7 +14,7 @@ import pytest
 
 from generator.changes.drift import drift_report
 from generator.changes.report import Report
-from generator.manifest import load_manifest
+from generator.project.manifest import load_manifest
 from tests.conftest import PROJECT, SPECS
 
 FOLIO = ["folio-data-export-spring", "folio-erm-usage-harvester", "folio-orders-storage"]

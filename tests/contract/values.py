@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import pointer as json_pointer
+from generator.shared import pointer as json_pointer
 
 UUID = "5f8a2f4e-1b2c-4d3e-8f90-a1b2c3d4e5f6"  # version 4: fits FOLIO's UUID patterns too
 

@@ -24,11 +24,11 @@ from pathlib import Path
 import httpx
 
 from generator.cli import main
-from generator.generate import ruff_command
+from generator.emit.generate import ruff_command
 from tests.hostile.strategies import PAYLOAD
 
 PROJECT = Path(__file__).resolve().parents[2]
-RUFF_CONFIG = PROJECT / "generator" / "generated_ruff.toml"
+RUFF_CONFIG = PROJECT / "generator" / "emit" / "generated_ruff.toml"
 PACKAGE = "hostile"
 GENERATION_SECONDS = 60  # a spec that takes longer than this to generate counts as a hang
 

@@ -1,6 +1,6 @@
 """The templates cannot print spec text as code: each ``{{ }}`` must print ``Code``.
 
-``generator.code`` makes every value a template may print (a repr literal, a checked name or
+``generator.client.code`` makes every value a template may print (a repr literal, a checked name or
 type, escaped docstring, Markdown or TOML text); the environment refuses anything else, so
 rendering every template for the five systems and for hostile specs (tests/hostile) proves no
 raw spec string is printed. The scan below finds the other way a value becomes code: output
@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import code
-from generator.client_model_build import build_package
-from generator.models_codegen import generate_models
-from generator.render import TEMPLATES, environment, render_package
-from generator.systems import system_ids
+from generator.client import code
+from generator.client.client_model_build import build_package
+from generator.emit.models_codegen import generate_models
+from generator.emit.render import TEMPLATES, environment, render_package
+from generator.project.systems import system_ids
 from tests.conftest import SPECS
 
 _OUTPUT = re.compile(r"\{\{-?(.*?)-?\}\}", re.DOTALL)

@@ -1,0 +1,586 @@
+"""From a normalized OpenAPI 3.1 document to the intermediate model of its client package."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from generator.client import code
+from generator.client.client_model import (
+    Auth,
+    BodyKind,
+    JobWaiter,
+    Operation,
+    Package,
+    Pagination,
+    Parameter,
+    RequestBody,
+    Resource,
+    Response,
+    ResponseKind,
+    ServerVariable,
+    Webhook,
+)
+from generator.client.naming import pascal_case, snake_case, unique
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import SpecError
+from generator.spec.openapi_walk import METHODS
+
+_SCHEMA_REF = "#/components/schemas/"
+_JSON = re.compile(r"^application/(?:[\w.-]+\+)?json$")
+_XML = re.compile(r"^(?:application|text)/(?:[\w.-]+\+)?xml$")
+_VERB = re.compile(r"^(?:get|list|find|search|fetch)_")
+# The keyword parameters the templates give a method besides the API's own (resources.py.jinja):
+# an API parameter of the same name gets another Python name in that method, never the same.
+_PAGINATION_KEYWORDS = frozenset({"page_size"})
+_WAITER_KEYWORDS = frozenset({"poll_interval", "on_progress"})
+_XML_KEYWORDS = frozenset({"wire_format"})
+# The parameters of Client() and the module-level names its body calls (_client.py.jinja):
+# a server variable never takes one of them.
+_CLIENT_NAMES = frozenset(
+    {
+        "base_url",
+        "tenant",
+        "token",
+        "username",
+        "password",
+        "api_key",
+        "client_id",
+        "client_secret",
+        "community",
+        "scope",
+        "timeout",
+        "max_retries",
+        "retry_deadline",
+        "headers",
+        "http_client",
+        "transport",
+        "server_url",
+        "httpx",
+    }
+)
+
+
+class _Types:
+    """Python type expressions for schemas, given the model class of each component."""
+
+    def __init__(self, document: dict[str, Any], class_names: Mapping[str, str]) -> None:
+        self.document = document
+        self.class_names = class_names
+
+    def component(self, reference: str) -> dict[str, Any]:
+        schema = json_pointer.resolve(self.document, reference[1:])
+        return schema if isinstance(schema, dict) else {}
+
+    def model(self, reference: str) -> code.Code:
+        name = json_pointer.unescape(reference[len(_SCHEMA_REF) :])
+        return code.annotation("models." + self.class_names.get(name, pascal_case(name)))
+
+    def annotation(self, schema: Any, *, for_parameter: bool = False) -> code.Code:
+        return code.annotation(self._annotation(schema, for_parameter=for_parameter))
+
+    def _annotation(self, schema: Any, *, for_parameter: bool = False) -> str:
+        if not isinstance(schema, dict) or not schema:
+            return "JsonValue"
+        reference = schema.get("$ref")
+        if isinstance(reference, str) and reference.startswith(_SCHEMA_REF):
+            target = self.component(reference)
+            if for_parameter and "enum" not in target and target.get("type") != "object":
+                # a named scalar (FOLIO's UUID): callers pass the plain value
+                return self.annotation(target, for_parameter=True)
+            return self.model(reference)
+        for union in ("anyOf", "oneOf"):
+            if isinstance(schema.get(union), list):
+                members = [self.annotation(m, for_parameter=for_parameter) for m in schema[union]]
+                return " | ".join(dict.fromkeys(members))
+        kind = schema.get("type")
+        nullable = isinstance(kind, list) and "null" in kind
+        if isinstance(kind, list):
+            kinds = [k for k in kind if k != "null"]
+            kind = kinds[0] if len(kinds) == 1 else None
+        text = self._plain(schema, kind, for_parameter)
+        return f"{text} | None" if nullable else text
+
+    def _plain(self, schema: dict[str, Any], kind: Any, for_parameter: bool) -> str:
+        if isinstance(schema.get("enum"), list) and all(isinstance(v, str) for v in schema["enum"]):
+            return "Literal[" + ", ".join(code.literal(v) for v in schema["enum"]) + "]"
+        if kind == "string":
+            return "bytes" if schema.get("format") == "binary" else "str"
+        if kind == "integer":
+            return "int"
+        if kind == "number":
+            return "float"
+        if kind == "boolean":
+            return "bool"
+        if kind == "array":
+            return f"list[{self.annotation(schema.get('items'), for_parameter=for_parameter)}]"
+        return "JsonValue"
+
+
+def _media_kind(media_type: str) -> BodyKind:
+    if _JSON.match(media_type):
+        return "json"
+    if _XML.match(media_type):
+        return "xml"
+    if media_type.startswith("text/"):
+        return "text"
+    if media_type == "application/x-www-form-urlencoded":
+        return "form"
+    if media_type.startswith("multipart/"):
+        return "multipart"
+    return "binary"
+
+
+class _Builder:
+    def __init__(
+        self, document: dict[str, Any], package: str, class_names: Mapping[str, str]
+    ) -> None:
+        self.document = document
+        self.package = package
+        self.types = _Types(document, class_names)
+        self.operations_by_id: dict[str, Operation] = {}
+        schemas = document.get("components", {}).get("schemas", {})
+        self.read_operations = {
+            schema["x-job"]["read"].get("operation")
+            for schema in schemas.values()
+            if isinstance(schema, dict)
+            and isinstance(schema.get("x-job"), dict)
+            and isinstance(schema["x-job"].get("read"), dict)
+        }
+        self.uses_xml = False
+
+    def resolve(self, node: Any) -> Any:
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            node = json_pointer.resolve(self.document, node["$ref"][1:])
+        return node
+
+    # -- operations ------------------------------------------------------------------------
+
+    def parameters(self, item: dict[str, Any], operation: dict[str, Any]) -> list[dict[str, Any]]:
+        merged: dict[tuple[str, str], dict[str, Any]] = {}
+        for raw in [*item.get("parameters", []), *operation.get("parameters", [])]:
+            parameter = self.resolve(raw)
+            if parameter.get("in") in ("path", "query", "header"):
+                merged[(parameter["in"], parameter["name"])] = parameter
+        return list(merged.values())
+
+    def operation(
+        self, path: str, method: str, item: dict[str, Any], raw: dict[str, Any]
+    ) -> Operation:
+        taken = set(self.fixed_keywords(raw))
+        path_parameters: list[Parameter] = []
+        others: list[Parameter] = []
+        for parameter in self.parameters(item, raw):
+            location = parameter["in"]
+            python_name = unique(snake_case(parameter["name"]), taken)
+            converted = Parameter(
+                name=parameter["name"],
+                python_name=python_name,
+                location=location,
+                required=bool(parameter.get("required")) or location == "path",
+                annotation=self.types.annotation(parameter.get("schema"), for_parameter=True),
+                description=str(parameter.get("description", "")).strip(),
+            )
+            (path_parameters if location == "path" else others).append(converted)
+        # path parameters in the order the path names them
+        order = re.findall(r"\{([^}]+)\}", path)
+        path_parameters.sort(key=lambda p: order.index(p.name) if p.name in order else len(order))
+        body = self.request_body(raw.get("requestBody"), taken)
+        responses, errors = self.responses(raw.get("responses", {}))
+        streamed = any(r.kind == "binary" for r in responses)
+        annotations = [r.annotation for r in responses if r.annotation]
+        if any(r.annotation is None for r in responses) and annotations:
+            annotations.append(code.annotation("None"))
+        return_annotation = (
+            code.join(" | ", dict.fromkeys(annotations)) if annotations else code.annotation("None")
+        )
+        operation_id = str(raw["operationId"])
+        return Operation(
+            operation_id=operation_id,
+            method_name=snake_case(operation_id),
+            http_method=method.upper(),
+            path=path,
+            summary=str(raw.get("summary", "")).strip(),
+            description=str(raw.get("description", "")).strip(),
+            deprecated=bool(raw.get("deprecated")),
+            parameters=(*path_parameters, *others),
+            body=body,
+            responses=tuple(responses),
+            errors=tuple(errors),
+            return_annotation=return_annotation,
+            streamed=streamed,
+            pagination=self.pagination(raw, others, responses),
+        )
+
+    def fixed_keywords(self, raw: dict[str, Any]) -> set[str]:
+        """The template's own keyword parameters of this operation's methods."""
+        fixed: set[str] = set()
+        if raw.get("x-pagination"):
+            fixed |= _PAGINATION_KEYWORDS
+        if raw.get("operationId") in self.read_operations:
+            fixed |= _WAITER_KEYWORDS
+        body = self.resolve(raw.get("requestBody"))
+        content = body.get("content") if isinstance(body, dict) else None
+        kinds = {_media_kind(media) for media in content or {}}
+        if {"json", "xml"} <= kinds:
+            fixed |= _XML_KEYWORDS
+        return fixed
+
+    def request_body(self, raw: Any, taken: set[str]) -> RequestBody | None:
+        body = self.resolve(raw)
+        if not isinstance(body, dict) or not body.get("content"):
+            return None
+        content: dict[str, Any] = body["content"]
+        kinds = {media: _media_kind(media) for media in content}
+        first_media = next(iter(content))
+        kind = kinds[first_media]
+        if "json" in kinds.values():
+            kind = "json"
+            first_media = next(m for m, k in kinds.items() if k == "json")
+        schema = content[first_media].get("schema", {})
+        required = bool(body.get("required"))
+        if kind in ("form", "multipart"):
+            schema = self.resolve(schema)
+            needed = set(schema.get("required", []))
+            fields = []
+            for name, prop in schema.get("properties", {}).items():
+                is_file = prop.get("format") == "binary" or prop.get("contentMediaType") is not None
+                fields.append(
+                    Parameter(
+                        name=name,
+                        python_name=unique(snake_case(name), taken),
+                        location="body",
+                        required=name in needed,
+                        annotation=code.annotation("FileInput")
+                        if is_file
+                        else self.types.annotation(prop, for_parameter=True),
+                        description=str(prop.get("description", "")).strip(),
+                        is_file=is_file,
+                    )
+                )
+            return RequestBody(kind=kind, parameters=tuple(fields), required=required)
+        annotation = self.types.annotation(schema)
+        if kind in ("binary", "text"):
+            annotation = code.annotation("bytes" if kind == "binary" else "str")
+        reference = schema.get("$ref") if isinstance(schema, dict) else None
+        name = (
+            snake_case(json_pointer.unescape(reference.rsplit("/", 1)[1])) if reference else "body"
+        )
+        also_xml = kind == "json" and "xml" in kinds.values()
+        xml_root = None
+        if also_xml or kind == "xml":
+            self.uses_xml = True
+            target = self.resolve(schema) if reference else schema
+            xml_root = (target.get("xml") or {}).get("name") or name
+        return RequestBody(
+            kind=kind,
+            parameters=(
+                Parameter(
+                    name=name,
+                    python_name=unique(name, taken),
+                    location="body",
+                    required=required,
+                    annotation=annotation,
+                ),
+            ),
+            required=required,
+            xml_root=xml_root,
+            also_xml=also_xml,
+        )
+
+    def responses(self, raw: dict[str, Any]) -> tuple[list[Response], list[tuple[str, str]]]:
+        successes: list[Response] = []
+        errors: list[tuple[str, str]] = []
+        for status in sorted(raw):
+            response = self.resolve(raw[status])
+            content: dict[str, Any] = response.get("content") or {}
+            kinds = {media: _media_kind(media) for media in content}
+            media = next((m for m, k in kinds.items() if k == "json"), next(iter(content), None))
+            if "xml" in kinds.values():
+                self.uses_xml = True
+            kind: ResponseKind
+            annotation: code.Code | None
+            if media is None:
+                kind, annotation = "empty", None
+            else:
+                media_kind = kinds[media]
+                kind = media_kind if media_kind in ("json", "xml", "text") else "binary"
+                schema = content[media].get("schema")
+                if kind == "binary":
+                    annotation = code.annotation("bytes")
+                elif kind == "text":
+                    annotation = code.annotation("str")
+                else:
+                    annotation = self.types.annotation(schema)
+            if status.startswith("2"):
+                successes.append(Response(status, kind, annotation))
+            elif kind in ("json", "xml") and annotation and annotation != "JsonValue":
+                errors.append((status, annotation))
+        return successes, errors
+
+    def pagination(
+        self, raw: dict[str, Any], parameters: list[Parameter], responses: list[Response]
+    ) -> Pagination | None:
+        facts = raw.get("x-pagination")
+        if not facts:
+            return None
+        by_wire = {p.name: p.python_name for p in parameters}
+        page = next((r for r in responses if r.annotation), None)
+        item = code.annotation("JsonValue")
+        if page is not None and page.annotation and page.annotation.startswith("models."):
+            schema = self.document["components"]["schemas"]
+            component = schema.get(self.component_name(page.annotation), {})
+            items = (
+                json_pointer.resolve(component, "/properties" + facts["items"])
+                if facts["items"].count("/") == 1
+                else {}
+            )
+            item = self.types.annotation(items.get("items")) if isinstance(items, dict) else item
+        method = _VERB.sub("", snake_case(str(raw["operationId"])))
+        return Pagination(
+            method_name=code.identifier("iter_" + method),
+            offset=by_wire[facts["offset"]],
+            limit=by_wire[facts["limit"]],
+            items=facts["items"],
+            total=facts.get("total"),
+            item_annotation=item,
+        )
+
+    @staticmethod
+    def named(operation: Operation, taken: set[str], constants: set[str]) -> Operation:
+        """``operation`` with a method name free in its resource and a unique spec constant."""
+        method_name = unique(operation.method_name, taken)
+        pagination = operation.pagination
+        if pagination is not None:
+            pagination = replace(pagination, method_name=unique(pagination.method_name, taken))
+        return replace(
+            operation,
+            method_name=method_name,
+            pagination=pagination,
+            spec_name=unique(method_name.upper(), constants),
+        )
+
+    def component_name(self, annotation: str) -> str:
+        class_name = annotation.removeprefix("models.")
+        for name, known in self.types.class_names.items():
+            if known == class_name:
+                return name
+        return class_name
+
+    # -- jobs ------------------------------------------------------------------------------
+
+    def waiters(
+        self, resources: dict[str, list[Operation]], method_names: dict[str, set[str]]
+    ) -> dict[str, list[JobWaiter]]:
+        found: dict[str, list[JobWaiter]] = {}
+        schemas = self.document.get("components", {}).get("schemas", {})
+        for schema_name, schema in schemas.items():
+            facts = schema.get("x-job") if isinstance(schema, dict) else None
+            if not facts or "read" not in facts:
+                continue
+            read = self.operations_by_id[facts["read"]["operation"]]
+            tag = next(t for t, ops in resources.items() if read in ops)
+            parameter = next(
+                p
+                for p in (*read.parameters, *(read.body.parameters if read.body else ()))
+                if p.name == facts["read"]["parameter"]
+            )
+            template = facts["read"].get("template")
+            identifiers = [p for p in read.path_parameters if p is not parameter]
+            job_id = Parameter(
+                name="id",
+                python_name=parameter.python_name,
+                location="path",
+                required=True,
+                annotation=code.annotation("str"),
+                description=parameter.description,
+            )
+            if template:
+                job_id = Parameter(
+                    name="id",
+                    python_name=unique("id_", {p.python_name for p in identifiers}),
+                    location="path",
+                    required=True,
+                    annotation=code.annotation("str"),
+                    description="The id of the job.",
+                )
+                value: str = _template_expression(
+                    str(template), job_id.python_name, facts["read"].get("language")
+                )
+            else:
+                value = job_id.python_name
+            arguments = [(p.python_name, p.python_name) for p in identifiers]
+            arguments.append((parameter.python_name, value))
+            progress = facts.get("progress", {})
+            complete = facts.get("complete-when")
+            found.setdefault(tag, []).append(
+                JobWaiter(
+                    method_name=unique(
+                        "wait_for_" + snake_case(facts.get("name", schema_name)), method_names[tag]
+                    ),
+                    model=self.types.model(_SCHEMA_REF + json_pointer.escape(schema_name)),
+                    read_method=read.method_name,
+                    id_parameters=(*identifiers, job_id),
+                    read_arguments=tuple(arguments),
+                    id_field=facts.get("id-field"),
+                    items=facts["read"].get("items"),
+                    status=facts.get("status"),
+                    success=tuple(facts.get("success", ())),
+                    failure=tuple(facts.get("failure", ())),
+                    finished_when_set=facts.get("finished-when-set"),
+                    complete_when=(complete["processed"], complete["total"]) if complete else None,
+                    percent=progress.get("percent"),
+                    processed=progress.get("processed"),
+                    total=progress.get("total"),
+                )
+            )
+        return found
+
+    # -- the package -----------------------------------------------------------------------
+
+    def auth(self) -> Auth:
+        schemes: dict[str, Any] = self.document.get("components", {}).get("securitySchemes", {})
+        names = {str(s.get("name", "")).lower() for s in schemes.values()}
+        if "x-okapi-token" in names:
+            return Auth(kind="folio")
+        for scheme in schemes.values():
+            if scheme.get("type") == "oauth2" and "password" in scheme.get("flows", {}):
+                return Auth(
+                    kind="oauth2_password",
+                    token_url=scheme["flows"]["password"]["tokenUrl"],
+                    scope_template=str(scheme.get("x-scope-template", "")),
+                )
+            if scheme.get("type") == "apiKey" and scheme.get("in") == "header":
+                return Auth(
+                    kind="apikey",
+                    header=scheme["name"],
+                    prefix=str(scheme.get("x-value-prefix", "")),
+                )
+        # No scheme we support: the client sends no credentials (`headers=` can add some).
+        return Auth(kind="none")
+
+    # -- webhooks --------------------------------------------------------------------------
+
+    def webhooks(self) -> tuple[Webhook, ...]:
+        """A parser for each webhook whose payload is JSON: its first method with a JSON body."""
+        found: list[Webhook] = []
+        taken = {"WEBHOOKS"}
+        for name, raw_item in (self.document.get("webhooks") or {}).items():
+            item = self.resolve(raw_item)
+            operations = [item.get(m) for m in METHODS] if isinstance(item, dict) else []
+            for operation in operations:
+                body = self.resolve(operation.get("requestBody")) if operation else None
+                content = body.get("content") if isinstance(body, dict) else None
+                media = next((m for m in content or {} if _JSON.match(m)), None)
+                if operation is None or content is None or media is None:
+                    continue
+                found.append(
+                    Webhook(
+                        name=str(name),
+                        function_name=unique("parse_" + snake_case(str(name)), taken),
+                        summary=str(operation.get("summary", "")).strip(),
+                        description=str(operation.get("description", "")).strip(),
+                        annotation=self.types.annotation(content[media].get("schema")),
+                    )
+                )
+                break
+        return tuple(found)
+
+    def build(self) -> Package:
+        by_tag: dict[str, list[Operation]] = {}
+        for path, item in (self.document.get("paths") or {}).items():
+            for method in METHODS:
+                raw = item.get(method)
+                if not isinstance(raw, dict):
+                    continue
+                operation = self.operation(path, method, item, raw)
+                by_tag.setdefault(str((raw.get("tags") or ["default"])[0]), []).append(operation)
+        # Names are made unique only now that all are known: two operationIds, or two tags,
+        # may become the same Python name (fooBar, foo_bar), or the name of something else.
+        method_names: dict[str, set[str]] = {}
+        constants: set[str] = set()
+        for tag, operations in by_tag.items():
+            taken = method_names.setdefault(tag, {"with_raw_response"})
+            by_tag[tag] = [self.named(operation, taken, constants) for operation in operations]
+            for operation in by_tag[tag]:
+                self.operations_by_id[operation.operation_id] = operation
+        waiters = self.waiters(by_tag, method_names)
+        descriptions = {t["name"]: t.get("description", "") for t in self.document.get("tags", [])}
+        attributes: set[str] = {"close", "aclose"}
+        classes: set[str] = set()
+        resources = []
+        for tag, operations in sorted(by_tag.items()):
+            class_name = unique(pascal_case(tag) + "Resource", classes)
+            classes.add("Async" + class_name)  # AsyncFooResource is the async twin of Foo's
+            resources.append(
+                Resource(
+                    tag=tag,
+                    attribute=unique(snake_case(tag), attributes),
+                    class_name=class_name,
+                    description=descriptions.get(tag, ""),
+                    operations=tuple(sorted(operations, key=lambda o: o.method_name)),
+                    waiters=tuple(waiters.get(tag, ())),
+                )
+            )
+        info = self.document.get("info", {})
+        server = (self.document.get("servers") or [{"url": "/"}])[0]
+        client_names = set(_CLIENT_NAMES)
+        variables = tuple(
+            ServerVariable(
+                name=name,
+                python_name=unique(snake_case(name), client_names),
+                default=str(spec.get("default", "")),
+                choices=tuple(str(c) for c in spec.get("enum", [])),
+                description=str(spec.get("description", "")),
+            )
+            for name, spec in server.get("variables", {}).items()
+        )
+        return Package(
+            name=self.package,
+            distribution=code.distribution(self.package),
+            title=str(info.get("title", self.package)),
+            description=str(info.get("description", "")).strip(),
+            version=str(info.get("version", "0")),
+            server_url=str(server["url"]),
+            server_variables=variables,
+            auth=self.auth(),
+            resources=tuple(resources),
+            uses_xml=self.uses_xml,
+            webhooks=self.webhooks(),
+        )
+
+
+# The runtime function that escapes a value for a string in each query language an x-job read
+# template may be written in (templates/runtime/_query.py).
+_QUERY_ESCAPES = {"cql": "_query.cql_string"}
+
+
+def _template_expression(template: str, variable: str, language: object) -> code.Code:
+    """``id=="{id}"`` -> ``'id=="' + _query.cql_string(id_) + '"'``: literals and the escaped id.
+
+    The template's text is only ever a string literal; the id is escaped by the rules of the
+    query language the x-job read names (``language``), or inserted as it is without one.
+    """
+    if "{id}" not in template:
+        raise SpecError(f"x-job read template {template!r} has no {{id}}")
+    if language is not None and language not in _QUERY_ESCAPES:
+        raise SpecError(
+            f"x-job read language {language!r} is unknown; known: {sorted(_QUERY_ESCAPES)}"
+        )
+    name = code.identifier(variable)
+    escaped = code.fill(_QUERY_ESCAPES[language] + "({})", name) if language else name
+    pieces: list[code.Code] = []
+    for index, text in enumerate(template.split("{id}")):
+        if index:
+            pieces.append(escaped)
+        if text:
+            pieces.append(code.literal(text))
+    return code.join(" + ", pieces)
+
+
+def build_package(
+    document: dict[str, Any], *, package: str, class_names: Mapping[str, str]
+) -> Package:
+    return _Builder(document, code.identifier(package), class_names).build()

@@ -1,0 +1,190 @@
+"""datamodel-code-generator's output mended in one parse of the module (``_tidied``).
+
+Stray ``union_mode`` arguments are removed, class docstrings rewrapped to the line length and
+pydantic's protected names allowed where a field is named like one of its methods.
+"""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+
+_LINE_LENGTH = 100
+
+
+def _union_members(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return [*_union_members(node.left), *_union_members(node.right)]
+    return [node]
+
+
+def _is_union(node: ast.expr) -> bool:
+    """Two or more types besides None: ``X | None`` is nullable to pydantic, not a union."""
+    members = [
+        m for m in _union_members(node) if not (isinstance(m, ast.Constant) and m.value is None)
+    ]
+    return len(members) >= 2
+
+
+def _named(node: ast.expr, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
+
+
+class _Text:
+    """Offsets into a module's text by ``ast`` positions (lines from 1, columns in bytes)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.lines = source.split("\n")
+        self.starts = [0]
+        for line in self.lines:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+
+    def offset(self, line: int, byte_column: int) -> int:
+        text = self.lines[line - 1]
+        column = byte_column if text.isascii() else len(text.encode()[:byte_column].decode())
+        return self.starts[line - 1] + column
+
+
+# An edit of a module's text: replace [start, end) with the text.
+_Edit = tuple[int, int, str]
+
+
+def _tidied(source: str) -> str:
+    """The module with stray ``union_mode`` removed, docstrings wrapped and pydantic's
+    protected names allowed, from one parse (a second per 1.5 MB of models; GitHub's are 3 MB).
+    """
+    text = _Text(source)
+    tree = ast.parse(source)
+    edits = sorted(
+        [
+            *_stray_union_mode_edits(tree, text),
+            *_docstring_edits(tree, text),
+            *_protected_name_edits(tree, text),
+        ]
+    )
+    pieces, done = [], 0
+    for start, end, replacement in edits:  # in order, copying each stretch of text once
+        pieces += [source[done:start], replacement]
+        done = end
+    return "".join([*pieces, source[done:]])
+
+
+# Field names pydantic warns about on import (its protected namespaces), although
+# datamodel-code-generator already renamed the ones that would shadow a method
+# (`model_validate` -> `model_validate_`).
+_PROTECTED = ("model_validate", "model_dump")
+
+
+def _protected_name_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
+    """``protected_namespaces=()`` in the config of each model with a field named like
+    pydantic's own methods (a wire name ``model_dump_json``), so that importing the module
+    prints no warning."""
+    edits: list[_Edit] = []
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        fields = [
+            s.target.id
+            for s in node.body
+            if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
+        ]
+        if not any(f.startswith(_PROTECTED) for f in fields):
+            continue
+        for statement in node.body:
+            config = statement.value if isinstance(statement, ast.Assign) else None
+            if isinstance(config, ast.Call) and _named(config.func, "ConfigDict"):
+                if config.keywords:
+                    last = config.keywords[-1]
+                    at = text.offset(last.end_lineno or last.lineno, last.end_col_offset or 0)
+                    edits.append((at, at, ", protected_namespaces=()"))
+                else:
+                    at = text.offset(config.end_lineno or config.lineno, config.end_col_offset or 0)
+                    edits.append((at - 1, at - 1, "protected_namespaces=()"))
+    return edits
+
+
+def _stray_union_mode_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
+    """``Field(union_mode=...)`` only where the annotation is a union.
+
+    datamodel-code-generator puts our ``union_mode`` on every field that came from an
+    anyOf/oneOf, also where the union collapsed to a single type (``Any``, a shape it cannot
+    express); pydantic then refuses to import the module.
+    """
+    if "union_mode=" not in text.source:
+        return []
+    edits: list[_Edit] = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Subscript) and _named(node.value, "Annotated")):
+            continue
+        if not isinstance(node.slice, ast.Tuple) or _is_union(node.slice.elts[0]):
+            continue
+        for metadata in node.slice.elts[1:]:
+            if not (isinstance(metadata, ast.Call) and _named(metadata.func, "Field")):
+                continue
+            for argument in metadata.keywords:
+                if argument.arg == "union_mode":
+                    start = text.offset(argument.lineno, argument.col_offset)
+                    end = text.offset(
+                        argument.end_lineno or argument.lineno, argument.end_col_offset or 0
+                    )
+                    edits.append((*_with_comma(text.source, start, end), ""))
+    return edits
+
+
+def _with_comma(source: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a keyword argument and the comma that separates it from a neighbour.
+
+    Looks only at the characters around the span: slicing the rest of a 3 MB module once per
+    edit would copy it each time.
+    """
+    after = end
+    while after < len(source) and source[after].isspace():
+        after += 1
+    if after < len(source) and source[after] == ",":
+        return start, after + 1
+    before = start
+    while before > 0 and source[before - 1].isspace():
+        before -= 1
+    if before > 0 and source[before - 1] == ",":
+        return before - 1, end
+    return start, end
+
+
+def _docstring_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
+    """Class docstrings rewrapped to the line length (ruff format leaves docstrings alone)."""
+    edits: list[_Edit] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef) or not node.body:
+            continue
+        first = node.body[0]
+        if not (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+            and first.end_lineno is not None
+        ):
+            continue
+        block = text.lines[first.lineno - 1 : first.end_lineno]
+        if all(len(line) <= _LINE_LENGTH for line in block):
+            continue
+        wrapped: list[str] = []
+        for line in block:
+            if len(line) <= _LINE_LENGTH:
+                wrapped.append(line)
+                continue
+            indent = line[: len(line) - len(line.lstrip())]
+            wrapped.extend(
+                textwrap.wrap(
+                    line.strip(),
+                    width=_LINE_LENGTH,
+                    initial_indent=indent,
+                    subsequent_indent=indent,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
+        start = text.starts[first.lineno - 1]
+        end = text.starts[first.end_lineno] - 1  # up to the last line's newline
+        edits.append((start, end, "\n".join(wrapped)))
+    return edits

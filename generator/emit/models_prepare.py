@@ -1,0 +1,280 @@
+"""The schemas of a spec made ready for datamodel-code-generator (``_prepared``).
+
+Only ``components/schemas`` goes in, each schema copied with extensions and noise dropped,
+loose formats kept as text, enum members named, open enums made an enum or any text and
+credential fields marked to stay out of repr. ``models_codegen`` runs the generator on the
+result.
+"""
+
+from __future__ import annotations
+
+import functools
+import keyword
+import re
+from typing import Any
+
+from generator.shared.errors import SpecError
+
+_SCHEMAS = "#/components/schemas/"
+
+# Formats kept as plain strings in the models: JSON Schema treats formats as annotations, and
+# the types datamodel-code-generator maps these to refuse or change what servers send: strict
+# URL parsing rejects relative links and odd hosts, EmailStr needs the email-validator package,
+# SecretStr dumps a password as "**********", Base64Str decodes the text, ULID needs a package.
+_LOOSE_FORMATS = frozenset(
+    {
+        "uri",
+        "uri-reference",
+        "iri",
+        "iri-reference",
+        "hostname",
+        "email",
+        "idn-email",
+        "password",
+        "byte",
+        "path",
+        "ulid",
+    }
+)
+# UUID4 and its siblings also check the version: any UUID is a UUID to a client.
+_ANY_UUID = frozenset({"uuid1", "uuid2", "uuid3", "uuid4", "uuid5"})
+# Keywords whose value is one schema, a list of schemas, or a map of names to schemas.
+_ONE_SCHEMA = frozenset(
+    {
+        "items",
+        "additionalProperties",
+        "additionalItems",
+        "not",
+        "if",
+        "then",
+        "else",
+        "contains",
+        "propertyNames",
+        "unevaluatedItems",
+        "unevaluatedProperties",
+    }
+)
+_SCHEMA_LIST = frozenset({"allOf", "anyOf", "oneOf", "prefixItems", "items"})
+_SCHEMA_MAP = frozenset({"properties", "patternProperties", "$defs", "definitions"})
+# Annotations that only add noise (or long lines) to model code: XML naming is the runtime's
+# business, and examples belong in the spec and the README.
+_DROPPED = frozenset({"xml", "example", "examples", "externalDocs", "$comment"})
+# Typographic punctuation in descriptions, which ruff reports as ambiguous in docstrings.
+_PLAIN_TEXT = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2026": "...",
+        "\x00": None,  # no Python source may hold a NUL, not even in a docstring
+    }
+)
+
+
+def _schema(node: Any) -> Any:
+    """A copy of one schema: extensions and noise dropped, enum members named."""
+    if isinstance(node, list):  # an enum or a type list, under a keyword we do not walk into
+        return node
+    if not isinstance(node, dict):
+        return node
+    result: dict[str, Any] = {}
+    for key, value in node.items():
+        if key.startswith("x-") or key in _DROPPED:
+            continue
+        if key == "format" and value in _LOOSE_FORMATS:
+            continue
+        if key == "format" and value in _ANY_UUID:
+            value = "uuid"
+        if key == "pattern" and not _usable_pattern(value):
+            continue
+        if key in ("description", "title") and isinstance(value, str):
+            result[key] = value.translate(_PLAIN_TEXT)
+        elif key == "properties" and isinstance(value, dict):
+            result[key] = {name: _property(name, member) for name, member in value.items()}
+        elif key in _SCHEMA_MAP and isinstance(value, dict):
+            result[key] = {name: _schema(member) for name, member in value.items()}
+        elif key in _SCHEMA_LIST and isinstance(value, list):
+            result[key] = [_schema(member) for member in value]
+        elif key in _ONE_SCHEMA and isinstance(value, dict):
+            result[key] = _schema(value)
+        else:
+            result[key] = value
+    result = _annotated_ref(result)
+    values = result.get("enum")
+    if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
+        # lower case: datamodel-code-generator snake-cases names (which would split 31B) and
+        # then capitalises them
+        result["x-enum-varnames"] = [name.lower() for name in enum_member_names(values)]
+    return result
+
+
+def _property(name: str, schema: Any) -> Any:
+    """A property's schema; a credential's is marked to be left out of the repr."""
+    result = _schema(schema)
+    if isinstance(result, dict) and is_credential_field(name):
+        # the spec's own x- keys were dropped above, so only this marks a field
+        result["x-repr"] = False
+    return result
+
+
+_CREDENTIAL_WORDS = frozenset(
+    {"token", "secret", "password", "passwd", "passphrase", "apikey", "credential", "credentials"}
+)
+
+
+def is_credential_field(name: str) -> bool:
+    """Whether a property of this wire name holds a credential: its last word says so.
+
+    ``access_token``, ``refreshToken``, ``id_token``, ``client_secret``, ``password``,
+    ``api_key``/``apiKey`` do; ``token_type`` and ``tokenExpiration`` do not.
+    """
+    words = _NOT_WORD.sub(" ", _WORD_BOUNDARY.sub(" ", name)).lower().split()
+    return bool(words) and (words[-1] in _CREDENTIAL_WORDS or words[-2:] == ["api", "key"])
+
+
+# What a member of ``allOf`` may hold and still only describe the other member.
+_ANNOTATIONS = frozenset({"description", "title", "deprecated"})
+
+
+def _annotated_ref(schema: dict[str, Any]) -> dict[str, Any]:
+    """``{"allOf": [{"$ref": X}, {"description": ...}]}`` as ``{"$ref": X, "description": ...}``.
+
+    OpenAPI 3.0 could not put a description beside a ``$ref``, so converted specs (every AWS
+    one) wrap each described reference in ``allOf``; in 3.1 the two spellings mean the same.
+    datamodel-code-generator builds the same field from either, but resolves an ``allOf`` by
+    merging its members, which took half of its time on AWS SageMaker's 4,242 such properties.
+    """
+    members = schema.get("allOf")
+    if not isinstance(members, list) or len(members) < 2:
+        return schema
+    refs = [m for m in members if isinstance(m, dict) and set(m) == {"$ref"}]
+    notes = [m for m in members if isinstance(m, dict) and m and set(m) <= _ANNOTATIONS]
+    if len(refs) != 1 or len(refs) + len(notes) != len(members):
+        return schema
+    merged: dict[str, Any] = {k: v for k, v in schema.items() if k != "allOf"}
+    for note in notes:
+        for key, value in note.items():
+            if merged.setdefault(key, value) != value:
+                return schema  # two different descriptions: not ours to choose
+    return {"$ref": refs[0]["$ref"], **merged}
+
+
+@functools.cache
+def _usable_pattern(pattern: Any) -> bool:
+    """Whether pydantic can check ``pattern``: its regex engine has no look-around or
+    back-references, and a pattern it cannot compile would fail the import of the whole module.
+    Such a pattern is left out (the server checks it anyway)."""
+    from pydantic_core import SchemaError, SchemaValidator, core_schema
+
+    if not isinstance(pattern, str):
+        return False
+    try:
+        SchemaValidator(core_schema.str_schema(pattern=pattern))
+    except SchemaError:
+        return False
+    return True
+
+
+_WORD_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z0-9])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
+
+
+def enum_member_names(values: list[str]) -> list[str]:
+    """Readable, distinct member names: ``FeeFineOwner`` -> ``FEE_FINE_OWNER``,
+    ``'31B/US-SAN'`` -> ``VALUE_31B_US_SAN``, ``'File download'`` -> ``FILE_DOWNLOAD``."""
+    names: list[str] = []
+    taken: set[str] = set()
+    for value in values:
+        words = _NOT_WORD.sub(" ", _WORD_BOUNDARY.sub(" ", value)).split()
+        name = "_".join(words).upper() or "EMPTY"
+        if name[0].isdigit():
+            name = "VALUE_" + name
+        if keyword.iskeyword(name):  # never for upper case, but cheap to be sure
+            name += "_"
+        candidate, number = name, 2
+        while candidate in taken:
+            candidate, number = f"{name}_{number}", number + 1
+        taken.add(candidate)
+        names.append(candidate)
+    return names
+
+
+def _open_enum(schema: Any) -> dict[str, Any] | None:
+    """The enum branch of ``anyOf: [{enum: [...]}, {type: string}]`` (either order), or None."""
+    if not isinstance(schema, dict):
+        return None
+    members = schema.get("anyOf", schema.get("oneOf"))
+    if not isinstance(members, list) or len(members) != 2 or "discriminator" in schema:
+        return None
+    if not all(isinstance(member, dict) for member in members):
+        return None
+    enums = [m for m in members if isinstance(m.get("enum"), list)]
+    texts = [m for m in members if set(m) - {"description", "title"} == {"type"}]
+    if len(enums) != 1 or len(texts) != 1 or texts[0]["type"] != "string":
+        return None
+    branch: dict[str, Any] = enums[0]
+    values = branch["enum"]
+    if not values or not all(isinstance(v, str) for v in values):
+        return None
+    if branch.get("type", "string") != "string":
+        return None
+    return branch
+
+
+def _with_open_refs(node: Any, open_enums: frozenset[str]) -> Any:
+    """``{$ref: OpenEnum}`` -> ``{anyOf: [{$ref: OpenEnum}, {type: string}]}`` everywhere."""
+    if isinstance(node, list):
+        return [_with_open_refs(item, open_enums) for item in node]
+    if not isinstance(node, dict):
+        return node
+    reference = node.get("$ref")
+    if (
+        isinstance(reference, str)
+        and reference.startswith(_SCHEMAS)
+        and _unescape(reference[len(_SCHEMAS) :]) in open_enums
+    ):
+        siblings = {k: v for k, v in node.items() if k != "$ref"}
+        return {"anyOf": [{"$ref": reference}, {"type": "string"}], **siblings}
+    return {key: _with_open_refs(value, open_enums) for key, value in node.items()}
+
+
+def _prepared(document: dict[str, Any]) -> dict[str, Any]:
+    """The part of the spec the models come from, ready for datamodel-code-generator.
+
+    Only ``components/schemas`` goes in: every shared schema lives there in a normalized spec,
+    and the client generator writes the operations itself. A component that is an open enum
+    becomes the enum, and every reference to it the enum or any text.
+    """
+    schemas = document.get("components", {}).get("schemas", {})
+    if not isinstance(schemas, dict):
+        raise SpecError("components/schemas is not a mapping")
+    prepared: dict[str, Any] = {}
+    open_enums: set[str] = set()
+    for name, schema in schemas.items():
+        branch = _open_enum(schema)
+        if branch is not None:
+            outer = {k: v for k, v in schema.items() if k not in ("anyOf", "oneOf")}
+            schema = {"type": "string", **branch, **outer}
+            open_enums.add(name)
+        prepared[name] = _schema(schema)
+    if open_enums:
+        prepared = _with_open_refs(prepared, frozenset(open_enums))
+    info = document.get("info", {})
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": str(info.get("title", "API")).translate(_PLAIN_TEXT),
+            "version": str(info.get("version", "1")).translate(_PLAIN_TEXT),
+        },
+        "paths": {},
+        "components": {"schemas": prepared},
+    }
+
+
+def _unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")

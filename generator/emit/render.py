@@ -1,0 +1,145 @@
+"""Printing the intermediate model through the Jinja templates in ``templates/package``."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import jinja2.compiler
+import jinja2.filters
+import jinja2.nodes
+
+from generator import __version__
+from generator.client import code
+from generator.client.client_model import Package
+from generator.emit.readme_examples import readme_examples
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+# template -> path of the generated file, relative to the package folder
+PACKAGE_FILES = {
+    "pyproject.toml.jinja": "pyproject.toml",
+    "README.md.jinja": "README.md",
+    "__init__.py.jinja": "src/{package}/__init__.py",
+    "_client.py.jinja": "src/{package}/_client.py",
+    "resources.py.jinja": "src/{package}/resources.py",
+    "errors.py.jinja": "src/{package}/errors.py",
+}
+
+
+def first_line(text: object) -> str:
+    lines = str(text).strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def wrap(text: str, indent: int) -> str:
+    """Continuation lines indented by ``indent`` spaces, paragraphs kept (code stays code)."""
+    lines = textwrap.dedent(text).strip().splitlines()
+    wrapped = (
+        ("\n" + " " * indent)
+        .join(line.rstrip() for line in lines)
+        .replace("\n" + " " * indent + "\n", "\n\n")
+    )
+    return code.fill("{}", code.Code(wrapped)) if isinstance(text, code.Code) else wrapped
+
+
+def indent(text: str, width: int = 4) -> str:
+    """Jinja's ``indent``, keeping code code: indenting adds only spaces."""
+    indented = jinja2.filters.do_indent(text, width)
+    return code.Code(indented) if isinstance(text, code.Code) else indented
+
+
+def upper_snake(name: str) -> code.Code:
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).replace("-", "_").upper()
+    return code.identifier(text)
+
+
+def status(value: str) -> code.Code:
+    """A status code as the int the runtime compares, anything else (``2XX``) as a string."""
+    # ASCII digits only: "²".isdigit() is True, and "007" is not a Python int literal
+    return code.literal(int(value) if re.fullmatch(r"[1-5][0-9][0-9]", value) else value)
+
+
+def finalize(value: object) -> object:
+    """What a ``{{ }}`` may print: code, never a raw value from the spec (``client.code``)."""
+    if isinstance(value, (code.Code, jinja2.Undefined)):
+        return value
+    raise TypeError(
+        f"a template printed {value!r} ({type(value).__name__}) without an escaping filter"
+    )
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Compiles string constants written in a template as ``Code``: the template's own text."""
+
+    def visit_Const(self, node: jinja2.nodes.Const, frame: jinja2.compiler.Frame) -> None:
+        value = node.as_const(frame.eval_ctx)
+        if isinstance(value, str):
+            self.write(f"environment.template_text({value!r})")
+        else:
+            super().visit_Const(node, frame)
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _CodeGenerator
+
+    @staticmethod
+    def template_text(text: str) -> code.Code:
+        return code.Code(text)
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = _Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES / "package"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # Python and Markdown, not HTML
+        finalize=finalize,
+        optimized=False,  # no folding of constants into plain text at compile time
+    )
+    # Rendered output (a macro's, a {% set %} block's) is made of finalized pieces only.
+    env.concat = lambda parts: code.Code("".join(parts))  # type: ignore[method-assign]
+    env.filters.update(
+        docstring=code.docstring,
+        first_line=first_line,
+        wrap=wrap,
+        indent=indent,
+        upper_snake=upper_snake,
+        py=code.literal,
+        status=status,
+        toml=code.toml_string,
+        markdown=code.markdown,
+        markdown_inline=code.markdown_inline,
+    )
+    return env
+
+
+def render_package(package: Package, error_models: list[str]) -> dict[str, str]:
+    """Every templated file of ``package``: relative path -> text."""
+    env = environment()
+    context = {
+        "package": package,
+        "generator_version": __version__,
+        "error_models": error_models,
+        "examples": readme_examples(package),
+    }
+    files = {
+        target.format(package=package.name): env.get_template(template).render(context)
+        for template, target in PACKAGE_FILES.items()
+    }
+    if package.webhooks:  # only an API that calls back has them
+        template = env.get_template("webhooks.py.jinja")
+        files[f"src/{package.name}/webhooks.py"] = template.render(context)
+    return files
+
+
+def runtime_files() -> dict[str, str]:
+    """The shared runtime, copied verbatim into every package as ``_runtime``."""
+    folder = TEMPLATES / "runtime"
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.py"))}

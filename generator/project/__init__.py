@@ -1,0 +1,1 @@
+"""The project: the systems under specs/ (``systems``) and what a manifest says (``manifest``)."""

@@ -1,0 +1,7 @@
+"""The normalize half: one loaded description bundled, upgraded to OpenAPI 3.1 and validated.
+
+``normalize`` runs the steps in order: ``bundle``, ``document_upgrade`` (``schema_upgrade`` per
+schema), ``discriminators``, ``operations``, ``overlay`` (the manifest), ``examples`` and
+``validate``; ``canonical`` prints the result. ``openapi_walk`` and ``schema_walk`` know where
+objects and subschemas sit.
+"""

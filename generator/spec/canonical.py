@@ -1,0 +1,305 @@
+"""Canonical form: one key order and one YAML style, so equal documents are equal bytes."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.spec.openapi_walk import METHODS
+
+_TOP = (
+    "openapi",
+    "info",
+    "jsonSchemaDialect",
+    "servers",
+    "security",
+    "tags",
+    "paths",
+    "webhooks",
+    "components",
+    "externalDocs",
+)
+_OPERATION = (
+    "tags",
+    "summary",
+    "description",
+    "operationId",
+    "deprecated",
+    "parameters",
+    "requestBody",
+    "responses",
+    "callbacks",
+    "security",
+    "servers",
+    "externalDocs",
+)
+_COMPONENTS = (
+    "schemas",
+    "responses",
+    "parameters",
+    "examples",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "links",
+    "callbacks",
+    "pathItems",
+)
+_SCHEMA = (
+    "title",
+    "description",
+    "type",
+    "format",
+    "const",
+    "enum",
+    "default",
+    "$ref",
+    "discriminator",
+    "allOf",
+    "oneOf",
+    "anyOf",
+    "not",
+    "properties",
+    "required",
+    "additionalProperties",
+    "patternProperties",
+    "propertyNames",
+    "minProperties",
+    "maxProperties",
+    "dependentRequired",
+    "dependentSchemas",
+    "prefixItems",
+    "items",
+    "contains",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minContains",
+    "maxContains",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "contentEncoding",
+    "contentMediaType",
+    "contentSchema",
+    "minimum",
+    "exclusiveMinimum",
+    "maximum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "if",
+    "then",
+    "else",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "readOnly",
+    "writeOnly",
+    "deprecated",
+    "nullable",
+    "xml",
+    "externalDocs",
+    "examples",
+    "example",
+)
+
+
+def _ordered(mapping: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
+    """Known keys in ``order``, then the rest (extensions) sorted."""
+    known = [key for key in order if key in mapping]
+    rest = sorted((key for key in mapping if key not in order), key=str)
+    return {key: mapping[key] for key in known + rest}
+
+
+def _schema(schema: Any) -> Any:
+    if not isinstance(schema, dict):
+        return schema
+    result = _ordered(schema, _SCHEMA)
+    for keyword in ("properties", "patternProperties", "dependentSchemas"):
+        if isinstance(result.get(keyword), dict):  # property order is meaningful: kept
+            result[keyword] = {k: _schema(v) for k, v in result[keyword].items()}
+    for keyword in ("allOf", "oneOf", "anyOf", "prefixItems"):
+        if isinstance(result.get(keyword), list):
+            result[keyword] = [_schema(item) for item in result[keyword]]
+    for keyword in (
+        "not",
+        "items",
+        "additionalProperties",
+        "propertyNames",
+        "contains",
+        "if",
+        "then",
+        "else",
+        "unevaluatedItems",
+        "unevaluatedProperties",
+        "contentSchema",
+    ):
+        if isinstance(result.get(keyword), dict):
+            result[keyword] = _schema(result[keyword])
+    if isinstance(result.get("discriminator"), dict) and "mapping" in result["discriminator"]:
+        result["discriminator"] = _ordered(result["discriminator"], ("propertyName", "mapping"))
+    return result
+
+
+def _status_key(status: str) -> tuple[int, str]:
+    return (0, status) if status != "default" else (1, status)
+
+
+def _media(media: Any) -> Any:
+    if not isinstance(media, dict):
+        return media
+    result = _ordered(media, ("schema", "example", "examples", "encoding"))
+    if "schema" in result:
+        result["schema"] = _schema(result["schema"])
+    return result
+
+
+def _content(content: Any) -> Any:
+    return {k: _media(v) for k, v in content.items()} if isinstance(content, dict) else content
+
+
+def _parameter(parameter: Any) -> Any:
+    if not isinstance(parameter, dict):
+        return parameter
+    result = _ordered(
+        parameter,
+        (
+            "name",
+            "in",
+            "description",
+            "required",
+            "deprecated",
+            "allowEmptyValue",
+            "style",
+            "explode",
+            "allowReserved",
+            "schema",
+            "content",
+            "example",
+            "examples",
+        ),
+    )
+    if "schema" in result:
+        result["schema"] = _schema(result["schema"])
+    if "content" in result:
+        result["content"] = _content(result["content"])
+    return result
+
+
+def _response(response: Any) -> Any:
+    if not isinstance(response, dict):
+        return response
+    result = _ordered(response, ("description", "headers", "content", "links"))
+    if isinstance(result.get("headers"), dict):
+        result["headers"] = {k: _parameter(v) for k, v in sorted(result["headers"].items())}
+    if "content" in result:
+        result["content"] = _content(result["content"])
+    return result
+
+
+def _request_body(body: Any) -> Any:
+    if not isinstance(body, dict):
+        return body
+    result = _ordered(body, ("description", "required", "content"))
+    if "content" in result:
+        result["content"] = _content(result["content"])
+    return result
+
+
+def _operation(operation: dict[str, Any]) -> dict[str, Any]:
+    result = _ordered(operation, _OPERATION)
+    if isinstance(result.get("parameters"), list):
+        result["parameters"] = [_parameter(p) for p in result["parameters"]]
+    if "requestBody" in result:
+        result["requestBody"] = _request_body(result["requestBody"])
+    if isinstance(result.get("responses"), dict):
+        result["responses"] = {
+            status: _response(result["responses"][status])
+            for status in sorted(result["responses"], key=_status_key)
+        }
+    return result
+
+
+def _path_item(item: dict[str, Any]) -> dict[str, Any]:
+    result = _ordered(item, ("summary", "description", "servers", "parameters", *METHODS))
+    if isinstance(result.get("parameters"), list):
+        result["parameters"] = [_parameter(p) for p in result["parameters"]]
+    for method in METHODS:
+        if isinstance(result.get(method), dict):
+            result[method] = _operation(result[method])
+    return result
+
+
+def canonical(document: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``document`` with every mapping in canonical key order."""
+    result = _ordered(document, _TOP)
+    if "info" in result:
+        result["info"] = _ordered(
+            result["info"],
+            ("title", "summary", "description", "termsOfService", "contact", "license", "version"),
+        )
+    if isinstance(result.get("paths"), dict):
+        result["paths"] = {
+            path: _path_item(result["paths"][path]) for path in sorted(result["paths"])
+        }
+    components = result.get("components")
+    if isinstance(components, dict):
+        components = _ordered(components, _COMPONENTS)
+        for section, value in list(components.items()):
+            if isinstance(value, dict):
+                components[section] = {name: value[name] for name in sorted(value)}
+        convert = {
+            "schemas": _schema,
+            "parameters": _parameter,
+            "responses": _response,
+            "requestBodies": _request_body,
+            "headers": _parameter,
+        }
+        for section, function in convert.items():
+            if section in components:
+                components[section] = {k: function(v) for k, v in components[section].items()}
+        result["components"] = components
+    return result
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # shared objects are written out, never as YAML anchors
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value:
+        # Block style keeps descriptions readable; trailing spaces would force quotes anyway.
+        text = "\n".join(line.rstrip() for line in value.split("\n"))
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def to_yaml(document: dict[str, Any]) -> str:
+    return yaml.dump(
+        canonical(document),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write all of ``text`` or nothing: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,82 @@
+"""Stable operation ids and tags for every operation.
+
+Upstream ids are kept. Operations without one get an id derived from the method and the path
+alone, after dropping the path prefix all operations share (FOLIO puts the module name there):
+``GET /erm-usage-harvester/jobs/{id}`` -> ``getJobsById``. Operations without tags are tagged
+with their first path segment after that prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import SpecError
+from generator.spec.bundle import pascal_case
+from generator.spec.openapi_walk import METHODS
+
+_PARAMETER = re.compile(r"^\{(.+)\}$")
+
+
+def _segments(path: str) -> list[str]:
+    return [segment for segment in path.split("/") if segment]
+
+
+def _shared_prefix(paths: list[list[str]]) -> int:
+    """How many leading segments every path shares, leaving each at least one static one."""
+    if not paths:
+        return 0
+    count = 0
+    for column in zip(*paths, strict=False):
+        if len(set(column)) != 1 or _PARAMETER.match(column[0]):
+            break
+        count += 1
+    fewest_static = min(sum(1 for s in segments if not _PARAMETER.match(s)) for segments in paths)
+    return max(0, min(count, fewest_static - 1))
+
+
+def derive_operation_id(method: str, segments: list[str]) -> str:
+    words = []
+    for segment in segments:
+        match = _PARAMETER.match(segment)
+        words.append("By" + pascal_case(match.group(1)) if match else pascal_case(segment))
+    return method.lower() + "".join(words)
+
+
+def assign_operation_ids_and_tags(document: dict[str, Any], source: Path) -> None:
+    paths: dict[str, Any] = document.get("paths") or {}
+    operations = [
+        (path, method, item[method])
+        for path, item in paths.items()
+        if isinstance(item, dict)
+        for method in METHODS
+        if isinstance(item.get(method), dict)
+    ]
+    prefix = _shared_prefix([_segments(path) for path, _, _ in operations])
+    seen: dict[str, str] = {}
+    for path, method, operation in operations:
+        where = json_pointer.join("/paths", path, method)
+        operation_id = operation.get("operationId")
+        if operation_id is not None:
+            if operation_id in seen:
+                raise SpecError(
+                    f"operationId {operation_id!r} is used twice (also at #{seen[operation_id]})",
+                    file=source,
+                    pointer=json_pointer.join(where, "operationId"),
+                )
+            seen[str(operation_id)] = where
+    for path, method, operation in operations:
+        where = json_pointer.join("/paths", path, method)
+        segments = _segments(path)[prefix:]
+        if operation.get("operationId") is None:
+            candidate = base = derive_operation_id(method, segments)
+            number = 2
+            while candidate in seen:
+                candidate, number = f"{base}{number}", number + 1
+            operation["operationId"] = candidate
+            seen[candidate] = where
+        if not operation.get("tags"):
+            static = [segment for segment in segments if not _PARAMETER.match(segment)]
+            operation["tags"] = [static[0] if static else "default"]

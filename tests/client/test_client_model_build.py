@@ -1,0 +1,115 @@
+"""The intermediate model of each system's client: what a user will call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.client.client_model import Package
+from generator.client.client_model_build import build_package
+from tests.conftest import SPECS
+
+
+def _package(system: str) -> Package:
+    document: dict[str, Any] = yaml.safe_load((SPECS / system / "openapi.yaml").read_text())
+    return build_package(document, package=system.replace("-", "_"), class_names={})
+
+
+def _calls(package: Package) -> dict[str, list[str]]:
+    return {r.attribute: [o.method_name for o in r.operations] for r in package.resources}
+
+
+def test_data_export_spring_calls_pagination_and_waiter() -> None:
+    package = _package("folio-data-export-spring")
+    assert package.auth.kind == "folio"
+    assert _calls(package) == {
+        "jobs": [
+            "download_exported_file_by_job_id",
+            "get_job_by_id",
+            "get_jobs",
+            "resend_exported_file",
+            "send_job",
+            "upsert_job",
+        ]
+    }
+    jobs = package.resources[0]
+    get_jobs = next(o for o in jobs.operations if o.method_name == "get_jobs")
+    assert get_jobs.pagination is not None and get_jobs.pagination.method_name == "iter_jobs"
+    download = next(o for o in jobs.operations if o.streamed)
+    assert [p.python_name for p in download.parameters] == ["id", "key"]
+    (waiter,) = jobs.waiters
+    assert waiter.method_name == "wait_for_job" and waiter.read_method == "get_job_by_id"
+    assert waiter.success == ("SUCCESSFUL",) and waiter.failure == ("FAILED",)
+    assert (
+        dict(next(o for o in jobs.operations if o.method_name == "get_job_by_id").errors)["404"]
+        == "models.Errors"
+    )
+
+
+def test_alma_offers_json_and_xml_and_a_region_variable() -> None:
+    package = _package("alma-jobs")
+    assert package.auth.kind == "apikey" and package.auth.header == "Authorization"
+    assert [v.python_name for v in package.server_variables] == ["region"]
+    run = next(o for r in package.resources for o in r.operations if o.method_name == "run_job")
+    assert run.body is not None and run.body.also_xml and run.body.xml_root == "job"
+    instances = next(r for r in package.resources if r.attribute == "instances")
+    (waiter,) = instances.waiters
+    assert [p.python_name for p in waiter.id_parameters] == ["job_id", "instance_id"]
+    assert waiter.finished_when_set == "/end_time"
+
+
+def test_liquid_decisions_form_multipart_and_oauth2() -> None:
+    package = _package("liquid-decisions-batch")
+    assert package.auth.kind == "oauth2_password"
+    batch = next(r for r in package.resources if r.attribute == "batch")
+    importing = next(o for o in batch.operations if o.method_name == "import_batch")
+    assert importing.body is not None and importing.body.kind == "multipart"
+    files = [p.python_name for p in importing.body.parameters if p.is_file]
+    assert files == ["file", "template"]
+    status = next(o for o in batch.operations if o.method_name == "get_batch_status")
+    assert status.body is not None and status.body.kind == "form"
+
+
+def test_harvester_waits_by_listing_with_a_query() -> None:
+    package = _package("folio-erm-usage-harvester")
+    jobs = next(r for r in package.resources if r.attribute == "jobs")
+    (waiter,) = jobs.waiters
+    assert waiter.method_name == "wait_for_job" and waiter.read_method == "get_jobs"
+    assert waiter.items == "/jobInfos"
+    # the template's text as literals, the id escaped by CQL's rules: no f-string from the spec
+    assert waiter.read_arguments == (("query", "'id==\"' + _query.cql_string(id_) + '\"'"),)
+    assert waiter.id_field == "/id"
+
+
+@pytest.mark.parametrize("system", ["folio-orders-storage"])
+def test_a_job_without_a_read_call_gets_no_waiter(system: str) -> None:
+    assert all(not r.waiters for r in _package(system).resources)
+
+
+def test_each_json_webhook_gets_a_parser_with_a_unique_name() -> None:
+    def hook(media: str, schema: dict[str, Any]) -> dict[str, Any]:
+        return {"post": {"summary": "s", "requestBody": {"content": {media: {"schema": schema}}}}}
+
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "webhooks": {
+            "issue-opened": hook("application/json", {"$ref": "#/components/schemas/Issue"}),
+            "issue_opened": hook("application/vnd.x+json", {"type": "integer"}),
+            "by-reference": {"$ref": "#/components/pathItems/Shared"},
+            "form": hook("application/x-www-form-urlencoded", {"type": "object"}),
+            "no-body": {"post": {"summary": "nothing sent"}},
+        },
+        "components": {
+            "schemas": {"Issue": {"type": "object"}},
+            "pathItems": {"Shared": hook("application/json", {"type": "string"})},
+        },
+    }
+    package = build_package(document, package="p", class_names={"Issue": "IssueEvent"})
+    assert [(w.name, w.function_name, w.annotation) for w in package.webhooks] == [
+        ("issue-opened", "parse_issue_opened", "models.IssueEvent"),
+        ("issue_opened", "parse_issue_opened_2", "int"),
+        ("by-reference", "parse_by_reference", "str"),
+    ]
