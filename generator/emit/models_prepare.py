@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from generator.shared.errors import SpecError
+from generator.spec.schema_walk import map_subschemas
 
 _SCHEMAS = "#/components/schemas/"
 
@@ -38,24 +39,6 @@ _LOOSE_FORMATS = frozenset(
 )
 # UUID4 and its siblings also check the version: any UUID is a UUID to a client.
 _ANY_UUID = frozenset({"uuid1", "uuid2", "uuid3", "uuid4", "uuid5"})
-# Keywords whose value is one schema, a list of schemas, or a map of names to schemas.
-_ONE_SCHEMA = frozenset(
-    {
-        "items",
-        "additionalProperties",
-        "additionalItems",
-        "not",
-        "if",
-        "then",
-        "else",
-        "contains",
-        "propertyNames",
-        "unevaluatedItems",
-        "unevaluatedProperties",
-    }
-)
-_SCHEMA_LIST = frozenset({"allOf", "anyOf", "oneOf", "prefixItems", "items"})
-_SCHEMA_MAP = frozenset({"properties", "patternProperties", "$defs", "definitions"})
 # Annotations that only add noise (or long lines) to model code: XML naming is the runtime's
 # business, and examples belong in the spec and the README.
 _DROPPED = frozenset({"xml", "example", "examples", "externalDocs", "$comment"})
@@ -96,14 +79,8 @@ def _schema(node: Any) -> Any:
             result[key] = value.translate(_PLAIN_TEXT)
         elif key == "properties" and isinstance(value, dict):
             result[key] = {name: _property(name, member) for name, member in value.items()}
-        elif key in _SCHEMA_MAP and isinstance(value, dict):
-            result[key] = {name: _schema(member) for name, member in value.items()}
-        elif key in _SCHEMA_LIST and isinstance(value, list):
-            result[key] = [_schema(member) for member in value]
-        elif key in _ONE_SCHEMA and isinstance(value, dict):
-            result[key] = _schema(value)
-        else:
-            result[key] = value
+        else:  # subschemas where the schema walker finds them, other values as they are
+            result[key] = map_subschemas(key, value, _schema)
     result = _annotated_ref(result)
     values = result.get("enum")
     if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
