@@ -27,13 +27,27 @@ Key = tuple[Path, str]  # absolute file, JSON pointer fragment
 _SCHEMAS_PREFIX = "/components/schemas/"
 
 
+# Where an example value from another file came from, noted in the object holding it (a media
+# type, parameter, header or Example Object: each holds one example value) as ``[file,
+# pointer]``. Kept in the document, the note travels with the value through every pass, copies
+# included (a table keyed by ``id()`` of the value lost it at the first copy, and matched any
+# equal small int or string); ``examples.check_examples`` reads and removes every note.
+EXAMPLE_ORIGIN = "x-generator-example-origin"
+
+
+def example_origin(holder: Any) -> tuple[Path, str] | None:
+    """The file and pointer of the example value ``holder`` holds, when another file's."""
+    note = holder.get(EXAMPLE_ORIGIN) if isinstance(holder, dict) else None
+    if isinstance(note, list) and len(note) == 2:
+        return Path(note[0]), str(note[1])
+    return None
+
+
 @dataclass
 class Bundle:
-    """The bundled document and where its example values came from (for warnings)."""
+    """The bundled document and where its component schemas came from (for errors)."""
 
     document: dict[str, Any]
-    # id() of an example value copied from another file -> that file and pointer
-    example_origins: dict[int, tuple[Path, str]] = field(default_factory=dict)
     # component name -> the file and pointer it was bundled from
     schema_origins: dict[str, Key] = field(default_factory=dict)
 
@@ -185,11 +199,10 @@ class _Bundler:
             if node["$ref"].startswith("#") and self.base == self.root_file:
                 return
             target = self.resolve(node["$ref"], pointer)
-            value = copy.deepcopy(self.follow(target, pointer))
-            container[key] = value
-            self.result.example_origins[id(value)] = target
+            container[key] = copy.deepcopy(self.follow(target, pointer))
+            container[EXAMPLE_ORIGIN] = [str(target[0]), target[1]]
         elif self.base != self.root_file:
-            self.result.example_origins[id(node)] = (self.base, pointer)
+            container[EXAMPLE_ORIGIN] = [str(self.base), pointer]
 
     def schema(self, schema: dict[str, Any], pointer: str) -> None:
         reference = schema.get("$ref")

@@ -81,7 +81,7 @@ def _normalize(
             apply_manifest(document, manifest)
         else:
             apply_auth_and_servers(document, manifest)
-    check_examples(document, source, bundled.example_origins, warnings)
+    check_examples(document, source, warnings)
     validate_openapi(document, source, bundled.schema_origins)
     return Normalized(document, source, format_name, warnings)
 
