@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from generator.shared import pointer as json_pointer
-from generator.shared.errors import SpecError
+from generator.shared.errors import SpecError, Warnings
 from generator.sources.source_files import SourceFiles
 
 Json = dict[str, Any]
@@ -79,8 +79,9 @@ _OAUTH2_FLOWS = {
 _KEPT_TOP_LEVEL = ("tags", "security", "externalDocs")
 
 
-def load(path: Path, files: SourceFiles) -> dict[str, Any]:
-    """The Swagger 2.0 file at ``path`` as an OpenAPI 3.0.3 document (a new object)."""
+def load(path: Path, files: SourceFiles, warnings: Warnings) -> dict[str, Any]:
+    """The Swagger 2.0 file at ``path`` as an OpenAPI 3.0.3 document (a new object; it warns of
+    nothing)."""
     return _Converter(path, files, files.load(path)).convert()
 
 

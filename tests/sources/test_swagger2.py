@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from openapi_spec_validator_rs import validate
 
-from generator.shared.errors import SpecError
+from generator.shared.errors import SpecError, Warnings
 from generator.sources import swagger2
 from generator.sources.source_files import SourceFiles
 
@@ -19,7 +19,7 @@ CASES = Path(__file__).parent / "swagger2_cases"
 
 
 def convert(path: Path) -> dict[str, Any]:
-    return swagger2.load(path, SourceFiles(path.parent))
+    return swagger2.load(path, SourceFiles(path.parent), Warnings())
 
 
 def convert_text(tmp_path: Path, text: str, name: str = "api.yaml") -> dict[str, Any]:
@@ -75,7 +75,7 @@ def test_source_document_is_not_changed(tmp_path: Path) -> None:
     path = CASES / "kennel.yaml"
     files = SourceFiles(CASES)
     before = copy.deepcopy(files.load(path))
-    result = swagger2.load(path, files)
+    result = swagger2.load(path, files, Warnings())
     result["components"]["schemas"]["Pet"]["properties"]["name"]["type"] = "changed"
     assert files.load(path) == before
 

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from generator.shared.errors import SpecError
+from generator.shared.errors import SpecError, Warnings
 from generator.sources.openapi import load
 from generator.sources.source_files import SourceFiles
 from generator.spec.bundle import bundle, pascal_case
@@ -37,7 +37,7 @@ def _get(schema_ref: str) -> dict[str, Any]:
 
 def _bundle(root: Path, entry: str = "api.yaml") -> dict[str, Any]:
     files = SourceFiles(root)
-    document = load(root / entry, files)
+    document = load(root / entry, files, Warnings())
     bundle(files, root / entry, document)
     return document
 
