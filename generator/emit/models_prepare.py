@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import keyword
-import re
 from typing import Any
 
 from generator.shared.errors import SpecError
+from generator.shared.naming import numbered, value_words
 from generator.spec.schema_walk import map_subschemas
 
 _SCHEMAS = "#/components/schemas/"
@@ -110,7 +110,7 @@ def is_credential_field(name: str) -> bool:
     ``access_token``, ``refreshToken``, ``id_token``, ``client_secret``, ``password``,
     ``api_key``/``apiKey`` do; ``token_type`` and ``tokenExpiration`` do not.
     """
-    words = _NOT_WORD.sub(" ", _WORD_BOUNDARY.sub(" ", name)).lower().split()
+    words = [word.lower() for word in value_words(name)]
     return bool(words) and (words[-1] in _CREDENTIAL_WORDS or words[-2:] == ["api", "key"])
 
 
@@ -157,25 +157,18 @@ def _usable_pattern(pattern: Any) -> bool:
     return True
 
 
-_WORD_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z0-9])|(?<=[A-Z])(?=[A-Z][a-z])")
-_NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
-
-
 def enum_member_names(values: list[str]) -> list[str]:
     """Readable, distinct member names: ``FeeFineOwner`` -> ``FEE_FINE_OWNER``,
     ``'31B/US-SAN'`` -> ``VALUE_31B_US_SAN``, ``'File download'`` -> ``FILE_DOWNLOAD``."""
     names: list[str] = []
     taken: set[str] = set()
     for value in values:
-        words = _NOT_WORD.sub(" ", _WORD_BOUNDARY.sub(" ", value)).split()
-        name = "_".join(words).upper() or "EMPTY"
+        name = "_".join(value_words(value)).upper() or "EMPTY"
         if name[0].isdigit():
             name = "VALUE_" + name
         if keyword.iskeyword(name):  # never for upper case, but cheap to be sure
             name += "_"
-        candidate, number = name, 2
-        while candidate in taken:
-            candidate, number = f"{name}_{number}", number + 1
+        candidate = numbered(name, taken)
         taken.add(candidate)
         names.append(candidate)
     return names

@@ -11,13 +11,13 @@ replaced by the component they alias, and references to the alias follow.
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
+from generator.shared.naming import numbered, spec_pascal_case
 from generator.sources.source_files import SourceFiles
 from generator.spec.openapi_walk import walk_children, walk_object
 from generator.spec.schema_walk import subschemas
@@ -52,15 +52,6 @@ class Bundle:
     schema_origins: dict[str, Key] = field(default_factory=dict)
 
 
-def pascal_case(text: str) -> str:
-    """``jobInfos`` -> ``JobInfos``, ``batch_tracking`` -> ``BatchTracking``, ``UUID`` kept."""
-    parts = [part for part in re.split(r"[^0-9A-Za-z]+", text) if part]
-    name = "".join(part[0].upper() + part[1:] for part in parts)
-    if not name:
-        return "Schema"
-    return "Schema" + name if name[0].isdigit() else name
-
-
 def _stem(path: Path) -> str:
     return path.name.split(".", 1)[0]
 
@@ -86,12 +77,10 @@ class _Bundler:
             return self.names[key]
         file, fragment = key
         tokens = json_pointer.split(fragment) if fragment else []
-        candidate = pascal_case(tokens[-1] if tokens else _stem(file))
+        candidate = spec_pascal_case(tokens[-1] if tokens else _stem(file))
         if candidate in self.taken:
-            candidate = pascal_case(file.parent.name) + candidate
-        base, number = candidate, 2
-        while candidate in self.taken:
-            candidate, number = f"{base}{number}", number + 1
+            candidate = spec_pascal_case(file.parent.name) + candidate
+        candidate = numbered(candidate, self.taken, separator="")
         self.names[key] = candidate
         self.taken[candidate] = key
         self.pending.append((key, candidate))

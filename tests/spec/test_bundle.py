@@ -6,9 +6,10 @@ from typing import Any
 import pytest
 
 from generator.shared.errors import SpecError, Warnings
+from generator.shared.naming import spec_pascal_case as pascal_case
 from generator.sources.openapi import load
 from generator.sources.source_files import SourceFiles
-from generator.spec.bundle import bundle, pascal_case
+from generator.spec.bundle import bundle
 
 
 def _api(paths: dict[str, Any], schemas: dict[str, Any] | None = None) -> dict[str, Any]:
