@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.shared.errors import SpecError
 from generator.shared.naming import numbered, value_words
-from generator.spec.schema_walk import map_subschemas
+from generator.shared.schema_walk import map_subschemas
 
 _SCHEMAS = "#/components/schemas/"
 

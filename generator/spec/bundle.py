@@ -18,9 +18,9 @@ from typing import Any
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 from generator.shared.naming import numbered, spec_pascal_case
+from generator.shared.schema_walk import subschemas
 from generator.sources.source_files import SourceFiles
 from generator.spec.openapi_walk import walk_children, walk_object
-from generator.spec.schema_walk import subschemas
 
 Key = tuple[Path, str]  # absolute file, JSON pointer fragment
 

@@ -17,9 +17,9 @@ from referencing.jsonschema import DRAFT202012
 
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import Warnings
+from generator.shared.schema_walk import subschemas
 from generator.spec.bundle import EXAMPLE_ORIGIN, example_origin
 from generator.spec.openapi_walk import walk
-from generator.spec.schema_walk import subschemas
 
 _URI = "urn:openapi-document"
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from generator.emit.models_prepare import _prepared
-from generator.spec import schema_walk
+from generator.shared import schema_walk
 
 
 def _holding(keyword: str, inner: dict[str, Any]) -> Any:
