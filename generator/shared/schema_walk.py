@@ -64,16 +64,16 @@ def map_subschemas(keyword: str, value: Any, function: Callable[[Any], Any]) -> 
     subschema it holds; ``value`` itself when it holds none.
 
     For passes that build a new schema key by key (in the schema's own order) instead of
-    editing one in place.
+    editing one in place. Each member of a list or map goes through ``function``, schema or
+    not (``true``, a draft-04 list of property names), so that a pass copying the schema
+    copies those too.
     """
     if keyword not in KEYWORDS:
         return value
     if isinstance(value, dict) and keyword in SINGLE:
         return function(value)
     if isinstance(value, dict) and keyword not in LISTS:  # a map of names to schemas
-        return {
-            name: function(item) if isinstance(item, dict) else item for name, item in value.items()
-        }
+        return {name: function(item) for name, item in value.items()}
     if isinstance(value, list) and (keyword in LISTS or keyword == "items"):  # items: draft-04
-        return [function(item) if isinstance(item, dict) else item for item in value]
+        return [function(item) for item in value]
     return value
