@@ -7,7 +7,6 @@ in the checkout is written.
 
 from __future__ import annotations
 
-import copy
 import difflib
 import tempfile
 from collections.abc import Iterator
@@ -15,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build_cache import files_below
-from generator.emit.generate import PackageSource, write_packages
+from generator.emit.generate import system_package_source, write_packages
 from generator.project.systems import SPEC_NAME, load_systems
 from generator.shared.errors import display_path
-from generator.sources.source_files import SourceFiles
 from generator.spec.normalize import normalize_system
 
 
@@ -78,8 +76,7 @@ def check(specs: Path, generated: Path) -> list[FileDifference]:
             fresh_spec = fresh_root / "specs" / manifest.system / SPEC_NAME
             fresh_spec.parent.mkdir(parents=True)
             fresh_spec.write_text(text, encoding="utf-8")
-            document = SourceFiles(fresh_spec.parent).load(fresh_spec)
-            sources.append(PackageSource(copy.deepcopy(document), manifest.package, spec_file))
+            sources.append(system_package_source(manifest, fresh_spec))
         fresh_generated = fresh_root / "generated"
         write_packages(sources, fresh_generated)
         expected = {source.package for source in sources}

@@ -7,7 +7,6 @@ file and the line or JSON pointer; no traceback for bad input.
 from __future__ import annotations
 
 import argparse
-import copy
 import io
 import os
 import sys
@@ -107,8 +106,7 @@ def _generate(arguments: argparse.Namespace) -> int:
 
 
 def _generate_packages(arguments: argparse.Namespace) -> int:
-    from generator.emit.generate import PackageSource, write_packages
-    from generator.sources.source_files import SourceFiles
+    from generator.emit.generate import PackageSource, system_package_source, write_packages
     from generator.spec.normalize import normalize_source
 
     targets: list[str] = arguments.targets
@@ -124,13 +122,7 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
         if arguments.package:
             raise SpecError("--package goes with a source file; systems name their own")
         specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
-        packages = []
-        for manifest in load_systems(specs, targets):
-            spec_file = manifest.folder / SPEC_NAME
-            if not spec_file.is_file():
-                raise SpecError("no normalized spec: run `normalize` first", file=spec_file)
-            document = SourceFiles(manifest.folder).load(spec_file)
-            packages.append(PackageSource(copy.deepcopy(document), manifest.package, spec_file))
+        packages = [system_package_source(m) for m in load_systems(specs, targets)]
         output = Path(arguments.output) if arguments.output else specs.parent / "generated"
     for path in write_packages(packages, output):
         if not arguments.quiet:

@@ -23,9 +23,10 @@ from generator.client.client_model import (
     ServerVariable,
     Webhook,
 )
-from generator.client.naming import pascal_case, snake_case, unique
+from generator.client.naming import snake_case, unique
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
+from generator.shared.naming import pascal_case
 from generator.spec.openapi_walk import METHODS
 
 _SCHEMA_REF = "#/components/schemas/"

@@ -6,6 +6,7 @@ them, and only then moved into place, so an error halfway leaves ``generated/`` 
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import subprocess
@@ -20,7 +21,10 @@ from generator.client.client_model import Package
 from generator.client.client_model_build import build_package
 from generator.emit.models_codegen import ModelsResult, generate_models
 from generator.emit.render import render_package, runtime_files
+from generator.project.manifest import Manifest
+from generator.project.systems import SPEC_NAME
 from generator.shared.errors import SpecError
+from generator.sources.source_files import SourceFiles
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,22 @@ class PackageSource:
     document: dict[str, Any]
     package: str
     spec_file: Path
+
+
+def system_package_source(manifest: Manifest, spec_file: Path | None = None) -> PackageSource:
+    """What the package of ``manifest``'s system is generated from: its normalized spec.
+
+    The one way ``generate``, ``check`` and the tests read it. ``spec_file`` is where that spec
+    is read from (``check`` writes a fresh one elsewhere); messages name the system's own
+    ``openapi.yaml`` either way.
+    """
+    committed = manifest.folder / SPEC_NAME
+    source = spec_file if spec_file is not None else committed
+    if not source.is_file():
+        raise SpecError("no normalized spec: run `normalize` first", file=committed)
+    document = SourceFiles(source.parent).load(source)
+    # The parsed file is shared through the SourceFiles cache; generating edits its copy.
+    return PackageSource(copy.deepcopy(document), manifest.package, committed)
 
 
 @dataclass(frozen=True)

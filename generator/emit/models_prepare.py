@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import functools
 import keyword
-import re
 from typing import Any
 
 from generator.shared.errors import SpecError
+from generator.shared.naming import numbered, value_words
+from generator.shared.schema_walk import map_subschemas
 
 _SCHEMAS = "#/components/schemas/"
 
@@ -38,24 +39,6 @@ _LOOSE_FORMATS = frozenset(
 )
 # UUID4 and its siblings also check the version: any UUID is a UUID to a client.
 _ANY_UUID = frozenset({"uuid1", "uuid2", "uuid3", "uuid4", "uuid5"})
-# Keywords whose value is one schema, a list of schemas, or a map of names to schemas.
-_ONE_SCHEMA = frozenset(
-    {
-        "items",
-        "additionalProperties",
-        "additionalItems",
-        "not",
-        "if",
-        "then",
-        "else",
-        "contains",
-        "propertyNames",
-        "unevaluatedItems",
-        "unevaluatedProperties",
-    }
-)
-_SCHEMA_LIST = frozenset({"allOf", "anyOf", "oneOf", "prefixItems", "items"})
-_SCHEMA_MAP = frozenset({"properties", "patternProperties", "$defs", "definitions"})
 # Annotations that only add noise (or long lines) to model code: XML naming is the runtime's
 # business, and examples belong in the spec and the README.
 _DROPPED = frozenset({"xml", "example", "examples", "externalDocs", "$comment"})
@@ -96,14 +79,8 @@ def _schema(node: Any) -> Any:
             result[key] = value.translate(_PLAIN_TEXT)
         elif key == "properties" and isinstance(value, dict):
             result[key] = {name: _property(name, member) for name, member in value.items()}
-        elif key in _SCHEMA_MAP and isinstance(value, dict):
-            result[key] = {name: _schema(member) for name, member in value.items()}
-        elif key in _SCHEMA_LIST and isinstance(value, list):
-            result[key] = [_schema(member) for member in value]
-        elif key in _ONE_SCHEMA and isinstance(value, dict):
-            result[key] = _schema(value)
-        else:
-            result[key] = value
+        else:  # subschemas where the schema walker finds them, other values as they are
+            result[key] = map_subschemas(key, value, _schema)
     result = _annotated_ref(result)
     values = result.get("enum")
     if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
@@ -133,7 +110,7 @@ def is_credential_field(name: str) -> bool:
     ``access_token``, ``refreshToken``, ``id_token``, ``client_secret``, ``password``,
     ``api_key``/``apiKey`` do; ``token_type`` and ``tokenExpiration`` do not.
     """
-    words = _NOT_WORD.sub(" ", _WORD_BOUNDARY.sub(" ", name)).lower().split()
+    words = [word.lower() for word in value_words(name)]
     return bool(words) and (words[-1] in _CREDENTIAL_WORDS or words[-2:] == ["api", "key"])
 
 
@@ -180,25 +157,18 @@ def _usable_pattern(pattern: Any) -> bool:
     return True
 
 
-_WORD_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z0-9])|(?<=[A-Z])(?=[A-Z][a-z])")
-_NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
-
-
 def enum_member_names(values: list[str]) -> list[str]:
     """Readable, distinct member names: ``FeeFineOwner`` -> ``FEE_FINE_OWNER``,
     ``'31B/US-SAN'`` -> ``VALUE_31B_US_SAN``, ``'File download'`` -> ``FILE_DOWNLOAD``."""
     names: list[str] = []
     taken: set[str] = set()
     for value in values:
-        words = _NOT_WORD.sub(" ", _WORD_BOUNDARY.sub(" ", value)).split()
-        name = "_".join(words).upper() or "EMPTY"
+        name = "_".join(value_words(value)).upper() or "EMPTY"
         if name[0].isdigit():
             name = "VALUE_" + name
         if keyword.iskeyword(name):  # never for upper case, but cheap to be sure
             name += "_"
-        candidate, number = name, 2
-        while candidate in taken:
-            candidate, number = f"{name}_{number}", number + 1
+        candidate = numbered(name, taken)
         taken.add(candidate)
         names.append(candidate)
     return names

@@ -16,6 +16,7 @@ from generator import __version__
 from generator.client import code
 from generator.client.client_model import Package
 from generator.emit.readme_examples import readme_examples
+from generator.shared.naming import words
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -53,8 +54,8 @@ def indent(text: str, width: int = 4) -> str:
 
 
 def upper_snake(name: str) -> code.Code:
-    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).replace("-", "_").upper()
-    return code.identifier(text)
+    """A Python name as a module constant's: ``wait_for_job_2`` -> ``WAIT_FOR_JOB_2``."""
+    return code.identifier("_".join(words(name)).upper())
 
 
 def status(value: str) -> code.Code:

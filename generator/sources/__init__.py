@@ -4,8 +4,9 @@ OpenAPI-shaped document.
 
 The contract every loader keeps (the bundler and normalizer rely on it):
 
-- ``load(path, files) -> dict`` where ``path`` is the absolute root file and ``files`` the
-  ``SourceFiles`` that confines and parses every file read.
+- ``load(path, files, warnings) -> dict`` where ``path`` is the absolute root file, ``files``
+  the ``SourceFiles`` that confines and parses every file read and ``warnings`` where what is
+  left out on the way is reported (every loader takes all three, used or not).
 - The result is an OpenAPI 3.x document (``openapi``, ``info``, ``paths``, ``components``...).
   Its schemas may still use any JSON Schema draft (draft-04 idioms are fine: the normalizer
   converts them).

@@ -26,7 +26,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from generator.shared import pointer as json_pointer
-from generator.shared.errors import SpecError
+from generator.shared.errors import SpecError, Warnings
 from generator.sources.compact_expressions import (
     NO_DEFAULT,
     ExpressionError,
@@ -97,8 +97,8 @@ def is_compact(document: Any) -> bool:
     return isinstance(document, dict) and next(iter(document), None) == "compact"
 
 
-def load(path: Path, files: SourceFiles) -> dict[str, Any]:
-    """The OpenAPI 3.1 document that the compact file ``path`` describes."""
+def load(path: Path, files: SourceFiles, warnings: Warnings) -> dict[str, Any]:
+    """The OpenAPI 3.1 document that the compact file ``path`` describes (it warns of nothing)."""
     try:
         document = files.load(path)
     except SpecError as error:

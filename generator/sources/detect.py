@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.shared.errors import SpecError
+from generator.shared.errors import SpecError, Warnings
 from generator.sources.source_files import SourceFiles
 
-# load(path, files, **options) -> an OpenAPI-shaped document (see generator.sources)
-Loader = Callable[..., dict[str, Any]]
+# load(path, files, warnings) -> an OpenAPI-shaped document (see generator.sources): every
+# loader takes the same arguments, whether or not it has anything to warn about
+Loader = Callable[[Path, SourceFiles, Warnings], dict[str, Any]]
 
 
 def detect_format(path: Path, files: SourceFiles) -> str:

@@ -7,13 +7,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.shared.errors import SpecError
+from generator.shared.errors import SpecError, Warnings
 from generator.sources.source_files import SourceFiles
 
 _SUPPORTED = re.compile(r"3\.[01]\.\d+")
 
 
-def load(path: Path, files: SourceFiles) -> dict[str, Any]:
+def load(path: Path, files: SourceFiles, warnings: Warnings) -> dict[str, Any]:
+    """The OpenAPI 3.0 or 3.1 file at ``path``, checked and copied (it warns of nothing)."""
     document = files.load(path)
     version = str(document.get("openapi", ""))
     if not _SUPPORTED.fullmatch(version):

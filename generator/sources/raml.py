@@ -952,7 +952,7 @@ class _Converter:
         raise self.fail(f"unknown type {name!r}", pointer)
 
 
-def load(path: Path, files: SourceFiles, *, warnings: Warnings | None = None) -> dict[str, Any]:
+def load(path: Path, files: SourceFiles, warnings: Warnings) -> dict[str, Any]:
     """The RAML 1.0 API description at ``path`` as an OpenAPI 3.1 document.
 
     Included JSON Schema and example files stay ``{"$ref": "<file>"}`` relative to the folder
@@ -960,4 +960,4 @@ def load(path: Path, files: SourceFiles, *, warnings: Warnings | None = None) ->
     schemes...) are added to ``warnings``.
     """
     root = files.confine(path)
-    return _Converter(root, files, warnings if warnings is not None else Warnings()).convert()
+    return _Converter(root, files, warnings).convert()

@@ -20,7 +20,9 @@ from typing import Any
 from urllib.parse import unquote
 
 from generator.shared import pointer as json_pointer
-from generator.shared.errors import SpecError
+from generator.shared.errors import SpecError, Warnings
+from generator.shared.schema_walk import KEYWORDS as SUBSCHEMA_KEYWORDS
+from generator.shared.schema_walk import map_subschemas
 from generator.sources.source_files import SourceFiles
 
 Json = dict[str, Any]
@@ -63,10 +65,6 @@ _VALUE_KEYWORDS = frozenset(
     }
 )
 
-_SUBSCHEMA_MAPS = ("properties", "patternProperties", "definitions")
-_SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
-_SUBSCHEMA_SINGLE = ("items", "additionalProperties", "not")
-
 # 2.0 flow name -> (3.0 flow name, the URLs that flow needs).
 _OAUTH2_FLOWS = {
     "implicit": ("implicit", ("authorizationUrl",)),
@@ -79,8 +77,9 @@ _OAUTH2_FLOWS = {
 _KEPT_TOP_LEVEL = ("tags", "security", "externalDocs")
 
 
-def load(path: Path, files: SourceFiles) -> dict[str, Any]:
-    """The Swagger 2.0 file at ``path`` as an OpenAPI 3.0.3 document (a new object)."""
+def load(path: Path, files: SourceFiles, warnings: Warnings) -> dict[str, Any]:
+    """The Swagger 2.0 file at ``path`` as an OpenAPI 3.0.3 document (a new object; it warns of
+    nothing)."""
     return _Converter(path, files, files.load(path)).convert()
 
 
@@ -103,14 +102,11 @@ def convert_schema(node: Any) -> Any:
     for key, value in node.items():
         if key == "$ref" and isinstance(value, str):
             result[key] = rewrite_ref(value)
-        elif key in _SUBSCHEMA_MAPS and isinstance(value, dict):
-            result[key] = {name: convert_schema(item) for name, item in value.items()}
-        elif key in _SUBSCHEMA_LISTS and isinstance(value, list):
-            result[key] = [convert_schema(item) for item in value]
-        elif key in _SUBSCHEMA_SINGLE:
-            # ``items`` as a list is draft-04 tuple typing; convert each member all the same.
-            is_list = isinstance(value, list)
-            result[key] = [convert_schema(v) for v in value] if is_list else convert_schema(value)
+        elif key in SUBSCHEMA_KEYWORDS:
+            # every keyword the schema walker knows: a reference under `if` or
+            # `dependentSchemas` (not 2.0, but written) is rewritten like any other
+            converted = map_subschemas(key, value, convert_schema)
+            result[key] = copy.deepcopy(value) if converted is value else converted
         elif key == "x-nullable":
             if value is True:
                 result["nullable"] = True

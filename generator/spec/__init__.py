@@ -2,6 +2,6 @@
 
 ``normalize`` runs the steps in order: ``bundle``, ``document_upgrade`` (``schema_upgrade`` per
 schema), ``discriminators``, ``operations``, ``overlay`` (the manifest), ``examples`` and
-``validate``; ``canonical`` prints the result. ``openapi_walk`` and ``schema_walk`` know where
-objects and subschemas sit.
+``validate``; ``canonical`` prints the result. ``openapi_walk`` knows where objects sit, and
+``shared.schema_walk`` where subschemas do.
 """

@@ -11,40 +11,45 @@ replaced by the component they alias, and references to the alias follow.
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
+from generator.shared.naming import numbered, spec_pascal_case
+from generator.shared.schema_walk import subschemas
 from generator.sources.source_files import SourceFiles
 from generator.spec.openapi_walk import walk_children, walk_object
-from generator.spec.schema_walk import subschemas
 
 Key = tuple[Path, str]  # absolute file, JSON pointer fragment
 
 _SCHEMAS_PREFIX = "/components/schemas/"
 
 
+# Where an example value from another file came from, noted in the object holding it (a media
+# type, parameter, header or Example Object: each holds one example value) as ``[file,
+# pointer]``. Kept in the document, the note travels with the value through every pass, copies
+# included (a table keyed by ``id()`` of the value lost it at the first copy, and matched any
+# equal small int or string); ``examples.check_examples`` reads and removes every note.
+EXAMPLE_ORIGIN = "x-generator-example-origin"
+
+
+def example_origin(holder: Any) -> tuple[Path, str] | None:
+    """The file and pointer of the example value ``holder`` holds, when another file's."""
+    note = holder.get(EXAMPLE_ORIGIN) if isinstance(holder, dict) else None
+    if isinstance(note, list) and len(note) == 2:
+        return Path(note[0]), str(note[1])
+    return None
+
+
 @dataclass
 class Bundle:
-    """The bundled document and where its example values came from (for warnings)."""
+    """The bundled document and where its component schemas came from (for errors)."""
 
     document: dict[str, Any]
-    # id() of an example value copied from another file -> that file and pointer
-    example_origins: dict[int, tuple[Path, str]] = field(default_factory=dict)
     # component name -> the file and pointer it was bundled from
     schema_origins: dict[str, Key] = field(default_factory=dict)
-
-
-def pascal_case(text: str) -> str:
-    """``jobInfos`` -> ``JobInfos``, ``batch_tracking`` -> ``BatchTracking``, ``UUID`` kept."""
-    parts = [part for part in re.split(r"[^0-9A-Za-z]+", text) if part]
-    name = "".join(part[0].upper() + part[1:] for part in parts)
-    if not name:
-        return "Schema"
-    return "Schema" + name if name[0].isdigit() else name
 
 
 def _stem(path: Path) -> str:
@@ -72,12 +77,10 @@ class _Bundler:
             return self.names[key]
         file, fragment = key
         tokens = json_pointer.split(fragment) if fragment else []
-        candidate = pascal_case(tokens[-1] if tokens else _stem(file))
+        candidate = spec_pascal_case(tokens[-1] if tokens else _stem(file))
         if candidate in self.taken:
-            candidate = pascal_case(file.parent.name) + candidate
-        base, number = candidate, 2
-        while candidate in self.taken:
-            candidate, number = f"{base}{number}", number + 1
+            candidate = spec_pascal_case(file.parent.name) + candidate
+        candidate = numbered(candidate, self.taken, separator="")
         self.names[key] = candidate
         self.taken[candidate] = key
         self.pending.append((key, candidate))
@@ -185,11 +188,10 @@ class _Bundler:
             if node["$ref"].startswith("#") and self.base == self.root_file:
                 return
             target = self.resolve(node["$ref"], pointer)
-            value = copy.deepcopy(self.follow(target, pointer))
-            container[key] = value
-            self.result.example_origins[id(value)] = target
+            container[key] = copy.deepcopy(self.follow(target, pointer))
+            container[EXAMPLE_ORIGIN] = [str(target[0]), target[1]]
         elif self.base != self.root_file:
-            self.result.example_origins[id(node)] = (self.base, pointer)
+            container[EXAMPLE_ORIGIN] = [str(self.base), pointer]
 
     def schema(self, schema: dict[str, Any], pointer: str) -> None:
         reference = schema.get("$ref")

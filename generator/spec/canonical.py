@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from generator.shared.schema_walk import map_subschemas
 from generator.spec.openapi_walk import METHODS
 
 _TOP = (
@@ -117,28 +118,12 @@ def _ordered(mapping: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
 def _schema(schema: Any) -> Any:
     if not isinstance(schema, dict):
         return schema
-    result = _ordered(schema, _SCHEMA)
-    for keyword in ("properties", "patternProperties", "dependentSchemas"):
-        if isinstance(result.get(keyword), dict):  # property order is meaningful: kept
-            result[keyword] = {k: _schema(v) for k, v in result[keyword].items()}
-    for keyword in ("allOf", "oneOf", "anyOf", "prefixItems"):
-        if isinstance(result.get(keyword), list):
-            result[keyword] = [_schema(item) for item in result[keyword]]
-    for keyword in (
-        "not",
-        "items",
-        "additionalProperties",
-        "propertyNames",
-        "contains",
-        "if",
-        "then",
-        "else",
-        "unevaluatedItems",
-        "unevaluatedProperties",
-        "contentSchema",
-    ):
-        if isinstance(result.get(keyword), dict):
-            result[keyword] = _schema(result[keyword])
+    # every subschema where the schema walker finds it; a map of them keeps its own order
+    # (property order is meaningful)
+    result = {
+        keyword: map_subschemas(keyword, value, _schema)
+        for keyword, value in _ordered(schema, _SCHEMA).items()
+    }
     if isinstance(result.get("discriminator"), dict) and "mapping" in result["discriminator"]:
         result["discriminator"] = _ordered(result["discriminator"], ("propertyName", "mapping"))
     return result

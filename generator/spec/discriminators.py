@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import Warnings
-from generator.spec.schema_walk import subschemas
+from generator.shared.schema_walk import subschemas
 
 _PREFIX = "#/components/schemas/"
 

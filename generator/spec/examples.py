@@ -17,8 +17,9 @@ from referencing.jsonschema import DRAFT202012
 
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import Warnings
+from generator.shared.schema_walk import subschemas
+from generator.spec.bundle import EXAMPLE_ORIGIN, example_origin
 from generator.spec.openapi_walk import walk
-from generator.spec.schema_walk import subschemas
 
 _URI = "urn:openapi-document"
 
@@ -28,12 +29,10 @@ class ExampleChecker:
         self,
         document: dict[str, Any],
         source: Path,
-        origins: dict[int, tuple[Path, str]],
         warnings: Warnings,
     ) -> None:
         self.document = document
         self.source = source
-        self.origins = origins
         self.warnings = warnings
         resource = Resource.from_contents(document, default_specification=DRAFT202012)
         self.registry: Registry[Any] = Registry().with_resource(_URI, resource)
@@ -50,11 +49,9 @@ class ExampleChecker:
         where = json_pointer.join("", *error.absolute_path) or "/"
         return f"{error.message} (at {where})"
 
-    def where(self, value: Any, pointer: str) -> tuple[Path, str]:
-        return self.origins.get(id(value), (self.source, pointer))
-
-    def drop(self, value: Any, pointer: str, reason: str) -> None:
-        file, where = self.where(value, pointer)
+    def drop(self, holder: Any, pointer: str, reason: str) -> None:
+        """Warn about the invalid example value of ``holder`` (schemas: None) at ``pointer``."""
+        file, where = example_origin(holder) or (self.source, pointer)
         used_at = "" if file == self.source and where == pointer else f" (used at #{pointer})"
         self.warnings.add(
             f"example dropped, not valid against its schema: {reason}{used_at}",
@@ -71,7 +68,7 @@ class ExampleChecker:
             value = holder["example"]
             reason = self.problem(value, schema_pointer)
             if reason:
-                self.drop(value, json_pointer.join(pointer, "example"), reason)
+                self.drop(holder, json_pointer.join(pointer, "example"), reason)
                 del holder["example"]
         examples = holder.get("examples")
         if not isinstance(examples, dict):
@@ -98,7 +95,7 @@ class ExampleChecker:
         value = example["value"]
         reason = self.problem(value, schema_pointer)
         if reason:
-            self.drop(value, json_pointer.join(example_pointer, "value"), reason)
+            self.drop(example, json_pointer.join(example_pointer, "value"), reason)
             del examples[name]
             if isinstance(reference, str):
                 self.dropped_references.add(reference)
@@ -110,7 +107,7 @@ class ExampleChecker:
             for index, value in enumerate(examples):
                 reason = self.problem(value, pointer)
                 if reason:
-                    self.drop(value, json_pointer.join(pointer, "examples", index), reason)
+                    self.drop(None, json_pointer.join(pointer, "examples", index), reason)
                 else:
                     kept.append(value)
             if kept:
@@ -121,14 +118,10 @@ class ExampleChecker:
             self.check_schema_examples(container[key], json_pointer.join(pointer, *path))
 
 
-def check_examples(
-    document: dict[str, Any],
-    source: Path,
-    origins: dict[int, tuple[Path, str]],
-    warnings: Warnings,
-) -> None:
-    """Drop every invalid example in ``document`` (in place), warning about each."""
-    checker = ExampleChecker(document, source, origins, warnings)
+def check_examples(document: dict[str, Any], source: Path, warnings: Warnings) -> None:
+    """Drop every invalid example in ``document`` (in place), warning about each, and the
+    bundler's notes of where example values came from."""
+    checker = ExampleChecker(document, source, warnings)
 
     def hook(container: Any, key: Any, kind: str, pointer: str) -> bool:
         node = container[key]
@@ -147,7 +140,15 @@ def check_examples(
         return kind not in ("example", "example_value")
 
     walk(document, hook)
+    walk(document, _remove_origin_notes)  # after the check: a note is read where it is used
     _remove_unused_examples(document, checker.dropped_references)
+
+
+def _remove_origin_notes(container: Any, key: Any, kind: str, pointer: str) -> bool:
+    node = container[key]
+    if isinstance(node, dict):
+        node.pop(EXAMPLE_ORIGIN, None)
+    return kind not in ("schema", "example", "example_value")
 
 
 def _remove_unused_examples(document: dict[str, Any], candidates: set[str]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,10 +63,7 @@ def _normalize(
     files.confine(source)
     warnings = Warnings()
     format_name = detect_format(source, files)
-    loader = loader_for(format_name)
-    if format_name == "raml":
-        loader = functools.partial(loader, warnings=warnings)
-    document = loader(source, files)
+    document = loader_for(format_name)(source, files, warnings)
     if not isinstance(document, dict):
         raise SpecError("the description is not a mapping", file=source)
     bundled = bundle(files, source, document)
@@ -81,7 +77,7 @@ def _normalize(
             apply_manifest(document, manifest)
         else:
             apply_auth_and_servers(document, manifest)
-    check_examples(document, source, bundled.example_origins, warnings)
+    check_examples(document, source, warnings)
     validate_openapi(document, source, bundled.schema_origins)
     return Normalized(document, source, format_name, warnings)
 

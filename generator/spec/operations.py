@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
-from generator.spec.bundle import pascal_case
+from generator.shared.naming import numbered, spec_pascal_case
 from generator.spec.openapi_walk import METHODS
 
 _PARAMETER = re.compile(r"^\{(.+)\}$")
@@ -41,7 +41,9 @@ def derive_operation_id(method: str, segments: list[str]) -> str:
     words = []
     for segment in segments:
         match = _PARAMETER.match(segment)
-        words.append("By" + pascal_case(match.group(1)) if match else pascal_case(segment))
+        words.append(
+            "By" + spec_pascal_case(match.group(1)) if match else spec_pascal_case(segment)
+        )
     return method.lower() + "".join(words)
 
 
@@ -71,10 +73,7 @@ def assign_operation_ids_and_tags(document: dict[str, Any], source: Path) -> Non
         where = json_pointer.join("/paths", path, method)
         segments = _segments(path)[prefix:]
         if operation.get("operationId") is None:
-            candidate = base = derive_operation_id(method, segments)
-            number = 2
-            while candidate in seen:
-                candidate, number = f"{base}{number}", number + 1
+            candidate = numbered(derive_operation_id(method, segments), seen, separator="")
             operation["operationId"] = candidate
             seen[candidate] = where
         if not operation.get("tags"):

@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import Warnings
-from generator.spec.schema_walk import subschemas
+from generator.shared.schema_walk import subschemas
 
 # JSON Schema 2020-12 keywords plus the ones OpenAPI 3.1 adds; anything else is dropped.
 KNOWN_KEYWORDS = frozenset(

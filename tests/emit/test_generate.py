@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.emit.generate import PackageSource, write_packages
+from generator.emit.generate import PackageSource, system_package_source, write_packages
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
 from generator.shared.errors import SpecError
-from generator.sources.source_files import SourceFiles
 from tests.conftest import PROJECT, SPECS
 
 GENERATED = PROJECT / "generated"
@@ -23,13 +22,7 @@ PACKAGES = [load_manifest(SPECS / s / "manifest.yaml").package for s in SYSTEMS]
 
 
 def _sources() -> list[PackageSource]:
-    sources = []
-    for system in SYSTEMS:
-        manifest = load_manifest(SPECS / system / "manifest.yaml")
-        spec = SPECS / system / "openapi.yaml"
-        document = SourceFiles(spec.parent).load(spec)
-        sources.append(PackageSource(document, manifest.package, spec))
-    return sources
+    return [system_package_source(load_manifest(SPECS / s / "manifest.yaml")) for s in SYSTEMS]
 
 
 def _differences(left: Path, right: Path) -> list[str]:

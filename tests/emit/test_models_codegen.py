@@ -27,10 +27,10 @@ from uuid import UUID
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.emit.generate import ruff_command
+from generator.emit.generate import ruff_command, system_package_source
 from generator.emit.models_codegen import ModelsResult, generate_models
 from generator.emit.models_prepare import enum_member_names
-from generator.sources.source_files import SourceFiles
+from generator.project.manifest import load_manifest
 from tests.conftest import PROJECT, SPECS
 
 SYSTEMS = sorted(p.parent.name for p in SPECS.glob("*/openapi.yaml"))
@@ -38,9 +38,7 @@ CONFIG = ["--config", str(PROJECT / "pyproject.toml")]
 
 
 def _document(system: str) -> dict[str, Any]:
-    spec = SPECS / system / "openapi.yaml"
-    document: dict[str, Any] = SourceFiles(spec.parent).load(spec)
-    return document
+    return system_package_source(load_manifest(SPECS / system / "manifest.yaml")).document
 
 
 def _package(system: str) -> str:

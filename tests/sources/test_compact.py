@@ -10,7 +10,7 @@ import pytest
 import yaml
 from openapi_spec_validator_rs import validate
 
-from generator.shared.errors import SpecError
+from generator.shared.errors import SpecError, Warnings
 from generator.sources.compact import is_compact, load
 from generator.sources.source_files import SourceFiles
 
@@ -20,7 +20,7 @@ SPECS = Path(__file__).resolve().parents[2] / "specs"
 def load_text(tmp_path: Path, text: str) -> dict[str, Any]:
     path = tmp_path / "api.yaml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return load(path, SourceFiles(tmp_path))
+    return load(path, SourceFiles(tmp_path), Warnings())
 
 
 def load_source(tmp_path: Path, source: dict[str, Any]) -> dict[str, Any]:
@@ -753,7 +753,7 @@ def test_unquoted_bracket_followed_by_text_gets_a_hint(tmp_path: Path) -> None:
 
 def load_spec(system: str) -> dict[str, Any]:
     root = SPECS / system
-    return load(root / "api.yaml", SourceFiles(root))
+    return load(root / "api.yaml", SourceFiles(root), Warnings())
 
 
 def all_operations(document: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -21,7 +21,9 @@ needs_upstream = pytest.mark.skipif(
 
 
 def load(path: Path, warnings: Warnings | None = None) -> dict[str, Any]:
-    return raml.load(path, SourceFiles(path.parent), warnings=warnings)
+    return raml.load(
+        path, SourceFiles(path.parent), warnings if warnings is not None else Warnings()
+    )
 
 
 def operations(document: dict[str, Any]) -> list[tuple[str, str]]:

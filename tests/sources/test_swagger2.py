@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from openapi_spec_validator_rs import validate
 
-from generator.shared.errors import SpecError
+from generator.shared import schema_walk
+from generator.shared.errors import SpecError, Warnings
 from generator.sources import swagger2
 from generator.sources.source_files import SourceFiles
 
@@ -19,7 +20,7 @@ CASES = Path(__file__).parent / "swagger2_cases"
 
 
 def convert(path: Path) -> dict[str, Any]:
-    return swagger2.load(path, SourceFiles(path.parent))
+    return swagger2.load(path, SourceFiles(path.parent), Warnings())
 
 
 def convert_text(tmp_path: Path, text: str, name: str = "api.yaml") -> dict[str, Any]:
@@ -75,7 +76,7 @@ def test_source_document_is_not_changed(tmp_path: Path) -> None:
     path = CASES / "kennel.yaml"
     files = SourceFiles(CASES)
     before = copy.deepcopy(files.load(path))
-    result = swagger2.load(path, files)
+    result = swagger2.load(path, files, Warnings())
     result["components"]["schemas"]["Pet"]["properties"]["name"]["type"] = "changed"
     assert files.load(path) == before
 
@@ -586,3 +587,21 @@ def test_missing_info_is_a_spec_error(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as caught:
         convert_text(tmp_path, 'swagger: "2.0"\npaths: {}\n')
     assert "info (title and version) is missing" in str(caught.value)
+
+
+@pytest.mark.parametrize("keyword", sorted(schema_walk.KEYWORDS))
+def test_a_reference_under_every_subschema_keyword_is_rewritten(keyword: str) -> None:
+    # The converter had its own short list of subschema keywords: a reference to a definition
+    # under `if` or `dependentSchemas` (not 2.0, but vendors write them) was left dangling.
+    inner = {"$ref": "#/definitions/Pet", "x-nullable": True}
+    if keyword in schema_walk.SINGLE:
+        held: Any = inner
+    elif keyword in schema_walk.LISTS:
+        held = [inner]
+    else:
+        held = {"a": inner}
+    source = {"type": "object", keyword: held}
+    converted = swagger2.convert_schema(source)
+    [(container, key, _path)] = list(schema_walk.subschemas(converted))
+    assert container[key] == {"$ref": "#/components/schemas/Pet", "nullable": True}
+    assert source[keyword] is held and inner["$ref"] == "#/definitions/Pet"  # left alone

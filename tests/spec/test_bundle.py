@@ -5,10 +5,11 @@ from typing import Any
 
 import pytest
 
-from generator.shared.errors import SpecError
+from generator.shared.errors import SpecError, Warnings
+from generator.shared.naming import spec_pascal_case as pascal_case
 from generator.sources.openapi import load
 from generator.sources.source_files import SourceFiles
-from generator.spec.bundle import bundle, pascal_case
+from generator.spec.bundle import bundle
 
 
 def _api(paths: dict[str, Any], schemas: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -37,7 +38,7 @@ def _get(schema_ref: str) -> dict[str, Any]:
 
 def _bundle(root: Path, entry: str = "api.yaml") -> dict[str, Any]:
     files = SourceFiles(root)
-    document = load(root / entry, files)
+    document = load(root / entry, files, Warnings())
     bundle(files, root / entry, document)
     return document
 

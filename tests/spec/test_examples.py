@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import copy
+import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from generator.spec import normalize
 from generator.spec.normalize import normalize_source
 from tests.conftest import write_tree
 
@@ -106,3 +111,68 @@ components:
     result = normalize_source(tmp_path / "api.yaml")
     assert result.document["components"]["schemas"]["Count"]["examples"] == [3]
     assert "#/components/schemas/Count/examples/1" in str(result.warnings.items[0])
+
+
+def test_the_file_of_an_invalid_example_is_named_after_a_pass_copies_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Where an example came from was a table keyed by id() of the value: a pass that copied
+    # the document made the warning name api.yaml instead of the example's own file.
+    original = normalize.pin_discriminator_values
+
+    def copying_pass(document: dict[str, Any], *args: Any) -> None:
+        original(document, *args)
+        document.update(copy.deepcopy(document))
+
+    monkeypatch.setattr(normalize, "pin_discriminator_values", copying_pass)
+    write_tree(
+        tmp_path,
+        {
+            "api.yaml": _api({"$ref": "examples/errors.sample"}),
+            "errors.json": _ERRORS,
+            "examples/errors.sample": {"errors": [{"type": "1"}]},
+        },
+    )
+    result = normalize_source(tmp_path / "api.yaml")
+    [message] = [str(w) for w in result.warnings.items]
+    assert "examples/errors.sample" in message
+    assert "x-generator-example-origin" not in json.dumps(result.document)
+
+
+def test_an_invalid_example_equal_to_another_files_example_names_its_own_file(
+    tmp_path: Path,
+) -> None:
+    # id() of a small int is the same everywhere: the root file's invalid 7 was reported as
+    # coming from the file whose valid 7 was noted.
+    write_tree(
+        tmp_path,
+        {
+            "api.yaml": """openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: integer}
+              example: {$ref: seven.json}
+  /b:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: integer, maximum: 3}
+              example: 7
+""",
+            "seven.json": 7,
+        },
+    )
+    result = normalize_source(tmp_path / "api.yaml")
+    [warning] = result.warnings.items
+    assert "api.yaml" in str(warning) and "seven.json" not in str(warning)
+    assert "/paths/~1b/get/responses/200/content/application~1json/example" in str(warning)
