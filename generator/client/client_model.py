@@ -136,6 +136,14 @@ class ServerVariable:
     choices: tuple[str, ...]
     description: str
 
+    @property
+    def documentation(self) -> str:
+        """What ``server_url()``'s docstring says of it: its description and its choices, or
+        else the part of the URL it fills."""
+        choices = "One of " + ", ".join(self.choices) + "." if self.choices else ""
+        text = " ".join(part for part in (self.description.strip(), choices) if part)
+        return text or "the ``{" + self.name + "}`` part of the URL."
+
 
 @dataclass(frozen=True)
 class Package:

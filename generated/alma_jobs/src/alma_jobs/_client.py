@@ -27,7 +27,9 @@ def server_url(
 ) -> str:
     """The base URL for the given server variables.
 
-    ``region``: na North America, eu Europe, ap Asia Pacific, aps Asia Pacific (Singapore), ca Canada, cn China One of na, eu, ap, aps, ca, cn."""
+    ``region``: na North America, eu Europe, ap Asia Pacific, aps Asia Pacific (Singapore), ca
+    Canada, cn China One of na, eu, ap, aps, ca, cn.
+    """
     if region not in ["na", "eu", "ap", "aps", "ca", "cn"]:
         raise ValueError(_unknown("region", region, ["na", "eu", "ap", "aps", "ca", "cn"]))
     return SERVER_URL.replace("{region}", region)

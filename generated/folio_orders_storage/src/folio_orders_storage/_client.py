@@ -25,7 +25,8 @@ def server_url(
 ) -> str:
     """The base URL for the given server variables.
 
-    ``okapi_url``: Base URL of the gateway, without a trailing slash"""
+    ``okapi_url``: Base URL of the gateway, without a trailing slash
+    """
     return SERVER_URL.replace("{okapiUrl}", okapi_url)
 
 

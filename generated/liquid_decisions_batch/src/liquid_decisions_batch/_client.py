@@ -27,7 +27,8 @@ def server_url(
 ) -> str:
     """The base URL for the given server variables.
 
-    ``server``: Base URL of the server, without a trailing slash"""
+    ``server``: Base URL of the server, without a trailing slash
+    """
     return SERVER_URL.replace("{server}", server)
 
 
