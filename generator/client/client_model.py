@@ -6,6 +6,7 @@ text beyond the names and type expressions the templates need.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -138,10 +139,17 @@ class ServerVariable:
 
     @property
     def documentation(self) -> str:
-        """What ``server_url()``'s docstring says of it: its description and its choices, or
-        else the part of the URL it fills."""
-        choices = "One of " + ", ".join(self.choices) + "." if self.choices else ""
-        text = " ".join(part for part in (self.description.strip(), choices) if part)
+        """What ``server_url()``'s docstring says of it: its description and, unless the
+        description names them all already, its choices; else the part of the URL it fills."""
+        named = all(
+            re.search(r"(?<!\w)" + re.escape(choice) + r"(?!\w)", self.description)
+            for choice in self.choices
+        )
+        choices = "" if named else "One of " + ", ".join(self.choices) + "."
+        description = self.description.strip()
+        if description and choices and not description.endswith((".", "!", "?", ":", ";")):
+            description += "."
+        text = " ".join(part for part in (description, choices) if part)
         return text or "the ``{" + self.name + "}`` part of the URL."
 
 

@@ -68,10 +68,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = SyncTransport(
-            base_url
-            or server_url(
-                okapi_url=okapi_url,
-            ),
+            base_url or server_url(okapi_url=okapi_url),
             auth=FolioAuth(tenant, token, username=username, password=password),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
@@ -140,10 +137,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = AsyncTransport(
-            base_url
-            or server_url(
-                okapi_url=okapi_url,
-            ),
+            base_url or server_url(okapi_url=okapi_url),
             auth=FolioAuth(tenant, token, username=username, password=password),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),

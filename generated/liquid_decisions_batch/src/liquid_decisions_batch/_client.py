@@ -71,10 +71,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = SyncTransport(
-            base_url
-            or server_url(
-                server=server,
-            ),
+            base_url or server_url(server=server),
             auth=OAuth2PasswordAuth(
                 "/ls/api/oauth2/token",
                 client_id=client_id,
@@ -153,10 +150,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = AsyncTransport(
-            base_url
-            or server_url(
-                server=server,
-            ),
+            base_url or server_url(server=server),
             auth=OAuth2PasswordAuth(
                 "/ls/api/oauth2/token",
                 client_id=client_id,
