@@ -23,6 +23,9 @@ class Parameter:
     annotation: str
     description: str = ""
     is_file: bool = False
+    # The one value a required parameter's schema allows (an enum of one, a const), as a
+    # literal: the client sends it and the method does not ask for it.
+    fixed: str | None = None
 
 
 @dataclass(frozen=True)

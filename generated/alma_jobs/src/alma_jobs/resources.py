@@ -399,7 +399,6 @@ class JobsResource:
         job_id: str,
         job: models.Job,
         *,
-        op: Literal["run"],
         wire_format: Literal["json", "xml"] = "json",
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -411,10 +410,11 @@ class JobsResource:
         call when 3 jobs started through the API are already running, or when this job has run 5
         times in the last hour.
 
+        Sends query parameter ``op`` as ``'run'``: What to do with the job; run starts it.
+
         Args:
             job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S
                 scheduled, O other), for example M135.
-            op: What to do with the job; run starts it.
         """
         _response = self._transport.request(
             _RUN_JOB,
@@ -422,7 +422,7 @@ class JobsResource:
                 "job_id": job_id,
             },
             query={
-                "op": op,
+                "op": "run",
             },
             headers={"Accept": "application/xml" if wire_format == "xml" else "application/json"},
             body=(XmlBody(job, root="job") if wire_format == "xml" else JsonBody(job)),
@@ -746,7 +746,6 @@ class AsyncJobsResource:
         job_id: str,
         job: models.Job,
         *,
-        op: Literal["run"],
         wire_format: Literal["json", "xml"] = "json",
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -758,10 +757,11 @@ class AsyncJobsResource:
         call when 3 jobs started through the API are already running, or when this job has run 5
         times in the last hour.
 
+        Sends query parameter ``op`` as ``'run'``: What to do with the job; run starts it.
+
         Args:
             job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S
                 scheduled, O other), for example M135.
-            op: What to do with the job; run starts it.
         """
         _response = await self._transport.request(
             _RUN_JOB,
@@ -769,7 +769,7 @@ class AsyncJobsResource:
                 "job_id": job_id,
             },
             query={
-                "op": op,
+                "op": "run",
             },
             headers={"Accept": "application/xml" if wire_format == "xml" else "application/json"},
             body=(XmlBody(job, root="job") if wire_format == "xml" else JsonBody(job)),

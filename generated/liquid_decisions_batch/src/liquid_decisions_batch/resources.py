@@ -80,7 +80,6 @@ class AuthResource:
     def get_token(
         self,
         *,
-        grant_type: Literal["password"],
         client_id: str,
         client_secret: str,
         username: str,
@@ -94,8 +93,9 @@ class AuthResource:
         Trades a user's name and password, and the client's id and secret, for an access token (the
         OAuth2 password grant), limited to one community.
 
+        Sends the body field ``grant_type`` as ``'password'``: Always password.
+
         Args:
-            grant_type: Always password.
             client_id: The OAuth2 client id Liquid Decisions issued to this application.
             client_secret: The client secret that goes with client_id.
             username: The user to act as.
@@ -106,7 +106,7 @@ class AuthResource:
             _GET_TOKEN,
             body=FormBody(
                 {
-                    "grant_type": grant_type,
+                    "grant_type": "password",
                     "client_id": client_id,
                     "client_secret": client_secret,
                     "username": username,
@@ -371,7 +371,6 @@ class AsyncAuthResource:
     async def get_token(
         self,
         *,
-        grant_type: Literal["password"],
         client_id: str,
         client_secret: str,
         username: str,
@@ -385,8 +384,9 @@ class AsyncAuthResource:
         Trades a user's name and password, and the client's id and secret, for an access token (the
         OAuth2 password grant), limited to one community.
 
+        Sends the body field ``grant_type`` as ``'password'``: Always password.
+
         Args:
-            grant_type: Always password.
             client_id: The OAuth2 client id Liquid Decisions issued to this application.
             client_secret: The client secret that goes with client_id.
             username: The user to act as.
@@ -397,7 +397,7 @@ class AsyncAuthResource:
             _GET_TOKEN,
             body=FormBody(
                 {
-                    "grant_type": grant_type,
+                    "grant_type": "password",
                     "client_id": client_id,
                     "client_secret": client_secret,
                     "username": username,
