@@ -6,6 +6,7 @@ text beyond the names and type expressions the templates need.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -22,6 +23,9 @@ class Parameter:
     annotation: str
     description: str = ""
     is_file: bool = False
+    # The one value a required parameter's schema allows (an enum of one, a const), as a
+    # literal: the client sends it and the method does not ask for it.
+    fixed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,21 @@ class ServerVariable:
     default: str
     choices: tuple[str, ...]
     description: str
+
+    @property
+    def documentation(self) -> str:
+        """What ``server_url()``'s docstring says of it: its description and, unless the
+        description names them all already, its choices; else the part of the URL it fills."""
+        named = all(
+            re.search(r"(?<!\w)" + re.escape(choice) + r"(?!\w)", self.description)
+            for choice in self.choices
+        )
+        choices = "" if named else "One of " + ", ".join(self.choices) + "."
+        description = self.description.strip()
+        if description and choices and not description.endswith((".", "!", "?", ":", ";")):
+            description += "."
+        text = " ".join(part for part in (description, choices) if part)
+        return text or "the ``{" + self.name + "}`` part of the URL."
 
 
 @dataclass(frozen=True)

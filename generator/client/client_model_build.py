@@ -75,6 +75,20 @@ class _Types:
         schema = json_pointer.resolve(self.document, reference[1:])
         return schema if isinstance(schema, dict) else {}
 
+    def fixed(self, schema: Any, required: bool) -> code.Code | None:
+        """The literal of the one value ``schema`` allows (an enum of one, or ``const``), for a
+        required parameter; None when the caller has a choice (an optional parameter's is
+        whether to send it)."""
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            schema = self.component(schema["$ref"])
+        if not required or not isinstance(schema, dict):
+            return None
+        values = [schema["const"]] if "const" in schema else schema.get("enum")
+        if not isinstance(values, list) or len(values) != 1:
+            return None
+        value = values[0]  # a bool is an int; null, an object or a list is no one value sent
+        return code.literal(value) if isinstance(value, (str, int, float)) else None
+
     def model(self, reference: str) -> code.Code:
         name = json_pointer.unescape(reference[len(_SCHEMA_REF) :])
         return code.annotation("models." + self.class_names.get(name, pascal_case(name)))
@@ -176,13 +190,15 @@ class _Builder:
         for parameter in self.parameters(item, raw):
             location = parameter["in"]
             python_name = unique(snake_case(parameter["name"]), taken)
+            required = bool(parameter.get("required")) or location == "path"
             converted = Parameter(
                 name=parameter["name"],
                 python_name=python_name,
                 location=location,
-                required=bool(parameter.get("required")) or location == "path",
+                required=required,
                 annotation=self.types.annotation(parameter.get("schema"), for_parameter=True),
                 description=str(parameter.get("description", "")).strip(),
+                fixed=self.types.fixed(parameter.get("schema"), required),
             )
             (path_parameters if location == "path" else others).append(converted)
         # path parameters in the order the path names them
@@ -259,6 +275,7 @@ class _Builder:
                         else self.types.annotation(prop, for_parameter=True),
                         description=str(prop.get("description", "")).strip(),
                         is_file=is_file,
+                        fixed=None if is_file else self.types.fixed(prop, name in needed),
                     )
                 )
             return RequestBody(kind=kind, parameters=tuple(fields), required=required)
@@ -389,7 +406,7 @@ class _Builder:
                 if p.name == facts["read"]["parameter"]
             )
             template = facts["read"].get("template")
-            identifiers = [p for p in read.path_parameters if p is not parameter]
+            identifiers = [p for p in read.path_parameters if p is not parameter and not p.fixed]
             job_id = Parameter(
                 name="id",
                 python_name=parameter.python_name,

@@ -91,16 +91,71 @@ def join(separator: str, parts: Iterable[str]) -> Code:
     return fill(separator.join("{}" for _ in pieces), *pieces)
 
 
-def docstring(text: object) -> Code:
-    """Spec text made safe inside a triple-quoted docstring: it can never end the string."""
-    value = str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    value = value.replace("\x00", "")
-    # No line may end in whitespace (ruff's W291/W293): ruff format tidies only the docstrings
-    # of modules, classes and functions, not those of attributes.
-    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    value = "\n".join(line.rstrip() for line in lines).rstrip()
-    # a quote just before the closing quotes would make four of them
-    return Code(value[:-1] + '\\"' if value.endswith('"') else value)
+_LINE_LENGTH = 100  # the generated code's (generator/emit/generated_ruff.toml)
+_INDENTATION = re.compile(r"[ \t\f]*")
+
+
+def docstring(text: object, indent: int = 0, start: int | None = None, end: int = 0) -> Code:
+    """Spec text as finished docstring lines: it can never end the string.
+
+    The text is printed at column ``start`` (``indent`` by default) and its further lines at
+    column ``indent``, the template's own; ``end`` characters of the template follow it on its
+    last line. Lines longer than the line length are wrapped at spaces (a URL or another word
+    longer than the line stays whole); indentation is made of spaces, common indentation is
+    removed and no line ends in whitespace, so that ``ruff format`` has nothing left to change.
+    """
+    value = str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"').replace("\x00", "")
+    lines: list[tuple[int, str]] = []  # (indentation of its own, text)
+    for line in value.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        # No line may end in whitespace (ruff's W291/W293): ruff format tidies only the
+        # docstrings of modules, classes and functions, not those of attributes.
+        line = line.rstrip()
+        lead = _INDENTATION.match(line).group()  # type: ignore[union-attr]
+        lines.append((len(lead.replace("\f", "").expandtabs(8)), line[len(lead) :]))
+    while lines and not lines[0][1]:
+        lines.pop(0)
+    while lines and not lines[-1][1]:
+        lines.pop()
+    if not lines:
+        return Code("")
+    # ruff format dedents a docstring's lines after the first to the docstring's own column
+    common = min((own for own, words in lines[1:] if words), default=0)
+    lines = [(0, lines[0][1])] + [(own - common, words) for own, words in lines[1:]]
+    # a quote next to the docstring's quotes would make four of them (ruff adds a space)
+    if lines[0][1].startswith('"'):
+        lines[0] = (0, "\\" + lines[0][1])
+    last = lines[-1][1]
+    # (a quote after an odd number of backslashes is escaped already: every backslash of the
+    # text is doubled, the escaped triple quote's are not)
+    if last.endswith('"') and (len(last) - 1 - len(last[:-1].rstrip("\\"))) % 2 == 0:
+        lines[-1] = (lines[-1][0], last[:-1] + '\\"')
+    column = indent if start is None else start
+    printed: list[str] = []
+    for number, (own, words) in enumerate(lines):
+        if not words:
+            printed.append("")
+            continue
+        first = column if number == 0 else indent + own
+        room = _LINE_LENGTH - (end if number == len(lines) - 1 else 0)
+        wrapped = _wrapped(words, room - first, room - indent - own)
+        printed.append(("" if number == 0 else " " * first) + wrapped[0])
+        printed.extend(" " * (indent + own) + more for more in wrapped[1:])
+    return Code("\n".join(printed))
+
+
+def _wrapped(text: str, first: int, rest: int) -> list[str]:
+    """``text`` in lines of at most ``first``, then ``rest``, characters, broken at spaces."""
+    if len(text) <= first:
+        return [text]
+    lines: list[str] = []
+    line = ""
+    for word in re.split(r"[ \t]+", text):
+        if line and len(line) + 1 + len(word) > (rest if lines else first):
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line]
 
 
 def toml_string(value: str) -> Code:

@@ -7,9 +7,11 @@ pydantic's protected names allowed where a field is named like one of its method
 from __future__ import annotations
 
 import ast
+import re
 import textwrap
 
 _LINE_LENGTH = 100
+_INDENTATION = re.compile(r"[ \t\f]*")
 
 
 def _union_members(node: ast.expr) -> list[ast.expr]:
@@ -151,8 +153,13 @@ def _with_comma(source: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _spaced(line: str) -> str:
+    lead = _INDENTATION.match(line).group()  # type: ignore[union-attr]
+    return lead.replace("\f", "").expandtabs(8) + line[len(lead) :]
+
+
 def _docstring_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
-    """Class docstrings rewrapped to the line length (ruff format leaves docstrings alone)."""
+    """Class docstrings rewrapped to the line length (ruff format does not wrap docstrings)."""
     edits: list[_Edit] = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.ClassDef) or not node.body:
@@ -166,7 +173,11 @@ def _docstring_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
         ):
             continue
         block = text.lines[first.lineno - 1 : first.end_lineno]
-        if all(len(line) <= _LINE_LENGTH for line in block):
+        # indentation of spaces only, as ruff format would make it (a tab to the next 8th column)
+        block = [_spaced(line) for line in block]
+        if block == text.lines[first.lineno - 1 : first.end_lineno] and all(
+            len(line) <= _LINE_LENGTH for line in block
+        ):
             continue
         wrapped: list[str] = []
         for line in block:

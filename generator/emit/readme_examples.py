@@ -48,12 +48,12 @@ def _setup(package: Package) -> Code:
 
 
 def _simple(operation: Operation) -> bool:
-    required = [p for p in operation.other_parameters if p.required]
+    required = [p for p in operation.other_parameters if p.required and not p.fixed]
     return operation.http_method == "GET" and not required and not operation.streamed
 
 
 def _call(resource: str, operation: Operation, result: str) -> Code:
-    arguments = join(", ", (_value(p) for p in operation.path_parameters))
+    arguments = join(", ", (_value(p) for p in operation.path_parameters if not p.fixed))
     return fill(
         result + " = client.{}.{}({})",
         identifier(resource),
@@ -80,7 +80,7 @@ def readme_examples(package: Package) -> dict[str, Code]:
     for resource in package.resources:
         for operation in resource.operations:
             if operation.pagination and not examples["pagination"]:
-                arguments = [_value(p) for p in operation.path_parameters]
+                arguments = [_value(p) for p in operation.path_parameters if not p.fixed]
                 examples["pagination"] = fill(
                     "for item in client.{}.{}({}):\n    print(item)",
                     identifier(resource.attribute),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from functools import cache
 from pathlib import Path
 
@@ -34,17 +33,6 @@ PACKAGE_FILES = {
 def first_line(text: object) -> str:
     lines = str(text).strip().splitlines()
     return lines[0] if lines else ""
-
-
-def wrap(text: str, indent: int) -> str:
-    """Continuation lines indented by ``indent`` spaces, paragraphs kept (code stays code)."""
-    lines = textwrap.dedent(text).strip().splitlines()
-    wrapped = (
-        ("\n" + " " * indent)
-        .join(line.rstrip() for line in lines)
-        .replace("\n" + " " * indent + "\n", "\n\n")
-    )
-    return code.fill("{}", code.Code(wrapped)) if isinstance(text, code.Code) else wrapped
 
 
 def indent(text: str, width: int = 4) -> str:
@@ -109,7 +97,6 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         docstring=code.docstring,
         first_line=first_line,
-        wrap=wrap,
         indent=indent,
         upper_snake=upper_snake,
         py=code.literal,

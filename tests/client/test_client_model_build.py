@@ -113,3 +113,54 @@ def test_each_json_webhook_gets_a_parser_with_a_unique_name() -> None:
         ("issue_opened", "parse_issue_opened_2", "int"),
         ("by-reference", "parse_by_reference", "str"),
     ]
+
+
+def _one_parameter(schema: dict[str, Any], required: bool = True) -> str | None:
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/a": {
+                "get": {
+                    "operationId": "getA",
+                    "parameters": [
+                        {"name": "op", "in": "query", "required": required, "schema": schema}
+                    ],
+                    "responses": {"204": {"description": "none"}},
+                }
+            }
+        },
+        "components": {"schemas": {"Run": {"type": "string", "enum": ["run"]}}},
+    }
+    package = build_package(document, package="t", class_names={})
+    return package.resources[0].operations[0].parameters[0].fixed
+
+
+@pytest.mark.parametrize(
+    ("schema", "fixed"),
+    [
+        ({"type": "string", "enum": ["run"]}, "'run'"),
+        ({"const": 3}, "3"),
+        ({"const": True}, "True"),
+        ({"$ref": "#/components/schemas/Run"}, "'run'"),
+        ({"type": "string", "enum": ["run", "stop"]}, None),
+        ({"enum": [None]}, None),
+        ({"const": {"a": 1}}, None),
+        ({"type": "string"}, None),
+    ],
+)
+def test_a_required_parameter_with_one_allowed_value_is_fixed(
+    schema: dict[str, Any], fixed: str | None
+) -> None:
+    assert _one_parameter(schema) == fixed
+
+
+def test_an_optional_parameter_with_one_value_stays_the_callers_choice() -> None:
+    # sending it or not is the choice: filling it in would change what the call sends
+    assert _one_parameter({"type": "string", "enum": ["run"]}, required=False) is None
+
+
+def test_alma_run_job_sends_op_itself() -> None:
+    jobs = next(r for r in _package("alma-jobs").resources if r.attribute == "jobs")
+    run = next(o for o in jobs.operations if o.method_name == "run_job")
+    assert [(p.name, p.fixed) for p in run.parameters if p.fixed] == [("op", "'run'")]

@@ -76,7 +76,7 @@ def _arguments(document: dict[str, Any], operation: Operation, module: Any) -> d
         schemas[(parameter["in"], parameter["name"])] = parameter.get("schema", {})
     arguments: dict[str, Any] = {}
     for parameter in operation.parameters:
-        if parameter.required:
+        if parameter.required and not parameter.fixed:  # a fixed one the client sends itself
             arguments[parameter.python_name] = example(
                 schemas.get((parameter.location, parameter.name), {}), document
             )
@@ -87,7 +87,7 @@ def _arguments(document: dict[str, Any], operation: Operation, module: Any) -> d
         if operation.body.kind in ("form", "multipart"):
             properties = _resolved(schema, document).get("properties", {})
             for field in operation.body.parameters:
-                if field.required:
+                if field.required and not field.fixed:
                     arguments[field.python_name] = example(properties[field.name], document)
         else:
             value = example(schema, document)

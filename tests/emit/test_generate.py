@@ -103,3 +103,11 @@ def test_regenerating_keeps_the_times_of_files_that_did_not_change(tmp_path: Pat
     assert pyproject.stat().st_mtime == 1_000_000  # the same content: the same time
     assert models.read_text() == original
     assert models.stat().st_mtime > 1_000_000  # changed back: a new time
+
+
+def test_server_url_is_called_on_one_line() -> None:
+    # a trailing comma after the last argument made ruff format explode the call onto lines
+    for package in PACKAGES:
+        client = (GENERATED / package / "src" / package / "_client.py").read_text()
+        calls = [line.strip() for line in client.splitlines() if "or server_url(" in line]
+        assert len(calls) == 2 and all(call.endswith("),") for call in calls), calls

@@ -23,12 +23,13 @@ def test_run_job_in_xml_and_read_the_xml_answer() -> None:
     with Client(
         base_url="https://alma.test", api_key="KEY", transport=httpx.MockTransport(handler)
     ) as client:
-        job = client.jobs.run_job("M135", models.Job(), op="run", wire_format="xml")
+        job = client.jobs.run_job("M135", models.Job(), wire_format="xml")
     request = seen[0]
     assert request.headers["content-type"] == "application/xml"
     assert request.headers["accept"] == "application/xml"
     assert request.headers["authorization"] == "apikey KEY"
     assert request.content.endswith(b"<job />")
+    # op allows only "run": the client sends it without being asked
     assert request.url.path == "/conf/jobs/M135" and request.url.params["op"] == "run"
     assert job.id == "M135" and job.type is not None and job.type.value == "MANUAL"
     assert job.additional_info is not None

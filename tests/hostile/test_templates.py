@@ -73,7 +73,7 @@ def test_the_scan_finds_output_inside_an_f_string() -> None:
     assert _outputs_in_strings(bad) == ["v.python_name", 'v.choices | join(", ")']
     assert _outputs_in_strings('x = "{{ a | docstring }}"\n') == ["a | docstring"]
     assert _outputs_in_strings('"""One of {{ v.choices | py }}."""\n') == ["v.choices | py"]
-    assert _outputs_in_strings('"""{{ a | docstring | wrap(4) }}"""\nx = {{ b | py }}\n') == []
+    assert _outputs_in_strings('"""{{ a | docstring(4) }}"""\nx = {{ b | py }}\n') == []
 
 
 @pytest.mark.parametrize("value", ["x", "__import__('os')", 1, True, None, ["a"]], ids=repr)

@@ -27,7 +27,9 @@ def server_url(
 ) -> str:
     """The base URL for the given server variables.
 
-    ``region``: na North America, eu Europe, ap Asia Pacific, aps Asia Pacific (Singapore), ca Canada, cn China One of na, eu, ap, aps, ca, cn."""
+    ``region``: na North America, eu Europe, ap Asia Pacific, aps Asia Pacific (Singapore), ca
+    Canada, cn China
+    """
     if region not in ["na", "eu", "ap", "aps", "ca", "cn"]:
         raise ValueError(_unknown("region", region, ["na", "eu", "ap", "aps", "ca", "cn"]))
     return SERVER_URL.replace("{region}", region)
@@ -71,10 +73,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = SyncTransport(
-            base_url
-            or server_url(
-                region=region,
-            ),
+            base_url or server_url(region=region),
             auth=ApiKeyAuth(api_key, header="Authorization", prefix="apikey "),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
@@ -141,10 +140,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = AsyncTransport(
-            base_url
-            or server_url(
-                region=region,
-            ),
+            base_url or server_url(region=region),
             auth=ApiKeyAuth(api_key, header="Authorization", prefix="apikey "),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),

@@ -1,7 +1,7 @@
 """Every error a call of Ex Libris Alma Jobs can raise.
 
-``APIError`` is the base of all of them; status errors carry ``status_code``, ``headers`` and
-the parsed error ``body`` (a models.AlmaError where the spec declares one).
+``APIError`` is the base of all of them; status errors carry ``status_code``, ``headers`` and the
+parsed error ``body`` (a models.AlmaError where the spec declares one).
 """
 
 from ._runtime._errors import (

@@ -115,11 +115,13 @@ class InstancesResource:
     ) -> models.JobInstance:
         """Get a run of a job
 
-        The run's status, progress and counters. Poll this until the run has ended (see JobStatus), waiting between calls to spare the daily quota.
+        The run's status, progress and counters. Poll this until the run has ended (see JobStatus),
+        waiting between calls to spare the daily quota.
 
-                Args:
-                    job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
-                    instance_id: The id of one run of the job, for example 55493478870005501.
+        Args:
+            job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S
+                scheduled, O other), for example M135.
+            instance_id: The id of one run of the job, for example 55493478870005501.
         """
         _response = self._transport.request(
             _GET_JOB_INSTANCE,
@@ -161,13 +163,14 @@ class InstancesResource:
 
         One page of the job's runs, optionally filtered by submit date and status.
 
-                Args:
-                    job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
-                    submit_date_from: Only runs submitted on or after this date.
-                    submit_date_to: Only runs submitted on or before this date.
-                    status: Only runs with this status.
-                    limit: How many runs to return at most.
-                    offset: How many runs to skip before the first one returned.
+        Args:
+            job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S
+                scheduled, O other), for example M135.
+            submit_date_from: Only runs submitted on or after this date.
+            submit_date_to: Only runs submitted on or before this date.
+            status: Only runs with this status.
+            limit: How many runs to return at most.
+            offset: How many runs to skip before the first one returned.
         """
         _response = self._transport.request(
             _GET_JOB_INSTANCES,
@@ -306,8 +309,9 @@ class JobsResource:
 
         The job's definition, including the parameters it takes.
 
-                Args:
-                    job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
+        Args:
+            job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S
+                scheduled, O other), for example M135.
         """
         _response = self._transport.request(
             _GET_JOB,
@@ -334,12 +338,12 @@ class JobsResource:
 
         One page of the institution's jobs, optionally only those of one type or category.
 
-                Args:
-                    limit: How many jobs to return at most.
-                    offset: How many jobs to skip before the first one returned.
-                    category: Only jobs of this category (a job category code).
-                    type: Only jobs of this type.
-                    profile_id: Only jobs that use this profile.
+        Args:
+            limit: How many jobs to return at most.
+            offset: How many jobs to skip before the first one returned.
+            category: Only jobs of this category (a job category code).
+            type: Only jobs of this type.
+            profile_id: Only jobs that use this profile.
         """
         _response = self._transport.request(
             _GET_JOBS,
@@ -395,18 +399,22 @@ class JobsResource:
         job_id: str,
         job: models.Job,
         *,
-        op: Literal["run"],
         wire_format: Literal["json", "xml"] = "json",
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Run a job
 
-        Starts a run of the job and answers at once; the run goes on in Alma. Follow it with getJobInstance, using the instance id at the end of additional_info.link. Alma refuses the call when 3 jobs started through the API are already running, or when this job has run 5 times in the last hour.
+        Starts a run of the job and answers at once; the run goes on in Alma. Follow it with
+        getJobInstance, using the instance id at the end of additional_info.link. Alma refuses the
+        call when 3 jobs started through the API are already running, or when this job has run 5
+        times in the last hour.
 
-                Args:
-                    job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
-                    op: What to do with the job; run starts it.
+        Sends query parameter ``op`` as ``'run'``: What to do with the job; run starts it.
+
+        Args:
+            job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S
+                scheduled, O other), for example M135.
         """
         _response = self._transport.request(
             _RUN_JOB,
@@ -414,7 +422,7 @@ class JobsResource:
                 "job_id": job_id,
             },
             query={
-                "op": op,
+                "op": "run",
             },
             headers={"Accept": "application/xml" if wire_format == "xml" else "application/json"},
             body=(XmlBody(job, root="job") if wire_format == "xml" else JsonBody(job)),
@@ -454,11 +462,13 @@ class AsyncInstancesResource:
     ) -> models.JobInstance:
         """Get a run of a job
 
-        The run's status, progress and counters. Poll this until the run has ended (see JobStatus), waiting between calls to spare the daily quota.
+        The run's status, progress and counters. Poll this until the run has ended (see JobStatus),
+        waiting between calls to spare the daily quota.
 
-                Args:
-                    job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
-                    instance_id: The id of one run of the job, for example 55493478870005501.
+        Args:
+            job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S
+                scheduled, O other), for example M135.
+            instance_id: The id of one run of the job, for example 55493478870005501.
         """
         _response = await self._transport.request(
             _GET_JOB_INSTANCE,
@@ -500,13 +510,14 @@ class AsyncInstancesResource:
 
         One page of the job's runs, optionally filtered by submit date and status.
 
-                Args:
-                    job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
-                    submit_date_from: Only runs submitted on or after this date.
-                    submit_date_to: Only runs submitted on or before this date.
-                    status: Only runs with this status.
-                    limit: How many runs to return at most.
-                    offset: How many runs to skip before the first one returned.
+        Args:
+            job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S
+                scheduled, O other), for example M135.
+            submit_date_from: Only runs submitted on or after this date.
+            submit_date_to: Only runs submitted on or before this date.
+            status: Only runs with this status.
+            limit: How many runs to return at most.
+            offset: How many runs to skip before the first one returned.
         """
         _response = await self._transport.request(
             _GET_JOB_INSTANCES,
@@ -645,8 +656,9 @@ class AsyncJobsResource:
 
         The job's definition, including the parameters it takes.
 
-                Args:
-                    job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
+        Args:
+            job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S
+                scheduled, O other), for example M135.
         """
         _response = await self._transport.request(
             _GET_JOB,
@@ -673,12 +685,12 @@ class AsyncJobsResource:
 
         One page of the institution's jobs, optionally only those of one type or category.
 
-                Args:
-                    limit: How many jobs to return at most.
-                    offset: How many jobs to skip before the first one returned.
-                    category: Only jobs of this category (a job category code).
-                    type: Only jobs of this type.
-                    profile_id: Only jobs that use this profile.
+        Args:
+            limit: How many jobs to return at most.
+            offset: How many jobs to skip before the first one returned.
+            category: Only jobs of this category (a job category code).
+            type: Only jobs of this type.
+            profile_id: Only jobs that use this profile.
         """
         _response = await self._transport.request(
             _GET_JOBS,
@@ -734,18 +746,22 @@ class AsyncJobsResource:
         job_id: str,
         job: models.Job,
         *,
-        op: Literal["run"],
         wire_format: Literal["json", "xml"] = "json",
         timeout: float | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Run a job
 
-        Starts a run of the job and answers at once; the run goes on in Alma. Follow it with getJobInstance, using the instance id at the end of additional_info.link. Alma refuses the call when 3 jobs started through the API are already running, or when this job has run 5 times in the last hour.
+        Starts a run of the job and answers at once; the run goes on in Alma. Follow it with
+        getJobInstance, using the instance id at the end of additional_info.link. Alma refuses the
+        call when 3 jobs started through the API are already running, or when this job has run 5
+        times in the last hour.
 
-                Args:
-                    job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S scheduled, O other), for example M135.
-                    op: What to do with the job; run starts it.
+        Sends query parameter ``op`` as ``'run'``: What to do with the job; run starts it.
+
+        Args:
+            job_id: The job id. Alma's tools prefix it with a letter for the job type (M manual, S
+                scheduled, O other), for example M135.
         """
         _response = await self._transport.request(
             _RUN_JOB,
@@ -753,7 +769,7 @@ class AsyncJobsResource:
                 "job_id": job_id,
             },
             query={
-                "op": op,
+                "op": "run",
             },
             headers={"Accept": "application/xml" if wire_format == "xml" else "application/json"},
             body=(XmlBody(job, root="job") if wire_format == "xml" else JsonBody(job)),

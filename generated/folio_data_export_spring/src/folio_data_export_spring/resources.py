@@ -107,15 +107,16 @@ class JobsResource:
     ) -> StreamedResponse:
         """Download the exported file
 
-        Downloads the file exported by the job with the given ID, as bytes. `key` selects one file in storage when the job produced several.
+        Downloads the file exported by the job with the given ID, as bytes. `key` selects one file
+        in storage when the job produced several.
 
-                Args:
-                    id: UUID of the job
-                    key: Key of the file in storage to be downloaded
+        Args:
+            id: UUID of the job
+            key: Key of the file in storage to be downloaded
 
-                Returns:
-                    A streamed download: ``iter_bytes()`` or ``write_to(path)``; use it in a
-                    ``with`` block so the connection is released.
+        Returns:
+            A streamed download: ``iter_bytes()`` or ``write_to(path)``; use it in a
+            ``with`` block so the connection is released.
         """
         return self._transport.stream(
             _DOWNLOAD_EXPORTED_FILE_BY_JOB_ID,
@@ -140,8 +141,8 @@ class JobsResource:
 
         Returns the job with the given ID, including its status and progress.
 
-                Args:
-                    id: UUID of the job
+        Args:
+            id: UUID of the job
         """
         _response = self._transport.request(
             _GET_JOB_BY_ID,
@@ -166,10 +167,10 @@ class JobsResource:
 
         Returns a page of jobs, optionally filtered by a CQL query; paged with offset and limit.
 
-                Args:
-                    offset: Skip over a number of elements by specifying an offset value for the query
-                    limit: Limit the number of elements returned in the response
-                    query: A CQL query string to filter jobs based on matching criteria in fields.
+        Args:
+            offset: Skip over a number of elements by specifying an offset value for the query
+            limit: Limit the number of elements returned in the response
+            query: A CQL query string to filter jobs based on matching criteria in fields.
         """
         _response = self._transport.request(
             _GET_JOBS,
@@ -225,8 +226,8 @@ class JobsResource:
 
         Resends the file exported by the job with the given ID; answers 201 without a body.
 
-                Args:
-                    id: UUID of the job
+        Args:
+            id: UUID of the job
         """
         _response = self._transport.request(
             _RESEND_EXPORTED_FILE,
@@ -247,7 +248,8 @@ class JobsResource:
     ) -> None:
         """Send a job via Kafka
 
-        Sends the given job to the module's Kafka topic instead of storing it; answers 200 without a body.
+        Sends the given job to the module's Kafka topic instead of storing it; answers 200 without a
+        body.
         """
         _response = self._transport.request(
             _SEND_JOB,
@@ -266,7 +268,8 @@ class JobsResource:
     ) -> models.Job:
         """Create or update a job
 
-        Creates a job (201) or, when a job with the given id exists, updates it (200). The job runs asynchronously; poll it with getJobById until its status is SUCCESSFUL or FAILED.
+        Creates a job (201) or, when a job with the given id exists, updates it (200). The job runs
+        asynchronously; poll it with getJobById until its status is SUCCESSFUL or FAILED.
         """
         _response = self._transport.request(
             _UPSERT_JOB,
@@ -344,15 +347,16 @@ class AsyncJobsResource:
     ) -> AsyncStreamedResponse:
         """Download the exported file
 
-        Downloads the file exported by the job with the given ID, as bytes. `key` selects one file in storage when the job produced several.
+        Downloads the file exported by the job with the given ID, as bytes. `key` selects one file
+        in storage when the job produced several.
 
-                Args:
-                    id: UUID of the job
-                    key: Key of the file in storage to be downloaded
+        Args:
+            id: UUID of the job
+            key: Key of the file in storage to be downloaded
 
-                Returns:
-                    A streamed download: ``iter_bytes()`` or ``write_to(path)``; use it in a
-                    ``with`` block so the connection is released.
+        Returns:
+            A streamed download: ``iter_bytes()`` or ``write_to(path)``; use it in a
+            ``with`` block so the connection is released.
         """
         return await self._transport.stream(
             _DOWNLOAD_EXPORTED_FILE_BY_JOB_ID,
@@ -377,8 +381,8 @@ class AsyncJobsResource:
 
         Returns the job with the given ID, including its status and progress.
 
-                Args:
-                    id: UUID of the job
+        Args:
+            id: UUID of the job
         """
         _response = await self._transport.request(
             _GET_JOB_BY_ID,
@@ -403,10 +407,10 @@ class AsyncJobsResource:
 
         Returns a page of jobs, optionally filtered by a CQL query; paged with offset and limit.
 
-                Args:
-                    offset: Skip over a number of elements by specifying an offset value for the query
-                    limit: Limit the number of elements returned in the response
-                    query: A CQL query string to filter jobs based on matching criteria in fields.
+        Args:
+            offset: Skip over a number of elements by specifying an offset value for the query
+            limit: Limit the number of elements returned in the response
+            query: A CQL query string to filter jobs based on matching criteria in fields.
         """
         _response = await self._transport.request(
             _GET_JOBS,
@@ -462,8 +466,8 @@ class AsyncJobsResource:
 
         Resends the file exported by the job with the given ID; answers 201 without a body.
 
-                Args:
-                    id: UUID of the job
+        Args:
+            id: UUID of the job
         """
         _response = await self._transport.request(
             _RESEND_EXPORTED_FILE,
@@ -484,7 +488,8 @@ class AsyncJobsResource:
     ) -> None:
         """Send a job via Kafka
 
-        Sends the given job to the module's Kafka topic instead of storing it; answers 200 without a body.
+        Sends the given job to the module's Kafka topic instead of storing it; answers 200 without a
+        body.
         """
         _response = await self._transport.request(
             _SEND_JOB,
@@ -503,7 +508,8 @@ class AsyncJobsResource:
     ) -> models.Job:
         """Create or update a job
 
-        Creates a job (201) or, when a job with the given id exists, updates it (200). The job runs asynchronously; poll it with getJobById until its status is SUCCESSFUL or FAILED.
+        Creates a job (201) or, when a job with the given id exists, updates it (200). The job runs
+        asynchronously; poll it with getJobById until its status is SUCCESSFUL or FAILED.
         """
         _response = await self._transport.request(
             _UPSERT_JOB,

@@ -29,7 +29,8 @@ def server_url(
 ) -> str:
     """The base URL for the given server variables.
 
-    ``okapi_url``: Base URL of the gateway, without a trailing slash"""
+    ``okapi_url``: Base URL of the gateway, without a trailing slash
+    """
     return SERVER_URL.replace("{okapiUrl}", okapi_url)
 
 
@@ -71,10 +72,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = SyncTransport(
-            base_url
-            or server_url(
-                okapi_url=okapi_url,
-            ),
+            base_url or server_url(okapi_url=okapi_url),
             auth=FolioAuth(tenant, token, username=username, password=password),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
@@ -147,10 +145,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = AsyncTransport(
-            base_url
-            or server_url(
-                okapi_url=okapi_url,
-            ),
+            base_url or server_url(okapi_url=okapi_url),
             auth=FolioAuth(tenant, token, username=username, password=password),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),

@@ -110,8 +110,8 @@ class HarvestingResource:
 
         Starts harvesting for one usage data provider of the tenant only.
 
-                Args:
-                    id: Id of the usage data provider
+        Args:
+            id: Id of the usage data provider
         """
         _response = self._transport.request(
             _START_HARVESTING_FOR_PROVIDER,
@@ -154,8 +154,8 @@ class ImplementationsResource:
 
         Lists the service implementations the harvester offers.
 
-                Args:
-                    aggregator: Only implementations whose isAggregator is this value ("true" or "false")
+        Args:
+            aggregator: Only implementations whose isAggregator is this value ("true" or "false")
         """
         _response = self._transport.request(
             _GET_IMPLEMENTATIONS,
@@ -219,15 +219,17 @@ class JobsResource:
 
         Lists harvesting jobs, newest first, filtered by CQL, timestamp or provider.
 
-                Args:
-                    timestamp: Only jobs created at or before this time (milliseconds since the epoch)
-                    provider_id: Only jobs of this usage data provider
-                    query: A CQL query (see https://dev.folio.org/reference/glossary#cql) over the searchable
-                        fields. e.g. type==provider
-                    total_records: How to count totalRecords: "exact", "estimated", "auto" (exact or estimated, as the
-                        server sees fit) or "none" (leave it out).
-                    offset: How many records to skip
-                    limit: How many records to return at most
+        Args:
+            timestamp: Only jobs created at or before this time (milliseconds since the epoch)
+            provider_id: Only jobs of this usage data provider
+            query: A CQL query (see https://dev.folio.org/reference/glossary#cql) over the
+                searchable
+                fields. e.g. type==provider
+            total_records: How to count totalRecords: "exact", "estimated", "auto" (exact or
+                estimated, as the
+                server sees fit) or "none" (leave it out).
+            offset: How many records to skip
+            limit: How many records to return at most
         """
         _response = self._transport.request(
             _GET_JOBS,
@@ -292,8 +294,9 @@ class JobsResource:
 
         Deletes the finished jobs created at or before the given time.
 
-                Args:
-                    timestamp: Purge jobs whose timestamp is at or before this time (milliseconds since the epoch)
+        Args:
+            timestamp: Purge jobs whose timestamp is at or before this time (milliseconds since the
+                epoch)
         """
         _response = self._transport.request(
             _PURGE_FINISHED_JOBS,
@@ -407,8 +410,8 @@ class AsyncHarvestingResource:
 
         Starts harvesting for one usage data provider of the tenant only.
 
-                Args:
-                    id: Id of the usage data provider
+        Args:
+            id: Id of the usage data provider
         """
         _response = await self._transport.request(
             _START_HARVESTING_FOR_PROVIDER,
@@ -451,8 +454,8 @@ class AsyncImplementationsResource:
 
         Lists the service implementations the harvester offers.
 
-                Args:
-                    aggregator: Only implementations whose isAggregator is this value ("true" or "false")
+        Args:
+            aggregator: Only implementations whose isAggregator is this value ("true" or "false")
         """
         _response = await self._transport.request(
             _GET_IMPLEMENTATIONS,
@@ -516,15 +519,17 @@ class AsyncJobsResource:
 
         Lists harvesting jobs, newest first, filtered by CQL, timestamp or provider.
 
-                Args:
-                    timestamp: Only jobs created at or before this time (milliseconds since the epoch)
-                    provider_id: Only jobs of this usage data provider
-                    query: A CQL query (see https://dev.folio.org/reference/glossary#cql) over the searchable
-                        fields. e.g. type==provider
-                    total_records: How to count totalRecords: "exact", "estimated", "auto" (exact or estimated, as the
-                        server sees fit) or "none" (leave it out).
-                    offset: How many records to skip
-                    limit: How many records to return at most
+        Args:
+            timestamp: Only jobs created at or before this time (milliseconds since the epoch)
+            provider_id: Only jobs of this usage data provider
+            query: A CQL query (see https://dev.folio.org/reference/glossary#cql) over the
+                searchable
+                fields. e.g. type==provider
+            total_records: How to count totalRecords: "exact", "estimated", "auto" (exact or
+                estimated, as the
+                server sees fit) or "none" (leave it out).
+            offset: How many records to skip
+            limit: How many records to return at most
         """
         _response = await self._transport.request(
             _GET_JOBS,
@@ -589,8 +594,9 @@ class AsyncJobsResource:
 
         Deletes the finished jobs created at or before the given time.
 
-                Args:
-                    timestamp: Purge jobs whose timestamp is at or before this time (milliseconds since the epoch)
+        Args:
+            timestamp: Purge jobs whose timestamp is at or before this time (milliseconds since the
+                epoch)
         """
         _response = await self._transport.request(
             _PURGE_FINISHED_JOBS,

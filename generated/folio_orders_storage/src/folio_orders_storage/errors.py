@@ -1,7 +1,7 @@
 """Every error a call of FOLIO Orders Storage Batch Tracking can raise.
 
-``APIError`` is the base of all of them; status errors carry ``status_code``, ``headers`` and
-the parsed error ``body`` (a models.Errors where the spec declares one).
+``APIError`` is the base of all of them; status errors carry ``status_code``, ``headers`` and the
+parsed error ``body`` (a models.Errors where the spec declares one).
 """
 
 from ._runtime._errors import (

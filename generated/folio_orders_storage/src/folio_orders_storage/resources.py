@@ -1,4 +1,5 @@
-"""The calls of FOLIO Orders Storage Batch Tracking, grouped by tag: one class each, sync and async."""
+"""The calls of FOLIO Orders Storage Batch Tracking, grouped by tag: one class each, sync and
+async."""
 
 from __future__ import annotations
 

@@ -1,6 +1,11 @@
 """Liquid Decisions Batch Import and Export: a typed client.
 
-Batch import and export of items on a Liquid Decisions server, with the OAuth2 token calls they need. Every batch call is a POST of form or multipart fields under /ls/api and answers with the job's current status; a client then asks for the status again until the job is Completed, Rejected, Canceled or Failed. The servers and the bearer-token security come from manifest.yaml. Written by hand from the "Batch Import and Export" page of the LiquidAnalytics ld-api-examples wiki and that repository's Python examples.
+Batch import and export of items on a Liquid Decisions server, with the OAuth2 token calls they
+need. Every batch call is a POST of form or multipart fields under /ls/api and answers with the
+job's current status; a client then asks for the status again until the job is Completed, Rejected,
+Canceled or Failed. The servers and the bearer-token security come from manifest.yaml. Written by
+hand from the "Batch Import and Export" page of the LiquidAnalytics ld-api-examples wiki and that
+repository's Python examples.
 
 Generated from specs/liquid-decisions-batch/openapi.yaml; do not edit by hand.
 """

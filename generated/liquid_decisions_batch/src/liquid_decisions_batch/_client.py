@@ -27,7 +27,8 @@ def server_url(
 ) -> str:
     """The base URL for the given server variables.
 
-    ``server``: Base URL of the server, without a trailing slash"""
+    ``server``: Base URL of the server, without a trailing slash
+    """
     return SERVER_URL.replace("{server}", server)
 
 
@@ -70,10 +71,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = SyncTransport(
-            base_url
-            or server_url(
-                server=server,
-            ),
+            base_url or server_url(server=server),
             auth=OAuth2PasswordAuth(
                 "/ls/api/oauth2/token",
                 client_id=client_id,
@@ -152,10 +150,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = AsyncTransport(
-            base_url
-            or server_url(
-                server=server,
-            ),
+            base_url or server_url(server=server),
             auth=OAuth2PasswordAuth(
                 "/ls/api/oauth2/token",
                 client_id=client_id,

@@ -1,7 +1,7 @@
 """Every error a call of Liquid Decisions Batch Import and Export can raise.
 
-``APIError`` is the base of all of them; status errors carry ``status_code``, ``headers`` and
-the parsed error ``body``.
+``APIError`` is the base of all of them; status errors carry ``status_code``, ``headers`` and the
+parsed error ``body``.
 """
 
 from ._runtime._errors import (

@@ -1,4 +1,5 @@
-"""The calls of Liquid Decisions Batch Import and Export, grouped by tag: one class each, sync and async."""
+"""The calls of Liquid Decisions Batch Import and Export, grouped by tag: one class each, sync
+and async."""
 
 from __future__ import annotations
 
@@ -79,7 +80,6 @@ class AuthResource:
     def get_token(
         self,
         *,
-        grant_type: Literal["password"],
         client_id: str,
         client_secret: str,
         username: str,
@@ -90,21 +90,23 @@ class AuthResource:
     ) -> models.Token:
         """Get an access token
 
-        Trades a user's name and password, and the client's id and secret, for an access token (the OAuth2 password grant), limited to one community.
+        Trades a user's name and password, and the client's id and secret, for an access token (the
+        OAuth2 password grant), limited to one community.
 
-                Args:
-                    grant_type: Always password.
-                    client_id: The OAuth2 client id Liquid Decisions issued to this application.
-                    client_secret: The client secret that goes with client_id.
-                    username: The user to act as.
-                    password: That user's password.
-                    scope: The community to work in, written community=<community>.
+        Sends the body field ``grant_type`` as ``'password'``: Always password.
+
+        Args:
+            client_id: The OAuth2 client id Liquid Decisions issued to this application.
+            client_secret: The client secret that goes with client_id.
+            username: The user to act as.
+            password: That user's password.
+            scope: The community to work in, written community=<community>.
         """
         _response = self._transport.request(
             _GET_TOKEN,
             body=FormBody(
                 {
-                    "grant_type": grant_type,
+                    "grant_type": "password",
                     "client_id": client_id,
                     "client_secret": client_secret,
                     "username": username,
@@ -163,10 +165,12 @@ class BatchResource:
     ) -> models.BatchStatus:
         """Cancel a batch job
 
-        Asks for a batch job to be canceled. A job that has not finished goes to Canceling and becomes Canceled when it is next picked up. (Used by the examples; the wiki table does not list this call.)
+        Asks for a batch job to be canceled. A job that has not finished goes to Canceling and
+        becomes Canceled when it is next picked up. (Used by the examples; the wiki table does not
+        list this call.)
 
-                Args:
-                    job_id: The id of the job to cancel.
+        Args:
+            job_id: The id of the job to cancel.
         """
         _response = self._transport.request(
             _CANCEL_BATCH_JOB,
@@ -196,17 +200,20 @@ class BatchResource:
     ) -> models.BatchStatus:
         """Export items to a file
 
-        Starts a job that exports items of one type as JSON or CSV. Without sqlQuery and filters every item of the type is exported. When the job has completed, its status carries links to download the result, valid for one week.
+        Starts a job that exports items of one type as JSON or CSV. Without sqlQuery and filters
+        every item of the type is exported. When the job has completed, its status carries links to
+        download the result, valid for one week.
 
-                Args:
-                    job_name: A name for the job.
-                    item_type: The item type (from the Liquid Decisions schema) to export.
-                    content_type: The format to export to, JSON or CSV text.
-                    row_header: Whether a CSV export starts with a row of field names.
-                    template: A Velocity template that turns each item's JSON into a CSV row.
-                    sql_query: A SQL query whose result is what gets exported.
-                    filters: A JSON object, as text, of field values an item must have to be exported, for example {"userId": "someone@example.com"}. Ignored when sqlQuery is given.
-                    notification_email: Where to send mail about the job's progress.
+        Args:
+            job_name: A name for the job.
+            item_type: The item type (from the Liquid Decisions schema) to export.
+            content_type: The format to export to, JSON or CSV text.
+            row_header: Whether a CSV export starts with a row of field names.
+            template: A Velocity template that turns each item's JSON into a CSV row.
+            sql_query: A SQL query whose result is what gets exported.
+            filters: A JSON object, as text, of field values an item must have to be exported, for
+                example {"userId": "someone@example.com"}. Ignored when sqlQuery is given.
+            notification_email: Where to send mail about the job's progress.
         """
         _response = self._transport.request(
             _EXPORT_BATCH,
@@ -238,8 +245,8 @@ class BatchResource:
 
         The current status of a batch job submitted earlier.
 
-                Args:
-                    job_id: The id of the job, from the answer that submitted it.
+        Args:
+            job_id: The id of the job, from the answer that submitted it.
         """
         _response = self._transport.request(
             _GET_BATCH_STATUS,
@@ -269,17 +276,19 @@ class BatchResource:
     ) -> models.BatchStatus:
         """Import items from a file
 
-        Uploads a JSON or CSV file of items and starts a job that imports them. The answer comes once the file is stored; the job runs afterwards, and mail goes to notificationEmail when it ends or fails.
+        Uploads a JSON or CSV file of items and starts a job that imports them. The answer comes
+        once the file is stored; the job runs afterwards, and mail goes to notificationEmail when it
+        ends or fails.
 
-                Args:
-                    file: The file of items to import.
-                    template: The template that maps a CSV file to items, sent as a file part.
-                    job_name: A name for the job.
-                    item_type: The item type (from the Liquid Decisions schema) to import.
-                    content_type: The format of the file, JSON or CSV text.
-                    merge: Whether to merge the items into existing ones; false overwrites them.
-                    notification_email: Where to send mail about the job's progress.
-                    header_row: Whether a CSV file starts with a row of field names.
+        Args:
+            file: The file of items to import.
+            template: The template that maps a CSV file to items, sent as a file part.
+            job_name: A name for the job.
+            item_type: The item type (from the Liquid Decisions schema) to import.
+            content_type: The format of the file, JSON or CSV text.
+            merge: Whether to merge the items into existing ones; false overwrites them.
+            notification_email: Where to send mail about the job's progress.
+            header_row: Whether a CSV file starts with a row of field names.
         """
         _response = self._transport.request(
             _IMPORT_BATCH,
@@ -362,7 +371,6 @@ class AsyncAuthResource:
     async def get_token(
         self,
         *,
-        grant_type: Literal["password"],
         client_id: str,
         client_secret: str,
         username: str,
@@ -373,21 +381,23 @@ class AsyncAuthResource:
     ) -> models.Token:
         """Get an access token
 
-        Trades a user's name and password, and the client's id and secret, for an access token (the OAuth2 password grant), limited to one community.
+        Trades a user's name and password, and the client's id and secret, for an access token (the
+        OAuth2 password grant), limited to one community.
 
-                Args:
-                    grant_type: Always password.
-                    client_id: The OAuth2 client id Liquid Decisions issued to this application.
-                    client_secret: The client secret that goes with client_id.
-                    username: The user to act as.
-                    password: That user's password.
-                    scope: The community to work in, written community=<community>.
+        Sends the body field ``grant_type`` as ``'password'``: Always password.
+
+        Args:
+            client_id: The OAuth2 client id Liquid Decisions issued to this application.
+            client_secret: The client secret that goes with client_id.
+            username: The user to act as.
+            password: That user's password.
+            scope: The community to work in, written community=<community>.
         """
         _response = await self._transport.request(
             _GET_TOKEN,
             body=FormBody(
                 {
-                    "grant_type": grant_type,
+                    "grant_type": "password",
                     "client_id": client_id,
                     "client_secret": client_secret,
                     "username": username,
@@ -446,10 +456,12 @@ class AsyncBatchResource:
     ) -> models.BatchStatus:
         """Cancel a batch job
 
-        Asks for a batch job to be canceled. A job that has not finished goes to Canceling and becomes Canceled when it is next picked up. (Used by the examples; the wiki table does not list this call.)
+        Asks for a batch job to be canceled. A job that has not finished goes to Canceling and
+        becomes Canceled when it is next picked up. (Used by the examples; the wiki table does not
+        list this call.)
 
-                Args:
-                    job_id: The id of the job to cancel.
+        Args:
+            job_id: The id of the job to cancel.
         """
         _response = await self._transport.request(
             _CANCEL_BATCH_JOB,
@@ -479,17 +491,20 @@ class AsyncBatchResource:
     ) -> models.BatchStatus:
         """Export items to a file
 
-        Starts a job that exports items of one type as JSON or CSV. Without sqlQuery and filters every item of the type is exported. When the job has completed, its status carries links to download the result, valid for one week.
+        Starts a job that exports items of one type as JSON or CSV. Without sqlQuery and filters
+        every item of the type is exported. When the job has completed, its status carries links to
+        download the result, valid for one week.
 
-                Args:
-                    job_name: A name for the job.
-                    item_type: The item type (from the Liquid Decisions schema) to export.
-                    content_type: The format to export to, JSON or CSV text.
-                    row_header: Whether a CSV export starts with a row of field names.
-                    template: A Velocity template that turns each item's JSON into a CSV row.
-                    sql_query: A SQL query whose result is what gets exported.
-                    filters: A JSON object, as text, of field values an item must have to be exported, for example {"userId": "someone@example.com"}. Ignored when sqlQuery is given.
-                    notification_email: Where to send mail about the job's progress.
+        Args:
+            job_name: A name for the job.
+            item_type: The item type (from the Liquid Decisions schema) to export.
+            content_type: The format to export to, JSON or CSV text.
+            row_header: Whether a CSV export starts with a row of field names.
+            template: A Velocity template that turns each item's JSON into a CSV row.
+            sql_query: A SQL query whose result is what gets exported.
+            filters: A JSON object, as text, of field values an item must have to be exported, for
+                example {"userId": "someone@example.com"}. Ignored when sqlQuery is given.
+            notification_email: Where to send mail about the job's progress.
         """
         _response = await self._transport.request(
             _EXPORT_BATCH,
@@ -521,8 +536,8 @@ class AsyncBatchResource:
 
         The current status of a batch job submitted earlier.
 
-                Args:
-                    job_id: The id of the job, from the answer that submitted it.
+        Args:
+            job_id: The id of the job, from the answer that submitted it.
         """
         _response = await self._transport.request(
             _GET_BATCH_STATUS,
@@ -552,17 +567,19 @@ class AsyncBatchResource:
     ) -> models.BatchStatus:
         """Import items from a file
 
-        Uploads a JSON or CSV file of items and starts a job that imports them. The answer comes once the file is stored; the job runs afterwards, and mail goes to notificationEmail when it ends or fails.
+        Uploads a JSON or CSV file of items and starts a job that imports them. The answer comes
+        once the file is stored; the job runs afterwards, and mail goes to notificationEmail when it
+        ends or fails.
 
-                Args:
-                    file: The file of items to import.
-                    template: The template that maps a CSV file to items, sent as a file part.
-                    job_name: A name for the job.
-                    item_type: The item type (from the Liquid Decisions schema) to import.
-                    content_type: The format of the file, JSON or CSV text.
-                    merge: Whether to merge the items into existing ones; false overwrites them.
-                    notification_email: Where to send mail about the job's progress.
-                    header_row: Whether a CSV file starts with a row of field names.
+        Args:
+            file: The file of items to import.
+            template: The template that maps a CSV file to items, sent as a file part.
+            job_name: A name for the job.
+            item_type: The item type (from the Liquid Decisions schema) to import.
+            content_type: The format of the file, JSON or CSV text.
+            merge: Whether to merge the items into existing ones; false overwrites them.
+            notification_email: Where to send mail about the job's progress.
+            header_row: Whether a CSV file starts with a row of field names.
         """
         _response = await self._transport.request(
             _IMPORT_BATCH,
