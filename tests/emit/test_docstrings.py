@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.emit.generate import PackageSource, render, ruff_command
+from generator.emit.generate import PackageSource, render, ruff_command, system_package_source
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
-from generator.sources.source_files import SourceFiles
 from generator.spec.normalize import normalize_source
 from tests.conftest import PROJECT, SPECS
 from tests.hostile.strategies import PAYLOAD
@@ -40,12 +39,10 @@ PROSE = (
 
 
 def _system_sources() -> list[PackageSource]:
-    sources = []
-    for system in system_ids(SPECS):
-        spec = SPECS / system / "openapi.yaml"
-        package = load_manifest(SPECS / system / "manifest.yaml").package
-        sources.append(PackageSource(SourceFiles(spec.parent).load(spec), package, spec))
-    return sources
+    return [
+        system_package_source(load_manifest(SPECS / system / "manifest.yaml"))
+        for system in system_ids(SPECS)
+    ]
 
 
 def _hostile_source(folder: Path) -> PackageSource:
