@@ -207,6 +207,8 @@ def _too_slow(request: httpx.Request) -> httpx.ReadTimeout:
 
 
 class _TransportBase:
+    _client: httpx.Client | httpx.AsyncClient
+
     def __init__(
         self,
         base_url: str,
@@ -230,14 +232,10 @@ class _TransportBase:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
     def _build(
-        self,
-        client: httpx.Client | httpx.AsyncClient,
-        spec: OperationSpec,
-        opened: contextlib.ExitStack,
-        **options: Unpack[CallOptions],
+        self, spec: OperationSpec, opened: contextlib.ExitStack, **options: Unpack[CallOptions]
     ) -> httpx.Request:
         return build_request(
-            client,
+            self._client,
             spec,
             opened,
             base_url=self.base_url,
@@ -345,6 +343,8 @@ class AsyncStreamedResponse:
 
 
 class SyncTransport(_TransportBase):
+    _client: httpx.Client
+
     def __init__(
         self,
         base_url: str,
@@ -425,12 +425,12 @@ class SyncTransport(_TransportBase):
         if response.is_stream_consumed:  # read already, by a transport that reads eagerly
             check_read(spec, response, self.max_response_bytes)
             return response
-        deadline = _body_deadline(response.request, self.retry.clock)
+        due = _body_deadline(response.request, self.retry.clock)
         try:
             body = BodyReader(spec, response, self.max_response_bytes)
             for chunk in response.iter_raw():
                 body.add(chunk)
-                if deadline is not None and self.retry.clock() > deadline:
+                if due is not None and self.retry.clock() > due:
                     raise _too_slow(response.request)
         finally:
             response.close()
@@ -438,7 +438,7 @@ class SyncTransport(_TransportBase):
 
     def request(self, spec: OperationSpec, **options: Unpack[CallOptions]) -> APIResponse[Any]:
         with contextlib.ExitStack() as opened:
-            request = self._build(self._client, spec, opened, **options)
+            request = self._build(spec, opened, **options)
             try:
                 response = self._send(spec, request, stream=False)
             except httpx.TransportError as error:  # raised while reading the body
@@ -449,7 +449,7 @@ class SyncTransport(_TransportBase):
 
     def stream(self, spec: OperationSpec, **options: Unpack[CallOptions]) -> StreamedResponse:
         with contextlib.ExitStack() as opened:
-            request = self._build(self._client, spec, opened, **options)
+            request = self._build(spec, opened, **options)
             try:
                 response = self._send(spec, request, stream=True)
             except httpx.TransportError as error:  # raised while reading an error's body
@@ -458,6 +458,8 @@ class SyncTransport(_TransportBase):
 
 
 class AsyncTransport(_TransportBase):
+    _client: httpx.AsyncClient
+
     def __init__(
         self,
         base_url: str,
@@ -539,12 +541,12 @@ class AsyncTransport(_TransportBase):
         if response.is_stream_consumed:  # read already, by a transport that reads eagerly
             check_read(spec, response, self.max_response_bytes)
             return response
-        deadline = _body_deadline(response.request, self.retry.clock)
+        due = _body_deadline(response.request, self.retry.clock)
         try:
             body = BodyReader(spec, response, self.max_response_bytes)
             async for chunk in response.aiter_raw():
                 body.add(chunk)
-                if deadline is not None and self.retry.clock() > deadline:
+                if due is not None and self.retry.clock() > due:
                     raise _too_slow(response.request)
         finally:
             await response.aclose()
@@ -554,7 +556,7 @@ class AsyncTransport(_TransportBase):
         self, spec: OperationSpec, **options: Unpack[CallOptions]
     ) -> APIResponse[Any]:
         with contextlib.ExitStack() as opened:
-            request = self._build(self._client, spec, opened, **options)
+            request = self._build(spec, opened, **options)
             try:
                 response = await self._send(spec, request, stream=False)
             except httpx.TransportError as error:
@@ -567,7 +569,7 @@ class AsyncTransport(_TransportBase):
         self, spec: OperationSpec, **options: Unpack[CallOptions]
     ) -> AsyncStreamedResponse:
         with contextlib.ExitStack() as opened:
-            request = self._build(self._client, spec, opened, **options)
+            request = self._build(spec, opened, **options)
             try:
                 response = await self._send(spec, request, stream=True)
             except httpx.TransportError as error:  # raised while reading an error's body

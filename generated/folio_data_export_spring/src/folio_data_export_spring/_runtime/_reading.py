@@ -169,7 +169,7 @@ def _undecodable(
     """A body that cannot be decoded: the status error a failed call raises anyway, or, for a
     success, a ``ResponseValidationError``; either way with the raw bytes as ``body``."""
     complete = buffered(response, raw)
-    what = f"{spec.method} {spec.path}"
+    what = _call(spec)
     if not response.is_success:
         message = f"{response.status_code} {response.reason_phrase or 'Error'}: {what} ({error})"
         return status_error_class(response.status_code)(message, response=complete, body=raw)
@@ -195,7 +195,7 @@ class BodyReader:
         self._body = io.BytesIO()  # getvalue() hands over its buffer: no second copy
         declared = response.headers.get("content-length", "")
         if limit is not None and declared.isdigit() and int(declared) > limit:
-            raise _too_large(spec, response, limit, int(declared), "its Content-Length says")
+            raise _too_large(_call(spec), response, limit, int(declared), "its Content-Length says")
 
     def add(self, chunk: bytes) -> None:
         self._received += len(chunk)
@@ -223,15 +223,30 @@ class BodyReader:
         return buffered(self._response, self._body.getvalue())
 
     def _over(self, size: int, how: str) -> ResponseTooLargeError:
-        return _too_large(self._spec, self._response, self._limit or 0, size, how)
+        return _too_large(_call(self._spec), self._response, self._limit or 0, size, how)
+
+
+def _call(spec: OperationSpec) -> str:
+    """How messages name a call: its method and path template."""
+    return f"{spec.method} {spec.path}"
+
+
+def _sent(response: httpx.Response) -> str:
+    """How messages name a call known only by its request: method and path, never the query."""
+    return f"{response.request.method} {response.request.url.path}"
 
 
 def _too_large(
-    spec: OperationSpec, response: httpx.Response, limit: int, size: int, how: str
+    call: str,
+    response: httpx.Response,
+    limit: int,
+    size: int,
+    how: str,
+    bound: str = "max_response_bytes",
 ) -> ResponseTooLargeError:
     return ResponseTooLargeError(
-        f"{response.status_code} answer to {spec.method} {spec.path} is larger than "
-        f"max_response_bytes={limit} ({how}: {size} bytes); reading stopped",
+        f"{response.status_code} answer to {call} is larger than {bound}={limit} "
+        f"({how}: {size} bytes); reading stopped",
         response=response,
         limit=limit,
     )
@@ -239,16 +254,20 @@ def _too_large(
 
 def check_read(spec: OperationSpec, response: httpx.Response, limit: int | None) -> None:
     """The bound, for an answer a transport has read already (its content is decoded)."""
+    _check_read(_call(spec), response, limit, "max_response_bytes")
+
+
+def _check_read(call: str, response: httpx.Response, limit: int | None, bound: str) -> None:
     size = len(response.content)
     if limit is not None and size > limit:
-        raise _too_large(spec, response, limit, size, "decoded")
+        raise _too_large(call, response, limit, size, "decoded", bound)
 
 
-def _stream_error(response: httpx.Response, error: _Undecodable) -> ResponseValidationError:
-    request = response.request
+def _stream_error(
+    response: httpx.Response, error: _Undecodable, what: str = "download from"
+) -> ResponseValidationError:
     return ResponseValidationError(
-        f"{response.status_code} download from {request.method} {request.url.path} could not "
-        f"be decoded: {error}",
+        f"{response.status_code} {what} {_sent(response)} could not be decoded: {error}",
         response=response,
         body=b"",  # what was decoded before has been handed out already
     )
@@ -257,7 +276,7 @@ def _stream_error(response: httpx.Response, error: _Undecodable) -> ResponseVali
 def _broken_off(response: httpx.Response, error: httpx.TransportError) -> APIConnectionError:
     """A download the connection dropped, or that stalled, halfway: the server's doing."""
     request = response.request
-    what = f"{request.method} {request.url.path}"
+    what = _sent(response)
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(f"the download timed out: {what}", request=request)
     return APIConnectionError(
@@ -302,6 +321,7 @@ async def aiter_decoded(response: httpx.Response, chunk_size: int) -> AsyncItera
 SIDE_ANSWER_LIMIT = 1024 * 1024
 """The bound on the answers an auth flow reads itself (a login, a token, the 401 it retries):
 they are a few hundred bytes; httpx would read them whole, and inflate them whole."""
+_SIDE_BOUND = "SIDE_ANSWER_LIMIT"
 
 
 class _Bounded:
@@ -317,34 +337,23 @@ class _Bounded:
             for piece in self._decoder.feed(chunk):
                 self._size += len(piece)
                 if self._size > self._limit:
-                    raise self._over()
+                    raise _too_large(
+                        _sent(self._response),
+                        self._response,
+                        self._limit,
+                        self._size,
+                        "decoded",
+                        _SIDE_BOUND,
+                    )
                 yield piece
         except _Undecodable as error:
-            raise self._undecodable(error) from None
+            raise _stream_error(self._response, error, "answer to") from None
 
     def finish(self) -> None:
         try:
             self._decoder.finish()
         except _Undecodable as error:
-            raise self._undecodable(error) from None
-
-    def _over(self) -> ResponseTooLargeError:
-        request = self._response.request
-        return ResponseTooLargeError(
-            f"{self._response.status_code} answer to {request.method} {request.url.path} is "
-            f"larger than {self._limit} bytes; reading stopped",
-            response=self._response,
-            limit=self._limit,
-        )
-
-    def _undecodable(self, error: _Undecodable) -> ResponseValidationError:
-        request = self._response.request
-        return ResponseValidationError(
-            f"{self._response.status_code} answer to {request.method} {request.url.path} could "
-            f"not be decoded: {error}",
-            response=self._response,
-            body=b"",
-        )
+            raise _stream_error(self._response, error, "answer to") from None
 
 
 class _BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
@@ -385,16 +394,10 @@ def bound_unread(response: httpx.Response, limit: int = SIDE_ANSWER_LIMIT) -> No
     ``Content-Encoding`` it undoes is taken off the headers so that httpx does not undo it again.
     """
     if response.is_stream_consumed:  # read already, by a transport that reads eagerly
-        check_size(response, limit)
+        _check_read(_sent(response), response, limit, _SIDE_BOUND)
         return
     if isinstance(response.stream, _BoundedStream):
         return
     response.stream = _BoundedStream(response.stream, _Bounded(response, limit))
     if "content-encoding" in response.headers:
         del response.headers["content-encoding"]
-
-
-def check_size(response: httpx.Response, limit: int) -> None:
-    """The bound, for an answer read already."""
-    if len(response.content) > limit:
-        raise _Bounded(response, limit)._over()
