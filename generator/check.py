@@ -15,9 +15,9 @@ from pathlib import Path
 
 from generator.build_cache import files_below
 from generator.emit.generate import system_package_source, write_packages
+from generator.normalize.normalize import normalize_system
 from generator.project.systems import SPEC_NAME, load_systems
 from generator.shared.errors import display_path
-from generator.spec.normalize import normalize_system
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.build_cache import Stamp, digest, files_below, toolchain
+from generator.normalize.canonical import write_atomically
 from generator.project.manifest import package_name_problem
 from generator.project.systems import SPEC_NAME, default_specs_folder, load_systems
 from generator.shared.errors import SpecError, Warnings
-from generator.spec.canonical import write_atomically
 
 if TYPE_CHECKING:
-    from generator.spec.normalize import Normalized
+    from generator.normalize.normalize import Normalized
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -37,7 +37,7 @@ def _normalize(arguments: argparse.Namespace) -> int:
     sources = [t for t in targets if Path(t).is_file()]
     if sources:
         # Imported here, as in every command: a run the cache answers should not pay for it.
-        from generator.spec.normalize import normalize_source
+        from generator.normalize.normalize import normalize_source
 
         if len(targets) != 1:
             raise SpecError("give one source file, or system ids only")
@@ -57,7 +57,7 @@ def _normalize(arguments: argparse.Namespace) -> int:
     inputs = digest(files_below(specs, skip_names=[SPEC_NAME]), toolchain(), *targets)
     if not arguments.no_cache and stamp.fresh(inputs, _spec_outputs(specs)):
         return EXIT_OK
-    from generator.spec.normalize import normalize_system
+    from generator.normalize.normalize import normalize_system
 
     manifests = load_systems(specs, targets)
     # Everything is computed before anything is written: one bad system leaves all as they were.
@@ -107,7 +107,7 @@ def _generate(arguments: argparse.Namespace) -> int:
 
 def _generate_packages(arguments: argparse.Namespace) -> int:
     from generator.emit.generate import PackageSource, system_package_source, write_packages
-    from generator.spec.normalize import normalize_source
+    from generator.normalize.normalize import normalize_source
 
     targets: list[str] = arguments.targets
     sources = [t for t in targets if Path(t).is_file()]

@@ -17,7 +17,8 @@ import sys
 from generator.cli import main
 code = main(sys.argv[1:])
 # What a run loaded tells whether it did the work: the cache answers without these.
-print(code, "generator.spec.normalize" in sys.modules, "generator.emit.generate" in sys.modules)
+loaded = sys.modules
+print(code, "generator.normalize.normalize" in loaded, "generator.emit.generate" in loaded)
 """
 
 

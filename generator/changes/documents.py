@@ -15,8 +15,8 @@ from typing import Any
 from generator.changes.change import Change
 from generator.changes.rules import SUBJECT
 from generator.changes.schemas import Place, SchemaComparison, without_prose
+from generator.normalize.openapi_walk import METHODS
 from generator.shared import pointer as json_pointer
-from generator.spec.openapi_walk import METHODS
 
 _TEMPLATE_VARIABLE = re.compile(r"\{[^}]*\}")
 

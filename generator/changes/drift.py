@@ -18,12 +18,12 @@ from generator.changes.diff import diff_descriptions
 from generator.changes.documents import operations_by_endpoint
 from generator.changes.inputs import Description
 from generator.changes.report import Known, Report
+from generator.normalize.normalize import normalize_upstream, upstream_source
 from generator.project.manifest import Correction, Manifest
 from generator.project.systems import SPEC_NAME
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import display_path
 from generator.sources.source_files import LineIndex, SourceFiles
-from generator.spec.normalize import normalize_upstream, upstream_source
 
 _MISSING = object()
 

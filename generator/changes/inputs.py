@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.normalize.normalize import normalize_source
 from generator.project.manifest import load_manifest
 from generator.project.systems import MANIFEST_NAME, SPEC_NAME, system_ids
 from generator.shared.errors import SpecError, display_path
 from generator.sources.source_files import LineIndex, SourceFiles
-from generator.spec.normalize import normalize_source
 
 
 @dataclass

@@ -24,10 +24,10 @@ from generator.client.client_model import (
     Webhook,
 )
 from generator.client.naming import snake_case, unique
+from generator.normalize.openapi_walk import METHODS
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 from generator.shared.naming import pascal_case
-from generator.spec.openapi_walk import METHODS
 
 _SCHEMA_REF = "#/components/schemas/"
 _JSON = re.compile(r"^application/(?:[\w.-]+\+)?json$")

@@ -1,6 +1,6 @@
 """The word rules every name the toolkit makes is built from: one owner, below every stage.
 
-``spec/`` names components and operation ids, ``client/`` Python classes, methods and
+``normalize/`` names components and operation ids, ``client/`` Python classes, methods and
 parameters (``client.naming`` checks them as identifiers), ``emit/`` enum members and the
 templates' constants. Each splits text into words and numbers a taken name here, so that two
 stages cannot split ``jobInfos`` or number ``Job`` in two ways.

@@ -19,12 +19,12 @@ import yaml
 
 from generator.client.client_model import Operation, Package
 from generator.client.client_model_build import build_package
+from generator.normalize.examples import ExampleChecker
+from generator.normalize.openapi_walk import METHODS
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import Warnings
-from generator.spec.examples import ExampleChecker
-from generator.spec.openapi_walk import METHODS
 from tests.conftest import SPECS
 from tests.contract.prism import PrismServer
 from tests.contract.values import example

@@ -16,9 +16,9 @@ import pytest
 import yaml
 
 from generator.emit.generate import PackageSource, render, ruff_command, system_package_source
+from generator.normalize.normalize import normalize_source
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
-from generator.spec.normalize import normalize_source
 from tests.conftest import PROJECT, SPECS
 from tests.hostile.strategies import PAYLOAD
 from tests.hostile.test_spec_strings import _spec

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.normalize.normalize import normalize_upstream
 from generator.project.manifest import load_manifest
-from generator.spec.normalize import normalize_upstream
 from tests.conftest import SPECS
 
 FOLIO = ["folio-data-export-spring", "folio-erm-usage-harvester", "folio-orders-storage"]

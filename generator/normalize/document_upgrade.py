@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.normalize.bundle import source_of
+from generator.normalize.openapi_walk import walk
+from generator.normalize.schema_upgrade import upgrade_schema
 from generator.shared.errors import Warnings
-from generator.spec.bundle import source_of
-from generator.spec.openapi_walk import walk
-from generator.spec.schema_upgrade import upgrade_schema
 
 OPENAPI_VERSION = "3.1.0"
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
+from generator.normalize.openapi_walk import METHODS
 from generator.shared.schema_walk import map_subschemas
-from generator.spec.openapi_walk import METHODS
 
 _TOP = (
     "openapi",

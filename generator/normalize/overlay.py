@@ -5,10 +5,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from generator.normalize.openapi_walk import METHODS
 from generator.project.manifest import Manifest
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
-from generator.spec.openapi_walk import METHODS
 
 
 def _operations(document: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.normalize.discriminators import pin_discriminator_values
 from generator.shared.errors import Warnings
-from generator.spec.discriminators import pin_discriminator_values
 
 
 def _document(default: str | None) -> dict[str, Any]:

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from generator.normalize.canonical import _schema
 from generator.shared import schema_walk
-from generator.spec.canonical import _schema
 
 
 @pytest.mark.parametrize("keyword", sorted(schema_walk.KEYWORDS))

@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
+from generator.normalize.schema_upgrade import upgrade_schema
 from generator.shared.errors import Warnings
-from generator.spec.schema_upgrade import upgrade_schema
 
 
 def _upgrade(schema: dict[str, Any]) -> tuple[dict[str, Any], Warnings]:

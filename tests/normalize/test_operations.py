@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
+from generator.normalize.operations import assign_operation_ids_and_tags
 from generator.shared.errors import SpecError
-from generator.spec.operations import assign_operation_ids_and_tags
 
 
 def _document(operations: dict[str, dict[str, Any]]) -> dict[str, Any]:

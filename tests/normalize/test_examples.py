@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from generator.spec import normalize
-from generator.spec.normalize import normalize_source
+from generator.normalize import normalize
+from generator.normalize.normalize import normalize_source
 from tests.conftest import write_tree
 
 _ERRORS = {

@@ -8,9 +8,9 @@ from typing import Any
 
 from openapi_spec_validator_rs import OpenAPIV31SpecValidator
 
+from generator.normalize.bundle import source_of
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
-from generator.spec.bundle import source_of
 
 
 def _references(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.normalize.openapi_walk import METHODS
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 from generator.shared.naming import numbered, spec_pascal_case
-from generator.spec.openapi_walk import METHODS
 
 _PARAMETER = re.compile(r"^\{(.+)\}$")
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.normalize.openapi_walk import walk_children, walk_object
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 from generator.shared.naming import numbered, spec_pascal_case
 from generator.shared.schema_walk import subschemas
 from generator.sources.source_files import SourceFiles
-from generator.spec.openapi_walk import walk_children, walk_object
 
 Key = tuple[Path, str]  # absolute file, JSON pointer fragment
 

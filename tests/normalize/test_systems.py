@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.normalize.normalize import normalize_system
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
-from generator.spec.normalize import normalize_system
 from tests.conftest import PROJECT, SPECS
 
 SYSTEMS = system_ids(SPECS)

@@ -15,11 +15,11 @@ import jsonschema
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from generator.normalize.bundle import EXAMPLE_ORIGIN, example_origin
+from generator.normalize.openapi_walk import walk
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import Warnings
 from generator.shared.schema_walk import subschemas
-from generator.spec.bundle import EXAMPLE_ORIGIN, example_origin
-from generator.spec.openapi_walk import walk
 
 _URI = "urn:openapi-document"
 

@@ -5,11 +5,11 @@ from typing import Any
 
 import pytest
 
+from generator.normalize.bundle import bundle
 from generator.shared.errors import SpecError, Warnings
 from generator.shared.naming import spec_pascal_case as pascal_case
 from generator.sources.openapi import load
 from generator.sources.source_files import SourceFiles
-from generator.spec.bundle import bundle
 
 
 def _api(paths: dict[str, Any], schemas: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -206,7 +206,7 @@ def test_references_into_another_components_definitions_are_bundled(tree: Any) -
             )
         }
     )
-    from generator.spec.normalize import normalize_source
+    from generator.normalize.normalize import normalize_source
 
     schemas = normalize_source(root / "api.yaml").document["components"]["schemas"]
     assert schemas["Line"]["properties"]["recordRef"] == {"$ref": "#/components/schemas/To"}
@@ -214,7 +214,7 @@ def test_references_into_another_components_definitions_are_bundled(tree: Any) -
 
 
 def test_an_invalid_schema_is_named_from_the_root_of_the_document(tree: Any) -> None:
-    from generator.spec.normalize import normalize_source
+    from generator.normalize.normalize import normalize_source
 
     broken = {"type": "object", "properties": {"kind": {"type": {"type": "string"}}}}
     root = tree({"api.yaml": _api({"/t": _get("#/components/schemas/Item")}, {"Item": broken})})
@@ -228,7 +228,7 @@ def test_an_invalid_schema_in_another_components_definitions_is_named_where_it_i
 ) -> None:
     # Codat: `Item/definitions/itemType` is `{"type": {schema}}`; bundling makes it the
     # component ItemType, but the user has to fix it in Item's definitions.
-    from generator.spec.normalize import normalize_source
+    from generator.normalize.normalize import normalize_source
 
     item = {
         "type": "object",

@@ -6,18 +6,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.normalize.bundle import bundle
+from generator.normalize.canonical import to_yaml
+from generator.normalize.discriminators import pin_discriminator_values
+from generator.normalize.document_upgrade import upgrade_document
+from generator.normalize.examples import check_examples
+from generator.normalize.operations import assign_operation_ids_and_tags
+from generator.normalize.overlay import apply_auth_and_servers, apply_manifest
+from generator.normalize.validate import validate_openapi
 from generator.project.manifest import Manifest
 from generator.shared.errors import SpecError, Warnings
 from generator.sources.detect import detect_format, loader_for
 from generator.sources.source_files import SourceFiles
-from generator.spec.bundle import bundle
-from generator.spec.canonical import to_yaml
-from generator.spec.discriminators import pin_discriminator_values
-from generator.spec.document_upgrade import upgrade_document
-from generator.spec.examples import check_examples
-from generator.spec.operations import assign_operation_ids_and_tags
-from generator.spec.overlay import apply_auth_and_servers, apply_manifest
-from generator.spec.validate import validate_openapi
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.spec.normalize import normalize_source
+from generator.normalize.normalize import normalize_source
 from tests.conftest import write_tree
 
 LOADER_CASES = Path(__file__).parents[1] / "sources"
