@@ -7,8 +7,10 @@ text beyond the names and type expressions the templates need.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
+
+from generator.client.type_refs import NONE, Model, TypeRef
 
 BodyKind = Literal["json", "xml", "form", "multipart", "binary", "text"]
 ResponseKind = Literal["json", "xml", "text", "binary", "empty"]
@@ -20,7 +22,7 @@ class Parameter:
     python_name: str
     location: Literal["path", "query", "header", "body"]
     required: bool
-    annotation: str
+    annotation: TypeRef
     description: str = ""
     is_file: bool = False
     # The one value a required parameter's schema allows (an enum of one, a const), as a
@@ -43,7 +45,7 @@ class RequestBody:
 class Response:
     status: str
     kind: ResponseKind
-    annotation: str | None  # the parsed Python type; None for no body
+    annotation: TypeRef | None  # the parsed Python type; None for no body
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class Pagination:
     limit: str
     items: str  # JSON pointers
     total: str | None
-    item_annotation: str
+    item_annotation: TypeRef
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,15 @@ class Operation:
     parameters: tuple[Parameter, ...]  # path, query, header
     body: RequestBody | None
     responses: tuple[Response, ...]  # successes, in status order
-    errors: tuple[tuple[str, str], ...]  # status -> error body annotation
-    return_annotation: str
+    errors: tuple[tuple[str, TypeRef], ...]  # status -> the type of its error body
+    return_annotation: TypeRef
     streamed: bool  # a binary download
     pagination: Pagination | None = None
     spec_name: str = ""  # the module-level OperationSpec constant, unique in the package
+
+    @property
+    def returns_nothing(self) -> bool:
+        return self.return_annotation == NONE
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
@@ -86,7 +92,7 @@ class Operation:
 @dataclass(frozen=True)
 class JobWaiter:
     method_name: str  # wait_for_job
-    model: str  # models.Job
+    model: Model  # the job's
     read_method: str  # get_job_by_id
     id_parameters: tuple[Parameter, ...]  # what the waiter takes to identify the job
     read_arguments: tuple[tuple[str, str], ...]  # read call keyword -> expression (code)
@@ -120,7 +126,7 @@ class Webhook:
     function_name: str  # parse_push
     summary: str
     description: str
-    annotation: str  # the JSON payload's type: models.WebhookPush
+    annotation: TypeRef  # the JSON payload's type: models.WebhookPush
 
 
 @dataclass(frozen=True)
@@ -168,5 +174,10 @@ class Package:
     auth: Auth
     resources: tuple[Resource, ...]
     uses_xml: bool = False
-    model_names: tuple[str, ...] = field(default_factory=tuple)
     webhooks: tuple[Webhook, ...] = ()
+
+    @property
+    def error_models(self) -> tuple[TypeRef, ...]:
+        """The types of the error bodies the spec declares, each once, in printed order."""
+        found = {t for r in self.resources for o in r.operations for _, t in o.errors}
+        return tuple(sorted(found, key=str))

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.client import code
+from generator.client import type_refs as types
 from generator.client.client_model import (
     Auth,
     BodyKind,
@@ -65,7 +66,7 @@ _CLIENT_NAMES = frozenset(
 
 
 class _Types:
-    """Python type expressions for schemas, given the model class of each component."""
+    """The Python types of schemas, given the model class of each component."""
 
     def __init__(self, document: dict[str, Any], class_names: Mapping[str, str]) -> None:
         self.document = document
@@ -89,49 +90,45 @@ class _Types:
         value = values[0]  # a bool is an int; null, an object or a list is no one value sent
         return code.literal(value) if isinstance(value, (str, int, float)) else None
 
-    def model(self, reference: str) -> code.Code:
+    def model(self, reference: str) -> types.Model:
+        """The model of a component schema: its class as datamodel-code-generator named it."""
         name = json_pointer.unescape(reference[len(_SCHEMA_REF) :])
-        return code.annotation("models." + self.class_names.get(name, pascal_case(name)))
+        if name not in self.class_names:
+            raise SpecError(f"no model class for schema {name!r}", pointer=reference[1:])
+        return types.Model(name, self.class_names[name])
 
-    def annotation(self, schema: Any, *, for_parameter: bool = False) -> code.Code:
-        return code.annotation(self._annotation(schema, for_parameter=for_parameter))
-
-    def _annotation(self, schema: Any, *, for_parameter: bool = False) -> str:
+    def of(self, schema: Any, *, for_parameter: bool = False) -> types.TypeRef:
         if not isinstance(schema, dict) or not schema:
-            return "JsonValue"
+            return types.JSON_VALUE
         reference = schema.get("$ref")
         if isinstance(reference, str) and reference.startswith(_SCHEMA_REF):
             target = self.component(reference)
             if for_parameter and "enum" not in target and target.get("type") != "object":
                 # a named scalar (FOLIO's UUID): callers pass the plain value
-                return self.annotation(target, for_parameter=True)
+                return self.of(target, for_parameter=True)
             return self.model(reference)
         for union in ("anyOf", "oneOf"):
             if isinstance(schema.get(union), list):
-                members = [self.annotation(m, for_parameter=for_parameter) for m in schema[union]]
-                return " | ".join(dict.fromkeys(members))
+                return types.union(self.of(m, for_parameter=for_parameter) for m in schema[union])
         kind = schema.get("type")
         nullable = isinstance(kind, list) and "null" in kind
         if isinstance(kind, list):
             kinds = [k for k in kind if k != "null"]
             kind = kinds[0] if len(kinds) == 1 else None
-        text = self._plain(schema, kind, for_parameter)
-        return f"{text} | None" if nullable else text
+        plain = self._plain(schema, kind, for_parameter)
+        return types.optional(plain) if nullable else plain
 
-    def _plain(self, schema: dict[str, Any], kind: Any, for_parameter: bool) -> str:
+    def _plain(self, schema: dict[str, Any], kind: Any, for_parameter: bool) -> types.TypeRef:
         if isinstance(schema.get("enum"), list) and all(isinstance(v, str) for v in schema["enum"]):
-            return "Literal[" + ", ".join(code.literal(v) for v in schema["enum"]) + "]"
+            return types.LiteralOf(tuple(schema["enum"]))
         if kind == "string":
-            return "bytes" if schema.get("format") == "binary" else "str"
-        if kind == "integer":
-            return "int"
-        if kind == "number":
-            return "float"
-        if kind == "boolean":
-            return "bool"
+            return types.BYTES if schema.get("format") == "binary" else types.STR
         if kind == "array":
-            return f"list[{self.annotation(schema.get('items'), for_parameter=for_parameter)}]"
-        return "JsonValue"
+            return types.ListOf(self.of(schema.get("items"), for_parameter=for_parameter))
+        return _SCALARS.get(kind, types.JSON_VALUE) if isinstance(kind, str) else types.JSON_VALUE
+
+
+_SCALARS = {"integer": types.INT, "number": types.FLOAT, "boolean": types.BOOL}
 
 
 def _media_kind(media_type: str) -> BodyKind:
@@ -196,7 +193,7 @@ class _Builder:
                 python_name=python_name,
                 location=location,
                 required=required,
-                annotation=self.types.annotation(parameter.get("schema"), for_parameter=True),
+                annotation=self.types.of(parameter.get("schema"), for_parameter=True),
                 description=str(parameter.get("description", "")).strip(),
                 fixed=self.types.fixed(parameter.get("schema"), required),
             )
@@ -207,12 +204,10 @@ class _Builder:
         body = self.request_body(raw.get("requestBody"), taken)
         responses, errors = self.responses(raw.get("responses", {}))
         streamed = any(r.kind == "binary" for r in responses)
-        annotations = [r.annotation for r in responses if r.annotation]
-        if any(r.annotation is None for r in responses) and annotations:
-            annotations.append(code.annotation("None"))
-        return_annotation = (
-            code.join(" | ", dict.fromkeys(annotations)) if annotations else code.annotation("None")
-        )
+        answers = [r.annotation for r in responses if r.annotation]
+        if any(r.annotation is None for r in responses) and answers:
+            answers.append(types.NONE)
+        return_annotation = types.union(answers) if answers else types.NONE
         operation_id = str(raw["operationId"])
         return Operation(
             operation_id=operation_id,
@@ -270,18 +265,18 @@ class _Builder:
                         python_name=unique(snake_case(name), taken),
                         location="body",
                         required=name in needed,
-                        annotation=code.annotation("FileInput")
+                        annotation=types.FILE_INPUT
                         if is_file
-                        else self.types.annotation(prop, for_parameter=True),
+                        else self.types.of(prop, for_parameter=True),
                         description=str(prop.get("description", "")).strip(),
                         is_file=is_file,
                         fixed=None if is_file else self.types.fixed(prop, name in needed),
                     )
                 )
             return RequestBody(kind=kind, parameters=tuple(fields), required=required)
-        annotation = self.types.annotation(schema)
+        annotation = self.types.of(schema)
         if kind in ("binary", "text"):
-            annotation = code.annotation("bytes" if kind == "binary" else "str")
+            annotation = types.BYTES if kind == "binary" else types.STR
         reference = schema.get("$ref") if isinstance(schema, dict) else None
         name = (
             snake_case(json_pointer.unescape(reference.rsplit("/", 1)[1])) if reference else "body"
@@ -308,9 +303,11 @@ class _Builder:
             also_xml=also_xml,
         )
 
-    def responses(self, raw: dict[str, Any]) -> tuple[list[Response], list[tuple[str, str]]]:
+    def responses(
+        self, raw: dict[str, Any]
+    ) -> tuple[list[Response], list[tuple[str, types.TypeRef]]]:
         successes: list[Response] = []
-        errors: list[tuple[str, str]] = []
+        errors: list[tuple[str, types.TypeRef]] = []
         for status in sorted(raw):
             response = self.resolve(raw[status])
             content: dict[str, Any] = response.get("content") or {}
@@ -319,7 +316,7 @@ class _Builder:
             if "xml" in kinds.values():
                 self.uses_xml = True
             kind: ResponseKind
-            annotation: code.Code | None
+            annotation: types.TypeRef | None
             if media is None:
                 kind, annotation = "empty", None
             else:
@@ -327,14 +324,14 @@ class _Builder:
                 kind = media_kind if media_kind in ("json", "xml", "text") else "binary"
                 schema = content[media].get("schema")
                 if kind == "binary":
-                    annotation = code.annotation("bytes")
+                    annotation = types.BYTES
                 elif kind == "text":
-                    annotation = code.annotation("str")
+                    annotation = types.STR
                 else:
-                    annotation = self.types.annotation(schema)
+                    annotation = self.types.of(schema)
             if status.startswith("2"):
                 successes.append(Response(status, kind, annotation))
-            elif kind in ("json", "xml") and annotation and annotation != "JsonValue":
+            elif kind in ("json", "xml") and annotation and annotation != types.JSON_VALUE:
                 errors.append((status, annotation))
         return successes, errors
 
@@ -345,17 +342,12 @@ class _Builder:
         if not facts:
             return None
         by_wire = {p.name: p.python_name for p in parameters}
-        page = next((r for r in responses if r.annotation), None)
-        item = code.annotation("JsonValue")
-        if page is not None and page.annotation and page.annotation.startswith("models."):
-            schema = self.document["components"]["schemas"]
-            component = schema.get(self.component_name(page.annotation), {})
-            items = (
-                json_pointer.resolve(component, "/properties" + facts["items"])
-                if facts["items"].count("/") == 1
-                else {}
-            )
-            item = self.types.annotation(items.get("items")) if isinstance(items, dict) else item
+        page = next((r.annotation for r in responses if r.annotation), None)
+        item: types.TypeRef = types.JSON_VALUE
+        if isinstance(page, types.Model) and facts["items"].count("/") == 1:
+            component = self.document["components"]["schemas"].get(page.schema, {})
+            items = json_pointer.resolve(component, "/properties" + facts["items"])
+            item = self.types.of(items.get("items")) if isinstance(items, dict) else item
         method = _VERB.sub("", snake_case(str(raw["operationId"])))
         return Pagination(
             method_name=code.identifier("iter_" + method),
@@ -379,13 +371,6 @@ class _Builder:
             pagination=pagination,
             spec_name=unique(method_name.upper(), constants),
         )
-
-    def component_name(self, annotation: str) -> str:
-        class_name = annotation.removeprefix("models.")
-        for name, known in self.types.class_names.items():
-            if known == class_name:
-                return name
-        return class_name
 
     # -- jobs ------------------------------------------------------------------------------
 
@@ -412,7 +397,7 @@ class _Builder:
                 python_name=parameter.python_name,
                 location="path",
                 required=True,
-                annotation=code.annotation("str"),
+                annotation=types.STR,
                 description=parameter.description,
             )
             if template:
@@ -421,7 +406,7 @@ class _Builder:
                     python_name=unique("id_", {p.python_name for p in identifiers}),
                     location="path",
                     required=True,
-                    annotation=code.annotation("str"),
+                    annotation=types.STR,
                     description="The id of the job.",
                 )
                 value: str = _template_expression(
@@ -500,7 +485,7 @@ class _Builder:
                         function_name=unique("parse_" + snake_case(str(name)), taken),
                         summary=str(operation.get("summary", "")).strip(),
                         description=str(operation.get("description", "")).strip(),
-                        annotation=self.types.annotation(content[media].get("schema")),
+                        annotation=self.types.of(content[media].get("schema")),
                     )
                 )
                 break

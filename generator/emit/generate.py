@@ -69,10 +69,7 @@ def render(source: PackageSource) -> dict[str, str]:
 def render_package_source(source: PackageSource) -> Rendered:
     models = generate_models(source.document, package=source.package)
     package = build_package(source.document, package=source.package, class_names=models.class_names)
-    error_models = sorted(
-        {annotation for r in package.resources for o in r.operations for _, annotation in o.errors}
-    )
-    files = render_package(package, error_models)
+    files = render_package(package)
     code = f"src/{source.package}"
     files[f"{code}/models.py"] = models.source
     files[f"{code}/py.typed"] = ""

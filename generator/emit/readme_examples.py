@@ -3,8 +3,7 @@ against a mock server so that the README cannot rot."""
 
 from __future__ import annotations
 
-import ast
-
+from generator.client import type_refs as types
 from generator.client.client_model import Operation, Package, Parameter
 from generator.client.code import Code, fill, identifier, join, literal
 
@@ -13,11 +12,9 @@ _UUID = "5f8a2f4e-1b2c-4d3e-8f90-a1b2c3d4e5f6"
 
 
 def _value(parameter: Parameter) -> Code:
-    if parameter.annotation.startswith("Literal["):
-        # the first value of the Literal, as the annotation's own literal made it
-        constants = ast.walk(ast.parse(parameter.annotation, mode="eval"))
-        return literal(next(n.value for n in constants if isinstance(n, ast.Constant)))
-    if parameter.annotation == "int":
+    if isinstance(parameter.annotation, types.LiteralOf):
+        return literal(parameter.annotation.values[0])
+    if parameter.annotation == types.INT:
         return literal(10)
     return literal(_UUID if "id" in parameter.python_name else "example")
 

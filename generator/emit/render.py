@@ -14,6 +14,7 @@ import jinja2.nodes
 from generator import __version__
 from generator.client import code
 from generator.client.client_model import Package
+from generator.client.type_refs import TypeRef
 from generator.emit.readme_examples import readme_examples
 from generator.shared.naming import words
 
@@ -53,9 +54,14 @@ def status(value: str) -> code.Code:
 
 
 def finalize(value: object) -> object:
-    """What a ``{{ }}`` may print: code, never a raw value from the spec (``client.code``)."""
+    """What a ``{{ }}`` may print: code, never a raw value from the spec (``client.code``).
+
+    A type reference of the model prints as its annotation.
+    """
     if isinstance(value, (code.Code, jinja2.Undefined)):
         return value
+    if isinstance(value, TypeRef):
+        return value.code()
     raise TypeError(
         f"a template printed {value!r} ({type(value).__name__}) without an escaping filter"
     )
@@ -108,13 +114,12 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_package(package: Package, error_models: list[str]) -> dict[str, str]:
+def render_package(package: Package) -> dict[str, str]:
     """Every templated file of ``package``: relative path -> text."""
     env = environment()
     context = {
         "package": package,
         "generator_version": __version__,
-        "error_models": error_models,
         "examples": readme_examples(package),
     }
     files = {

@@ -19,6 +19,8 @@ import yaml
 
 from generator.client.client_model import Operation, Package
 from generator.client.client_model_build import build_package
+from generator.client.type_refs import JSON_VALUE, Model, UnionOf
+from generator.emit.models_codegen import generate_models
 from generator.normalize.examples import ExampleChecker
 from generator.normalize.openapi_walk import METHODS
 from generator.project.manifest import load_manifest
@@ -47,7 +49,10 @@ def _systems() -> list[tuple[str, dict[str, Any], Package]]:
     for system in system_ids(SPECS):
         document = yaml.safe_load((SPECS / system / "openapi.yaml").read_text())
         package = load_manifest(SPECS / system / "manifest.yaml").package
-        found.append((system, document, build_package(document, package=package, class_names={})))
+        class_names = generate_models(document, package=package).class_names
+        found.append(
+            (system, document, build_package(document, package=package, class_names=class_names))
+        )
     return found
 
 
@@ -92,8 +97,8 @@ def _arguments(document: dict[str, Any], operation: Operation, module: Any) -> d
         else:
             value = example(schema, document)
             body = operation.body.parameters[0]
-            if body.annotation.startswith("models."):
-                model = getattr(module.models, body.annotation.removeprefix("models."))
+            if isinstance(body.annotation, Model):
+                model = getattr(module.models, body.annotation.class_name)
                 value = model.model_validate(value)
             arguments[body.python_name] = value
     return arguments
@@ -129,11 +134,10 @@ def _find(system: str, operation_id: str) -> tuple[dict[str, Any], Package, Oper
 
 
 def _check_answer(module: Any, operation: Operation, answer: Any) -> None:
-    if operation.return_annotation.startswith("models."):
-        model = getattr(
-            module.models, operation.return_annotation.removeprefix("models.").split(" ")[0]
-        )
-        assert isinstance(answer, model)
+    returned = operation.return_annotation
+    first = returned.members[0] if isinstance(returned, UnionOf) else returned
+    if isinstance(first, Model):
+        assert isinstance(answer, getattr(module.models, first.class_name))
 
 
 def _invalid_by_the_spec(document: dict[str, Any], response: httpx.Response) -> bool:
@@ -198,7 +202,7 @@ def _setup(
     """The call to make and where: spec, package, operation, resource, module, URL, headers."""
     document, package, operation, attribute = _find(system, operation_id)
     typed = [r for r in operation.responses if r.kind in ("json", "xml") and r.annotation]
-    if dynamic and all(r.annotation == "JsonValue" for r in typed):
+    if dynamic and all(r.annotation == JSON_VALUE for r in typed):
         pytest.skip("no response schema: Prism has nothing to generate data from")
     module = importlib.import_module(package.name)
     headers = {"Prefer": "dynamic=true"} if dynamic else {}

@@ -100,7 +100,7 @@ def _package(system: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("system", system_ids(SPECS))
 def test_every_template_renders_for_every_system(system: str) -> None:
-    files = render_package(_package(system), [])
+    files = render_package(_package(system))
     assert any(path.endswith("resources.py") for path in files)
 
 
@@ -109,8 +109,8 @@ def test_a_spec_string_that_skipped_the_model_builder_is_refused() -> None:
     # a title is printed through docstring/markdown/toml filters; a name is printed as it is
     # and so must be a checked identifier (code.identifier), which a plain str is not
     with pytest.raises(TypeError, match="without an escaping filter"):
-        render_package(replace(package, name="alma_jobs"), [])
-    assert render_package(replace(package, name=code.identifier("alma_jobs")), [])
+        render_package(replace(package, name="alma_jobs"))
+    assert render_package(replace(package, name=code.identifier("alma_jobs")))
 
 
 @pytest.mark.parametrize(
