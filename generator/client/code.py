@@ -91,7 +91,7 @@ def join(separator: str, parts: Iterable[str]) -> Code:
     return fill(separator.join("{}" for _ in pieces), *pieces)
 
 
-_LINE_LENGTH = 100  # the generated code's (generator/emit/generated_ruff.toml)
+LINE_LENGTH = 100  # the generated code's (generator/emit/generated_ruff.toml)
 _INDENTATION = re.compile(r"[ \t\f]*")
 
 
@@ -136,7 +136,7 @@ def docstring(text: object, indent: int = 0, start: int | None = None, end: int 
             printed.append("")
             continue
         first = column if number == 0 else indent + own
-        room = _LINE_LENGTH - (end if number == len(lines) - 1 else 0)
+        room = LINE_LENGTH - (end if number == len(lines) - 1 else 0)
         wrapped = _wrapped(words, room - first, room - indent - own)
         printed.append(("" if number == 0 else " " * first) + wrapped[0])
         printed.extend(" " * (indent + own) + more for more in wrapped[1:])

@@ -45,8 +45,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.emit.models_patch import _LINE_LENGTH, _tidied
-from generator.emit.models_prepare import _PLAIN_TEXT, _SCHEMAS, _prepared, _unescape
+from generator.client.code import LINE_LENGTH
+from generator.emit.models_patch import tidied
+from generator.emit.models_prepare import PLAIN_TEXT, SCHEMAS, prepare
+from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 
 _GENERATED = "Generated from its OpenAPI spec by datamodel-code-generator; do not edit by hand."
@@ -106,7 +108,7 @@ def _options(metadata: Path) -> dict[str, Any]:
         # output
         "disable_timestamp": True,
         "formatters": [Formatter.BUILTIN],
-        "builtin_format_line_length": _LINE_LENGTH,
+        "builtin_format_line_length": LINE_LENGTH,
         "wrap_string_literal": True,
     }
 
@@ -115,7 +117,7 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
     """The text of ``models.py`` for ``document``, with the names the client needs."""
     from datamodel_code_generator import generate
 
-    prepared = _prepared(document)
+    prepared = prepare(document)
     if not prepared["components"]["schemas"]:
         # An API without component schemas (plain text in, HTML out): no models, but the
         # module the client imports still exists.
@@ -138,15 +140,15 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
     # string literal its escape is the same value, and no Python source may hold a raw NUL.
     output = output.replace("\x00", "\\x00")
     source = f'{_module_title(document, package)}\n\n{_GENERATED}\n"""\n\n{_body(output)}'
-    source = _tidied(source)
+    source = tidied(source)
     kinds = dict(_CLASS.findall(source))
     class_names: dict[str, str] = {}
     field_names: dict[str, dict[str, str]] = {}
     for model in metadata.get("models", []):
         reference = model.get("source_ref", "")
-        if not reference.startswith(_SCHEMAS) or "/" in reference[len(_SCHEMAS) :]:
+        if not reference.startswith(SCHEMAS) or "/" in reference[len(SCHEMAS) :]:
             continue  # an inline schema's class
-        name = _unescape(reference[len(_SCHEMAS) :])
+        name = json_pointer.unescape(reference[len(SCHEMAS) :])
         class_name = model["class_name"]
         class_names.setdefault(name, class_name)
         if class_name in kinds and not kinds[class_name].endswith(("Enum", "RootModel")):
@@ -161,10 +163,10 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
 
 def _module_title(document: dict[str, Any], package: str) -> str:
     """The first line of the models' docstring: ``\"\"\"Models of <title>.``"""
-    title = str(document.get("info", {}).get("title", package)).translate(_PLAIN_TEXT)
+    title = str(document.get("info", {}).get("title", package)).translate(PLAIN_TEXT)
     title = title.strip().rstrip(".")
     title = title.replace('"', "'").replace("\\", "/")
-    return textwrap.fill(f'"""Models of {title}.', width=_LINE_LENGTH, break_long_words=False)
+    return textwrap.fill(f'"""Models of {title}.', width=LINE_LENGTH, break_long_words=False)
 
 
 def _body(output: str) -> str:

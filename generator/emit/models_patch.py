@@ -1,4 +1,4 @@
-"""datamodel-code-generator's output mended in one parse of the module (``_tidied``).
+"""datamodel-code-generator's output mended in one parse of the module (``tidied``).
 
 Stray ``union_mode`` arguments are removed, class docstrings rewrapped to the line length and
 pydantic's protected names allowed where a field is named like one of its methods.
@@ -10,7 +10,8 @@ import ast
 import re
 import textwrap
 
-_LINE_LENGTH = 100
+from generator.client.code import LINE_LENGTH
+
 _INDENTATION = re.compile(r"[ \t\f]*")
 
 
@@ -52,7 +53,7 @@ class _Text:
 _Edit = tuple[int, int, str]
 
 
-def _tidied(source: str) -> str:
+def tidied(source: str) -> str:
     """The module with stray ``union_mode`` removed, docstrings wrapped and pydantic's
     protected names allowed, from one parse (a second per 1.5 MB of models; GitHub's are 3 MB).
     """
@@ -176,19 +177,19 @@ def _docstring_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
         # indentation of spaces only, as ruff format would make it (a tab to the next 8th column)
         block = [_spaced(line) for line in block]
         if block == text.lines[first.lineno - 1 : first.end_lineno] and all(
-            len(line) <= _LINE_LENGTH for line in block
+            len(line) <= LINE_LENGTH for line in block
         ):
             continue
         wrapped: list[str] = []
         for line in block:
-            if len(line) <= _LINE_LENGTH:
+            if len(line) <= LINE_LENGTH:
                 wrapped.append(line)
                 continue
             indent = line[: len(line) - len(line.lstrip())]
             wrapped.extend(
                 textwrap.wrap(
                     line.strip(),
-                    width=_LINE_LENGTH,
+                    width=LINE_LENGTH,
                     initial_indent=indent,
                     subsequent_indent=indent,
                     break_long_words=False,

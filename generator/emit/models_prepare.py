@@ -1,4 +1,4 @@
-"""The schemas of a spec made ready for datamodel-code-generator (``_prepared``).
+"""The schemas of a spec made ready for datamodel-code-generator (``prepare``).
 
 Only ``components/schemas`` goes in, each schema copied with extensions and noise dropped,
 loose formats kept as text, enum members named, open enums made an enum or any text and
@@ -12,11 +12,12 @@ import functools
 import keyword
 from typing import Any
 
+from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 from generator.shared.naming import numbered, value_words
 from generator.shared.schema_walk import map_subschemas
 
-_SCHEMAS = "#/components/schemas/"
+SCHEMAS = "#/components/schemas/"
 
 # Formats kept as plain strings in the models: JSON Schema treats formats as annotations, and
 # the types datamodel-code-generator maps these to refuse or change what servers send: strict
@@ -43,7 +44,7 @@ _ANY_UUID = frozenset({"uuid1", "uuid2", "uuid3", "uuid4", "uuid5"})
 # business, and examples belong in the spec and the README.
 _DROPPED = frozenset({"xml", "example", "examples", "externalDocs", "$comment"})
 # Typographic punctuation in descriptions, which ruff reports as ambiguous in docstrings.
-_PLAIN_TEXT = str.maketrans(
+PLAIN_TEXT = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -76,7 +77,7 @@ def _schema(node: Any) -> Any:
         if key == "pattern" and not _usable_pattern(value):
             continue
         if key in ("description", "title") and isinstance(value, str):
-            result[key] = value.translate(_PLAIN_TEXT)
+            result[key] = value.translate(PLAIN_TEXT)
         elif key == "properties" and isinstance(value, dict):
             result[key] = {name: _property(name, member) for name, member in value.items()}
         else:  # subschemas where the schema walker finds them, other values as they are
@@ -205,15 +206,15 @@ def _with_open_refs(node: Any, open_enums: frozenset[str]) -> Any:
     reference = node.get("$ref")
     if (
         isinstance(reference, str)
-        and reference.startswith(_SCHEMAS)
-        and _unescape(reference[len(_SCHEMAS) :]) in open_enums
+        and reference.startswith(SCHEMAS)
+        and json_pointer.unescape(reference[len(SCHEMAS) :]) in open_enums
     ):
         siblings = {k: v for k, v in node.items() if k != "$ref"}
         return {"anyOf": [{"$ref": reference}, {"type": "string"}], **siblings}
     return {key: _with_open_refs(value, open_enums) for key, value in node.items()}
 
 
-def _prepared(document: dict[str, Any]) -> dict[str, Any]:
+def prepare(document: dict[str, Any]) -> dict[str, Any]:
     """The part of the spec the models come from, ready for datamodel-code-generator.
 
     Only ``components/schemas`` goes in: every shared schema lives there in a normalized spec,
@@ -238,13 +239,9 @@ def _prepared(document: dict[str, Any]) -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "info": {
-            "title": str(info.get("title", "API")).translate(_PLAIN_TEXT),
-            "version": str(info.get("version", "1")).translate(_PLAIN_TEXT),
+            "title": str(info.get("title", "API")).translate(PLAIN_TEXT),
+            "version": str(info.get("version", "1")).translate(PLAIN_TEXT),
         },
         "paths": {},
         "components": {"schemas": prepared},
     }
-
-
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")

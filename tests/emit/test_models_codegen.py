@@ -751,7 +751,7 @@ def test_an_enum_default_is_a_member_not_a_string() -> None:
 def test_union_mode_only_where_the_annotation_is_a_union() -> None:
     # GitHub: datamodel-code-generator kept `union_mode` where the union collapsed to one type,
     # and pydantic refused to import the module.
-    from generator.emit.models_patch import _tidied
+    from generator.emit.models_patch import tidied
 
     source = (
         "a: Annotated[Any, Field(union_mode='left_to_right')] = None\n"
@@ -760,7 +760,7 @@ def test_union_mode_only_where_the_annotation_is_a_union() -> None:
         # ast counts columns in UTF-8 bytes: 'Größe' is two bytes longer than its characters
         "d: Annotated[Any, Field(description='Größe', union_mode='left_to_right')] = None\n"
     )
-    cleaned = _tidied(source)
+    cleaned = tidied(source)
     assert cleaned.splitlines() == [
         "a: Annotated[Any, Field()] = None",
         "b: Annotated[Team | None, Field(description='x')] = None",
@@ -770,7 +770,7 @@ def test_union_mode_only_where_the_annotation_is_a_union() -> None:
 
 
 def test_one_pass_removes_union_mode_and_wraps_docstrings_together() -> None:
-    from generator.emit.models_patch import _tidied
+    from generator.emit.models_patch import tidied
 
     words = " ".join(f"word{i}" for i in range(40))
     source = (
@@ -780,7 +780,7 @@ def test_one_pass_removes_union_mode_and_wraps_docstrings_together() -> None:
         "class B(BaseModel):\n"
         f'    """\n    {words}\n    """\n'
     )
-    cleaned = _tidied(source)
+    cleaned = tidied(source)
     assert "union_mode" not in cleaned
     assert max(len(line) for line in cleaned.splitlines()) <= 100
     assert cleaned.count("word39") == 2 and cleaned.count("class ") == 2

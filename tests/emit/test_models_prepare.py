@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from generator.emit.models_prepare import _prepared
+from generator.emit.models_prepare import prepare
 from generator.shared import schema_walk
 
 
@@ -40,7 +40,7 @@ def test_an_inline_schema_under_every_subschema_keyword_is_prepared(keyword: str
         "paths": {},
         "components": {"schemas": {"Outer": {"type": "object", keyword: _holding(keyword, inner)}}},
     }
-    outer = _prepared(document)["components"]["schemas"]["Outer"]
+    outer = prepare(document)["components"]["schemas"]["Outer"]
     [(container, key, _path)] = list(schema_walk.subschemas(outer))
     prepared = container[key]
     assert "x-vendor" not in prepared and "example" not in prepared
@@ -57,5 +57,5 @@ def test_a_draft_04_tuple_of_items_is_prepared_member_by_member() -> None:
             "schemas": {"Pair": {"type": "array", "items": [{"x-a": 1, "type": "string"}, True]}}
         },
     }
-    items = _prepared(document)["components"]["schemas"]["Pair"]["items"]
+    items = prepare(document)["components"]["schemas"]["Pair"]["items"]
     assert items == [{"type": "string"}, True]
