@@ -3,12 +3,12 @@
 The work happens in three steps:
 
 1. Read (``raml_includes``). Every file is parsed through ``SourceFiles`` with ``RamlLoader``,
-   whose ``!include`` tag leaves an ``Include`` marker. ``_Includes`` then replaces the
+   whose ``!include`` tag leaves an ``Include`` marker. ``Includes`` then replaces the
    markers: RAML and YAML fragments are inlined, JSON files (schemas, examples) stay files as
    ``FileRef`` so that the bundler can pull them in later, and anything else (Markdown...)
    becomes its text.
 2. Resolve (``raml_merge``). Resource types and traits are applied to resources and methods
-   with RAML's merge rules (``_merge``) after ``<<parameter>>`` substitution (``_substitute``).
+   with RAML's merge rules (``merge``) after ``<<parameter>>`` substitution (``substitute``).
 3. Convert (here). Types, parameters, bodies and responses become OpenAPI objects
    (``_Converter``).
 
@@ -28,8 +28,8 @@ from typing import Any
 
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError, Warnings
-from generator.sources.raml_includes import FileRef, Include, Json, _Includes, _plain
-from generator.sources.raml_merge import _merge, _substitute, _TemplateError, _text_of
+from generator.sources.raml_includes import FileRef, Include, Includes, Json, plain
+from generator.sources.raml_merge import TemplateError, merge, substitute, text_of
 from generator.sources.source_files import SourceFiles
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
@@ -59,19 +59,19 @@ def _is_example_declaration(value: Any) -> bool:
 
 
 def _example_value(value: Any) -> Any:
-    return _plain(value["value"] if _is_example_declaration(value) else value)
+    return plain(value["value"] if _is_example_declaration(value) else value)
 
 
 def _example_object(value: Any) -> Json:
     """One entry of RAML ``examples`` as an OpenAPI Example Object."""
     if not _is_example_declaration(value):
-        return {"value": _plain(value)}
+        return {"value": plain(value)}
     result: Json = {}
     if value.get("displayName") is not None:
         result["summary"] = str(value["displayName"])
     if value.get("description") is not None:
         result["description"] = str(value["description"])
-    result["value"] = _plain(value["value"])
+    result["value"] = plain(value["value"])
     return result
 
 
@@ -287,7 +287,7 @@ class _Converter:
         self.files = files
         self.root = root
         self.warnings = warnings
-        self.includes = _Includes(files, root.parent)
+        self.includes = Includes(files, root.parent)
         self.types: dict[str, _Declared] = {}
         self.traits: dict[str, _Declared] = {}
         self.resource_types: dict[str, _Declared] = {}
@@ -368,7 +368,7 @@ class _Converter:
             if not isinstance(page, dict):
                 raise self.fail("expected {title, content}", f"/documentation/{index}")
             heading = f"## {page['title']}\n\n" if page.get("title") else ""
-            parts.append(heading + _text_of(page.get("content")))
+            parts.append(heading + text_of(page.get("content")))
         if parts:
             info["description"] = "\n\n".join(parts)
         return info
@@ -390,9 +390,9 @@ class _Converter:
                 default = declaration.get(
                     "default", enum[0] if isinstance(enum, list) and enum else ""
                 )
-                variable["default"] = _text_of(default)
+                variable["default"] = text_of(default)
                 if isinstance(enum, list):
-                    variable["enum"] = [_text_of(value) for value in enum]
+                    variable["enum"] = [text_of(value) for value in enum]
                 if declaration.get("description") is not None:
                     variable["description"] = str(declaration["description"])
             if variable["default"] == "":
@@ -547,7 +547,7 @@ class _Converter:
             for key in layer.content:
                 if isinstance(key, str) and key.endswith("?") and key[:-1] not in merged:
                     layer.method_uses.pop(key[:-1], None)
-            merged = _merge(merged, layer.content)
+            merged = merge(merged, layer.content)
         method_uses = {
             method: [
                 use
@@ -605,8 +605,8 @@ class _Converter:
         if declared is None:
             raise self.fail(f"unknown {kind} {use.name!r}{via}", use.pointer)
         try:
-            body = _substitute(declared.value, {**use.params, **reserved})
-        except _TemplateError as error:
+            body = substitute(declared.value, {**use.params, **reserved})
+        except TemplateError as error:
             raise self.fail(f"{kind} {use.name!r}{via}: {error}", use.pointer) from None
         if body is None:
             return {}
@@ -628,7 +628,7 @@ class _Converter:
             body = self._instantiate(self.traits, "trait", use, reserved)
             queue.extend(self._uses(body.pop("is", None), use.pointer, f"trait {use.name!r}"))
             body.pop("usage", None)
-            method = _merge(method, body)
+            method = merge(method, body)
         return method
 
     def _path_item(
@@ -641,7 +641,7 @@ class _Converter:
     ) -> Json:
         item: Json = {}
         if resource.get("description") is not None:
-            item["description"] = _text_of(resource["description"])
+            item["description"] = text_of(resource["description"])
         for key, value in resource.items():
             if key not in METHODS:
                 continue
@@ -667,9 +667,9 @@ class _Converter:
         if tags is not None:
             operation["tags"] = [str(tag) for tag in (tags if isinstance(tags, list) else [tags])]
         if method.get("displayName") is not None:
-            operation["summary"] = _text_of(method["displayName"])
+            operation["summary"] = text_of(method["displayName"])
         if method.get("description") is not None:
-            operation["description"] = _text_of(method["description"])
+            operation["description"] = text_of(method["description"])
         if method.get("(operationId)") is not None:
             operation["operationId"] = str(method["(operationId)"])
         parameters = [
@@ -736,7 +736,7 @@ class _Converter:
         required = location == "path" or bool(declaration.get("required", not optional))
         parameter: Json = {"name": name, "in": location, "required": required}
         if declaration.get("description") is not None:
-            parameter["description"] = _text_of(declaration["description"])
+            parameter["description"] = text_of(declaration["description"])
         schema = {
             k: v
             for k, v in declaration.items()
@@ -798,7 +798,7 @@ class _Converter:
     def _response(self, status: str, response: Json, pointer: str) -> Json:
         description = response.get("description")
         result: Json = {
-            "description": _text_of(description)
+            "description": text_of(description)
             if description is not None
             else _default_description(status)
         }
@@ -849,9 +849,9 @@ class _Converter:
         for key, value in declaration.items():
             at = json_pointer.join(pointer, str(key))
             if key == "displayName" and value is not None:
-                facets["title"] = _text_of(value)
+                facets["title"] = text_of(value)
             elif key in _SAME_FACETS:
-                facets[key] = _plain(value)
+                facets[key] = plain(value)
             elif key == "format" and isinstance(value, str):
                 facets["format"] = _FORMATS.get(value, value)
             elif key == "properties":
