@@ -1,5 +1,5 @@
-"""RAML step 2, resolving: ``<<parameter>>`` substitution (``substitute``) and RAML's merge
-rules (``merge``), with which ``raml`` applies resource types and traits.
+"""RAML step 3, resolving: ``<<parameter>>`` substitution (``substitute``) and RAML's merge
+rules (``merge``), with which ``raml_resources`` applies resource types and traits.
 """
 
 from __future__ import annotations
