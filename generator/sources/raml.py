@@ -1,16 +1,19 @@
 """RAML 1.0 loader: a RAML API description, as FOLIO writes it, as an OpenAPI 3.1 dict.
 
-The work happens in three steps:
+The work happens in four steps:
 
 1. Read (``raml_includes``). Every file is parsed through ``SourceFiles`` with ``RamlLoader``,
-   whose ``!include`` tag leaves an ``Include`` marker. ``_Includes`` then replaces the
+   whose ``!include`` tag leaves an ``Include`` marker. ``Includes`` then replaces the
    markers: RAML and YAML fragments are inlined, JSON files (schemas, examples) stay files as
    ``FileRef`` so that the bundler can pull them in later, and anything else (Markdown...)
    becomes its text.
-2. Resolve (``raml_merge``). Resource types and traits are applied to resources and methods
-   with RAML's merge rules (``_merge``) after ``<<parameter>>`` substitution (``_substitute``).
-3. Convert (here). Types, parameters, bodies and responses become OpenAPI objects
-   (``_Converter``).
+2. Declare (here). The types, traits and resource types of the root file and of the
+   libraries it uses fill the tables of ``TypeSchemas`` (``raml_types``) and ``Templates``
+   (``raml_resources``).
+3. Resolve (``raml_resources``). Resource types and traits are applied to resources and
+   methods with RAML's merge rules after ``<<parameter>>`` substitution (``raml_merge``).
+4. Convert. Type declarations become JSON Schema (``raml_types``); the document, its paths,
+   operations, parameters, bodies and responses become OpenAPI objects (here, ``_Converter``).
 
 Errors are ``SpecError`` naming the root file (or the including file for include problems),
 the JSON pointer of the place in the root file and its line.
@@ -19,93 +22,24 @@ the JSON pointer of the place in the root file and its line.
 from __future__ import annotations
 
 import copy
-import json
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError, Warnings
-from generator.sources.raml_includes import FileRef, Include, Json, _Includes, _plain
-from generator.sources.raml_merge import _merge, _substitute, _TemplateError, _text_of
+from generator.sources.raml_includes import Include, Includes, Json
+from generator.sources.raml_merge import text_of
+from generator.sources.raml_resources import METHODS, Templates, Use
+from generator.sources.raml_types import Declared, TypeSchemas, add_examples, is_annotation
 from generator.sources.source_files import SourceFiles
-
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
-
 
 # --- Converting: small helpers ----------------------------------------------------------------
 
 
-def _is_annotation(key: Any) -> bool:
-    return isinstance(key, str) and key.startswith("(") and key.endswith(")")
-
-
 def _is_media_type(key: Any) -> bool:
-    return isinstance(key, str) and "/" in key and not _is_annotation(key)
-
-
-_EXAMPLE_FACETS = frozenset({"value", "strict", "displayName", "description"})
-
-
-def _is_example_declaration(value: Any) -> bool:
-    """``{value: ..., strict: false}`` rather than an example that is itself a mapping."""
-    return (
-        isinstance(value, dict)
-        and "value" in value
-        and all(key in _EXAMPLE_FACETS or _is_annotation(key) for key in value)
-    )
-
-
-def _example_value(value: Any) -> Any:
-    return _plain(value["value"] if _is_example_declaration(value) else value)
-
-
-def _example_object(value: Any) -> Json:
-    """One entry of RAML ``examples`` as an OpenAPI Example Object."""
-    if not _is_example_declaration(value):
-        return {"value": _plain(value)}
-    result: Json = {}
-    if value.get("displayName") is not None:
-        result["summary"] = str(value["displayName"])
-    if value.get("description") is not None:
-        result["description"] = str(value["description"])
-    result["value"] = _plain(value["value"])
-    return result
-
-
-def _add_examples(target: Json, declaration: Json) -> None:
-    if declaration.get("example") is not None:
-        target["example"] = _example_value(declaration["example"])
-    elif isinstance(declaration.get("examples"), dict):
-        target["examples"] = {
-            str(name): _example_object(value) for name, value in declaration["examples"].items()
-        }
-
-
-_JSON_SCHEMA_TYPES = {"object", "array", "string", "number", "integer", "boolean", "null"}
-
-
-def _looks_like_json_schema(document: Any) -> bool:
-    """Whether a JSON document is a schema rather than example data (judged by keywords)."""
-    if not isinstance(document, dict):
-        return False
-    if any(key in document for key in ("$schema", "definitions", "$defs")):
-        return True
-    if isinstance(document.get("$ref"), str) or isinstance(document.get("properties"), dict):
-        return True
-    kind = document.get("type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    if kinds and all(isinstance(k, str) and k in _JSON_SCHEMA_TYPES for k in kinds):
-        return True
-    return any(isinstance(document.get(key), list) for key in ("allOf", "anyOf", "oneOf"))
-
-
-def _path_name(path: str) -> str:
-    """``<<resourcePathName>>``: the rightmost path segment without a URI parameter."""
-    segments = [s for s in path.split("/") if s and "{" not in s]
-    return segments[-1] if segments else ""
+    return isinstance(key, str) and "/" in key and not is_annotation(key)
 
 
 def _default_description(status: str) -> str:
@@ -115,168 +49,12 @@ def _default_description(status: str) -> str:
     return "Response"
 
 
-_BUILTINS: dict[str, Json] = {
-    "string": {"type": "string"},
-    "number": {"type": "number"},
-    "integer": {"type": "integer"},
-    "boolean": {"type": "boolean"},
-    "date-only": {"type": "string", "format": "date"},
-    "datetime": {"type": "string", "format": "date-time"},
-    # No JSON Schema format fits these (its "time" and "date-time" require an offset).
-    "time-only": {"type": "string", "pattern": r"^\d{2}:\d{2}:\d{2}(\.\d+)?$"},
-    "datetime-only": {
-        "type": "string",
-        "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$",
-    },
-    "file": {"type": "string", "format": "binary"},
-    "any": {},
-    "nil": {"type": "null"},
-    "object": {"type": "object"},
-    "array": {"type": "array"},
-}
-
-# Facets that keep their name in JSON Schema.
-_SAME_FACETS = (
-    "description",
-    "default",
-    "enum",
-    "pattern",
-    "minLength",
-    "maxLength",
-    "minimum",
-    "maximum",
-    "multipleOf",
-    "minItems",
-    "maxItems",
-    "uniqueItems",
-    "minProperties",
-    "maxProperties",
-)
-_FORMATS = {
-    "int": "int32",
-    "int8": "int32",
-    "int16": "int32",
-    "long": "int64",
-    "rfc3339": "date-time",
-    "rfc2616": "http-date",
-}
-# Keywords that only describe: beside a "$ref" they need no allOf.
-_ANNOTATIONS = frozenset({"title", "description", "default", "example", "examples"})
 # Keys that make a body declaration carry a schema (a bare `example:` does not).
 _TYPE_KEYS = frozenset(
     {"type", "schema", "properties", "items", "fileTypes", "enum", "additionalProperties"}
 )
 # Parameter keys that belong to the OpenAPI parameter, not to its schema.
 _PARAMETER_ONLY = frozenset({"required", "description", "example", "examples", "displayName"})
-
-
-def _implicit_type(declaration: Json, default: str) -> str:
-    """RAML's default type when a declaration names none."""
-    if "properties" in declaration:
-        return "object"
-    if "items" in declaration:
-        return "array"
-    if "fileTypes" in declaration:
-        return "file"
-    return default
-
-
-def _combine(base: Json, own: Json) -> Json:
-    """A type's base schema and its own facets as one schema."""
-    if not own:
-        return base
-    if not any(key in base for key in ("$ref", "allOf", "anyOf")):
-        return {**base, **own}
-    if set(own) <= _ANNOTATIONS:
-        return {**base, **own}  # OpenAPI 3.1 allows siblings of "$ref"
-    if "properties" in own:
-        own = {"type": "object", **own}
-    combined: Json = {}
-    if own.get("additionalProperties") is False:
-        # Inside one allOf part it would reject the base type's properties; the 3.1 keyword
-        # that sees the properties of every part is unevaluatedProperties.
-        own = {k: v for k, v in own.items() if k != "additionalProperties"}
-        combined["unevaluatedProperties"] = False
-    parts = base["allOf"] if list(base) == ["allOf"] else [base]
-    return {"allOf": [*parts, own], **combined}
-
-
-class _TypeExpression:
-    """Parses ``A | B[]``, ``(A | B)[]`` and ``A?`` into nested tuples."""
-
-    def __init__(self, text: str) -> None:
-        self._tokens = re.findall(r"\[\]|[|()?]|[^\s|()\[\]?]+", text)
-        if "".join(self._tokens) != re.sub(r"\s+", "", text):
-            raise ValueError(text)
-        self._position = 0
-
-    def parse(self) -> tuple[Any, ...]:
-        tree = self._union()
-        if self._position != len(self._tokens):
-            raise ValueError("trailing tokens")
-        return tree
-
-    def _peek(self) -> str | None:
-        return self._tokens[self._position] if self._position < len(self._tokens) else None
-
-    def _take(self) -> str:
-        token = self._peek()
-        if token is None:
-            raise ValueError("unexpected end")
-        self._position += 1
-        return token
-
-    def _union(self) -> tuple[Any, ...]:
-        options = [self._postfix()]
-        while self._peek() == "|":
-            self._take()
-            options.append(self._postfix())
-        return options[0] if len(options) == 1 else ("union", options)
-
-    def _postfix(self) -> tuple[Any, ...]:
-        node = self._primary()
-        while self._peek() in ("[]", "?"):
-            node = ("array", node) if self._take() == "[]" else ("nullable", node)
-        return node
-
-    def _primary(self) -> tuple[Any, ...]:
-        token = self._take()
-        if token == "(":
-            node = self._union()
-            if self._take() != ")":
-                raise ValueError("missing )")
-            return node
-        if token in ("|", ")", "[]", "?"):
-            raise ValueError(f"unexpected {token}")
-        return ("name", token)
-
-
-@dataclass(frozen=True)
-class _Declared:
-    """A declared type, trait or resource type, and where it is declared in the root file."""
-
-    value: Any
-    pointer: str
-    scope: str  # "lib." for declarations of a library used as `lib`, else ""
-
-
-@dataclass(frozen=True)
-class _Use:
-    """One application of a trait or resource type."""
-
-    name: str
-    params: Json
-    pointer: str  # in the root file
-    via: str = ""  # "resource type 'collection'" when a template applied it
-
-
-@dataclass
-class _Layer:
-    """A resource or one of its resource types, with the traits it applies."""
-
-    content: Json
-    resource_uses: list[_Use]
-    method_uses: dict[str, list[_Use]]
 
 
 # --- Converting: the document -------------------------------------------------------------------
@@ -287,11 +65,10 @@ class _Converter:
         self.files = files
         self.root = root
         self.warnings = warnings
-        self.includes = _Includes(files, root.parent)
-        self.types: dict[str, _Declared] = {}
-        self.traits: dict[str, _Declared] = {}
-        self.resource_types: dict[str, _Declared] = {}
-        self.example_types: dict[str, str] = {}  # name -> example file, for error messages
+        self.includes = Includes(files, root.parent)
+        # The declarations' tables, filled by _declare before any schema or path is converted.
+        self.types = TypeSchemas(files, self.fail, self._warn)
+        self.templates = Templates(self.fail)
         self.media_types = ["application/json"]
         self.version: Any = None
 
@@ -309,6 +86,9 @@ class _Converter:
                 return line
             tokens.pop()
         return None
+
+    def _warn(self, message: str, pointer: str) -> None:
+        self.warnings.add(message, file=self.root, pointer=pointer)
 
     # Document -----------------------------------------------------------------------------
 
@@ -328,7 +108,7 @@ class _Converter:
         servers = self._servers(document)
         if servers:
             result["servers"] = servers
-        schemas = self._component_schemas()
+        schemas = self.types.components()
         paths: Json = {}
         self._resources(document, "", "", {}, paths)
         result["paths"] = paths
@@ -368,7 +148,7 @@ class _Converter:
             if not isinstance(page, dict):
                 raise self.fail("expected {title, content}", f"/documentation/{index}")
             heading = f"## {page['title']}\n\n" if page.get("title") else ""
-            parts.append(heading + _text_of(page.get("content")))
+            parts.append(heading + text_of(page.get("content")))
         if parts:
             info["description"] = "\n\n".join(parts)
         return info
@@ -390,17 +170,13 @@ class _Converter:
                 default = declaration.get(
                     "default", enum[0] if isinstance(enum, list) and enum else ""
                 )
-                variable["default"] = _text_of(default)
+                variable["default"] = text_of(default)
                 if isinstance(enum, list):
-                    variable["enum"] = [_text_of(value) for value in enum]
+                    variable["enum"] = [text_of(value) for value in enum]
                 if declaration.get("description") is not None:
                     variable["description"] = str(declaration["description"])
             if variable["default"] == "":
-                self.warnings.add(
-                    f"baseUri parameter {{{name}}} has no default value",
-                    file=self.root,
-                    pointer="/baseUri",
-                )
+                self._warn(f"baseUri parameter {{{name}}} has no default value", "/baseUri")
             variables[name] = variable
         if variables:
             server["variables"] = variables
@@ -417,16 +193,16 @@ class _Converter:
         the root file: for a library's content they lead to the `uses` entry.
         """
         sections = (
-            ("types", self.types),
-            ("schemas", self.types),
-            ("traits", self.traits),
-            ("resourceTypes", self.resource_types),
+            ("types", self.types.declared),
+            ("schemas", self.types.declared),
+            ("traits", self.templates.traits),
+            ("resourceTypes", self.templates.resource_types),
         )
         for section, registry in sections:
             for name, value, at in self._entries(
                 document.get(section), json_pointer.join(pointer, section)
             ):
-                registry[scope + name] = _Declared(value, at, scope)
+                registry[scope + name] = Declared(value, at, scope)
         uses = document.get("uses") or {}
         if not isinstance(uses, dict):
             raise self.fail("uses must map names to libraries", json_pointer.join(pointer, "uses"))
@@ -457,32 +233,6 @@ class _Converter:
         else:
             raise self.fail("expected a mapping of names to declarations", pointer)
 
-    def _component_schemas(self) -> Json:
-        # FOLIO declares example files under `types:`; they are data, not schemas.
-        for name, declared in list(self.types.items()):
-            value = declared.value
-            if isinstance(value, FileRef) and self._is_example_file(value):
-                del self.types[name]
-                self.example_types[name] = value.ref
-                self.warnings.add(
-                    f"type {name!r} is an example file ({value.ref}), not a schema: "
-                    "left out of components/schemas",
-                    file=self.root,
-                    pointer=declared.pointer,
-                )
-        return {
-            name: self._schema(
-                declared.value, default="string", pointer=declared.pointer, scope=declared.scope
-            )
-            for name, declared in self.types.items()
-        }
-
-    def _is_example_file(self, file: FileRef) -> bool:
-        suffix = file.path.suffix.lower()
-        if suffix == ".sample":
-            return True
-        return suffix == ".json" and not _looks_like_json_schema(self.files.load(file.path))
-
     # Resources ----------------------------------------------------------------------------
 
     def _resources(
@@ -498,7 +248,7 @@ class _Converter:
                 value = {}
             if not isinstance(value, dict):
                 raise self.fail(f"resource {key} must be a mapping", pointer)
-            resource, method_uses = self._resolve_resource(value, path, pointer)
+            resource, method_uses = self.templates.resolve(value, path, pointer)
             own = resource.get("uriParameters") or {}
             if not isinstance(own, dict):
                 raise self.fail(
@@ -513,135 +263,17 @@ class _Converter:
                 paths[path] = item
             self._resources(value, path, pointer, inherited, paths)
 
-    def _resolve_resource(
-        self, resource: Json, path: str, pointer: str
-    ) -> tuple[Json, dict[str, list[_Use]]]:
-        """The resource with its resource types merged in, and the traits of each method.
-
-        A method's traits come in RAML's order of precedence: the method's own, the
-        resource's, then those of each resource type's method and of the resource type.
-        """
-        reserved = {"resourcePath": path, "resourcePathName": _path_name(path)}
-        layers = [self._layer(resource, pointer, "", optional=False)]
-        type_pointer = json_pointer.join(pointer, "type")
-        seen: list[str] = []
-        applied = resource.get("type")
-        while applied is not None:
-            via = f"resource type {seen[-1]!r}" if seen else ""
-            uses = self._uses(applied, type_pointer, via)
-            if len(uses) != 1:
-                raise self.fail("a resource applies exactly one resource type", type_pointer)
-            use = uses[0]
-            if use.name in seen:
-                raise self.fail(f"resource type {use.name!r} applies itself", type_pointer)
-            seen.append(use.name)
-            body = self._instantiate(self.resource_types, "resource type", use, reserved)
-            layers.append(
-                self._layer(body, type_pointer, f"resource type {use.name!r}", optional=True)
-            )
-            applied = body.get("type")
-        merged = layers[0].content
-        for layer in layers[1:]:
-            # An optional method (`get?`) applies only where the resource has it by now;
-            # its traits go with it.
-            for key in layer.content:
-                if isinstance(key, str) and key.endswith("?") and key[:-1] not in merged:
-                    layer.method_uses.pop(key[:-1], None)
-            merged = _merge(merged, layer.content)
-        method_uses = {
-            method: [
-                use
-                for layer in layers
-                for use in (*layer.method_uses.get(method, []), *layer.resource_uses)
-            ]
-            for method in merged
-            if method in METHODS
-        }
-        return merged, method_uses
-
-    def _layer(self, node: Json, pointer: str, via: str, *, optional: bool) -> _Layer:
-        """Split the `is` lists off a resource or resource type body."""
-        content = {key: value for key, value in node.items() if key not in ("type", "is", "usage")}
-        is_pointer = json_pointer.join(pointer, "is") if not via else pointer
-        layer = _Layer(content, self._uses(node.get("is"), is_pointer, via), {})
-        for key, value in node.items():
-            method = key[:-1] if optional and isinstance(key, str) and key.endswith("?") else key
-            if method not in METHODS or not isinstance(value, dict) or "is" not in value:
-                continue
-            method_pointer = json_pointer.join(pointer, key, "is") if not via else pointer
-            layer.method_uses[method] = self._uses(value["is"], method_pointer, via)
-            content[key] = {k: v for k, v in value.items() if k != "is"}
-        return layer
-
-    def _uses(self, value: Any, pointer: str, via: str) -> list[_Use]:
-        """``is: [a, b: {x: 1}]`` or ``type: {t: {x: 1}}`` as a list of uses."""
-        if value is None:
-            return []
-        items = value if isinstance(value, list) else [value]
-        uses: list[_Use] = []
-        for index, item in enumerate(items):
-            at = (
-                json_pointer.join(pointer, index)
-                if isinstance(value, list) and not via
-                else pointer
-            )
-            if isinstance(item, str):
-                uses.append(_Use(item, {}, at, via))
-            elif isinstance(item, dict):
-                for name, params in item.items():
-                    if params is not None and not isinstance(params, dict):
-                        raise self.fail(f"the parameters of {name!r} must be a mapping", at)
-                    uses.append(_Use(str(name), dict(params or {}), at, via))
-            else:
-                raise self.fail("expected a name or {name: {parameters}}", at)
-        return uses
-
-    def _instantiate(
-        self, registry: dict[str, _Declared], kind: str, use: _Use, reserved: Mapping[str, Any]
-    ) -> Json:
-        """The body of a trait or resource type with its parameters substituted."""
-        via = f" (applied by {use.via})" if use.via else ""
-        declared = registry.get(use.name)
-        if declared is None:
-            raise self.fail(f"unknown {kind} {use.name!r}{via}", use.pointer)
-        try:
-            body = _substitute(declared.value, {**use.params, **reserved})
-        except _TemplateError as error:
-            raise self.fail(f"{kind} {use.name!r}{via}: {error}", use.pointer) from None
-        if body is None:
-            return {}
-        if not isinstance(body, dict):
-            raise self.fail(f"{kind} {use.name!r} must be a mapping", declared.pointer)
-        return body
-
-    def _apply_traits(self, method: Json, uses: list[_Use], reserved: Mapping[str, Any]) -> Json:
-        """The method with its traits merged in; earlier traits win over later ones."""
-        queue = list(uses)
-        applied: list[str] = []
-        position = 0
-        while position < len(queue):
-            use = queue[position]
-            position += 1
-            if use.name in applied:  # the closest application of a trait wins
-                continue
-            applied.append(use.name)
-            body = self._instantiate(self.traits, "trait", use, reserved)
-            queue.extend(self._uses(body.pop("is", None), use.pointer, f"trait {use.name!r}"))
-            body.pop("usage", None)
-            method = _merge(method, body)
-        return method
-
     def _path_item(
         self,
         resource: Json,
-        method_uses: dict[str, list[_Use]],
+        method_uses: dict[str, list[Use]],
         path: str,
         pointer: str,
         uri_parameters: Json,
     ) -> Json:
         item: Json = {}
         if resource.get("description") is not None:
-            item["description"] = _text_of(resource["description"])
+            item["description"] = text_of(resource["description"])
         for key, value in resource.items():
             if key not in METHODS:
                 continue
@@ -650,12 +282,7 @@ class _Converter:
                 value = {}
             if not isinstance(value, dict):
                 raise self.fail(f"method {key} must be a mapping", method_pointer)
-            reserved = {
-                "resourcePath": path,
-                "resourcePathName": _path_name(path),
-                "methodName": key,
-            }
-            method = self._apply_traits(value, method_uses.get(key, []), reserved)
+            method = self.templates.apply_traits(value, method_uses.get(key, []), path, key)
             item[key] = self._operation(method, path, method_pointer, uri_parameters)
         return item
 
@@ -667,9 +294,9 @@ class _Converter:
         if tags is not None:
             operation["tags"] = [str(tag) for tag in (tags if isinstance(tags, list) else [tags])]
         if method.get("displayName") is not None:
-            operation["summary"] = _text_of(method["displayName"])
+            operation["summary"] = text_of(method["displayName"])
         if method.get("description") is not None:
-            operation["description"] = _text_of(method["description"])
+            operation["description"] = text_of(method["description"])
         if method.get("(operationId)") is not None:
             operation["operationId"] = str(method["(operationId)"])
         parameters = [
@@ -686,11 +313,7 @@ class _Converter:
         if parameters:
             operation["parameters"] = parameters
         if method.get("queryString") is not None:
-            self.warnings.add(
-                "queryString is not converted; declare queryParameters",
-                file=self.root,
-                pointer=pointer,
-            )
+            self._warn("queryString is not converted; declare queryParameters", pointer)
         if method.get("body") is not None:
             body_pointer = json_pointer.join(pointer, "body")
             operation["requestBody"] = {
@@ -715,7 +338,7 @@ class _Converter:
             raise self.fail("expected a mapping of parameter names to declarations", pointer)
         parameters: list[Json] = []
         for key, declaration in declarations.items():
-            if _is_annotation(key):
+            if is_annotation(key):
                 continue
             parameter = self._parameter(
                 str(key), declaration, location, json_pointer.join(pointer, str(key))
@@ -736,14 +359,14 @@ class _Converter:
         required = location == "path" or bool(declaration.get("required", not optional))
         parameter: Json = {"name": name, "in": location, "required": required}
         if declaration.get("description") is not None:
-            parameter["description"] = _text_of(declaration["description"])
+            parameter["description"] = text_of(declaration["description"])
         schema = {
             k: v
             for k, v in declaration.items()
-            if k not in _PARAMETER_ONLY and not _is_annotation(k)
+            if k not in _PARAMETER_ONLY and not is_annotation(k)
         }
-        parameter["schema"] = self._schema(schema, default="string", pointer=pointer)
-        _add_examples(parameter, declaration)
+        parameter["schema"] = self.types.schema(schema, default="string", pointer=pointer)
+        add_examples(parameter, declaration)
         return parameter
 
     def _content(self, body: Any, pointer: str) -> Json:
@@ -762,19 +385,19 @@ class _Converter:
         if declaration is None:
             return {}
         if not isinstance(declaration, dict):
-            schema = self._schema(declaration, default="any", pointer=pointer)
+            schema = self.types.schema(declaration, default="any", pointer=pointer)
             return {"schema": schema} if schema else {}
         result: Json = {}
         schema_part = {
             key: value
             for key, value in declaration.items()
-            if key not in ("example", "examples") and not _is_annotation(key)
+            if key not in ("example", "examples") and not is_annotation(key)
         }
         if _TYPE_KEYS & set(schema_part):
-            schema = self._schema(schema_part, default="any", pointer=pointer)
+            schema = self.types.schema(schema_part, default="any", pointer=pointer)
             if schema:
                 result["schema"] = schema
-        _add_examples(result, declaration)
+        add_examples(result, declaration)
         return result
 
     def _responses(self, responses: Any, pointer: str) -> Json:
@@ -783,7 +406,7 @@ class _Converter:
         result: Json = {}
         for code, response in responses.items():
             status = str(code)
-            if _is_annotation(status):
+            if is_annotation(status):
                 continue
             at = json_pointer.join(pointer, status)
             if not (status.isdigit() and len(status) == 3):
@@ -798,7 +421,7 @@ class _Converter:
     def _response(self, status: str, response: Json, pointer: str) -> Json:
         description = response.get("description")
         result: Json = {
-            "description": _text_of(description)
+            "description": text_of(description)
             if description is not None
             else _default_description(status)
         }
@@ -813,143 +436,6 @@ class _Converter:
         if response.get("body") is not None:
             result["content"] = self._content(response["body"], json_pointer.join(pointer, "body"))
         return result
-
-    # Types --------------------------------------------------------------------------------
-
-    def _schema(self, declaration: Any, *, default: str, pointer: str, scope: str = "") -> Json:
-        """A RAML type declaration (or type expression) as JSON Schema."""
-        if declaration is None:
-            return dict(_BUILTINS[default])
-        if isinstance(declaration, FileRef):
-            return declaration.as_json()
-        if isinstance(declaration, str):
-            return self._expression(declaration, pointer, scope)
-        if isinstance(declaration, list):  # `T: [A, B]` is short for `T: {type: [A, B]}`
-            declaration = {"type": declaration}
-        if not isinstance(declaration, dict):
-            raise self.fail(f"expected a type declaration, not {declaration!r}", pointer)
-        base = declaration.get("type", declaration.get("schema"))
-        base_pointer = json_pointer.join(pointer, "type")
-        if base is None:
-            base_schema = dict(_BUILTINS[_implicit_type(declaration, default)])
-        elif isinstance(base, list):  # multiple inheritance
-            base_schema = {
-                "allOf": [
-                    self._schema(b, default=default, pointer=base_pointer, scope=scope)
-                    for b in base
-                ]
-            }
-        else:
-            base_schema = self._schema(base, default=default, pointer=base_pointer, scope=scope)
-        return _combine(base_schema, self._facets(declaration, pointer, scope))
-
-    def _facets(self, declaration: Json, pointer: str, scope: str) -> Json:
-        """The facets of a type declaration as JSON Schema keywords, in source order."""
-        facets: Json = {}
-        for key, value in declaration.items():
-            at = json_pointer.join(pointer, str(key))
-            if key == "displayName" and value is not None:
-                facets["title"] = _text_of(value)
-            elif key in _SAME_FACETS:
-                facets[key] = _plain(value)
-            elif key == "format" and isinstance(value, str):
-                facets["format"] = _FORMATS.get(value, value)
-            elif key == "properties":
-                facets.update(self._properties(value, at, scope))
-            elif key == "additionalProperties" and isinstance(value, bool):
-                facets[key] = value
-            elif key == "additionalProperties" and value is not None:
-                facets[key] = self._schema(value, default="any", pointer=at, scope=scope)
-            elif key == "items":
-                facets["items"] = self._schema(value, default="string", pointer=at, scope=scope)
-            elif key == "example" and value is not None:
-                facets["example"] = _example_value(value)
-            elif key == "examples" and isinstance(value, dict) and "example" not in facets:
-                facets["examples"] = [_example_value(item) for item in value.values()]
-            # Anything else (xml, discriminator, user-defined facets, annotations) has no
-            # JSON Schema counterpart worth keeping.
-        return facets
-
-    def _properties(self, properties: Any, pointer: str, scope: str) -> Json:
-        """RAML properties: required unless `required: false` or the name ends in `?`."""
-        if properties is None:
-            return {"type": "object"}
-        if not isinstance(properties, dict):
-            raise self.fail("properties must be a mapping", pointer)
-        result: Json = {}
-        required: list[str] = []
-        patterns: Json = {}
-        for key, declaration in properties.items():
-            name = str(key)
-            at = json_pointer.join(pointer, name)
-            optional = name.endswith("?")
-            name = name[:-1] if optional else name
-            is_required = not optional
-            if isinstance(declaration, dict) and "required" in declaration:
-                is_required = bool(declaration["required"])
-                declaration = {k: v for k, v in declaration.items() if k != "required"}
-            schema = self._schema(declaration, default="string", pointer=at, scope=scope)
-            if len(name) >= 2 and name.startswith("/") and name.endswith("/"):
-                if name == "//":  # RAML: any other property
-                    result["additionalProperties"] = schema
-                else:
-                    patterns[name[1:-1]] = schema
-                continue
-            result.setdefault("properties", {})[name] = schema
-            if is_required:
-                required.append(name)
-        if required:
-            result["required"] = required
-        if patterns:
-            result["patternProperties"] = patterns
-        return result
-
-    def _expression(self, text: str, pointer: str, scope: str) -> Json:
-        stripped = text.strip()
-        if stripped.startswith("{"):  # an inline JSON Schema
-            try:
-                schema = json.loads(stripped)
-            except json.JSONDecodeError as error:
-                raise self.fail(f"inline JSON schema: {error.msg}", pointer) from None
-            if not isinstance(schema, dict):
-                raise self.fail("an inline JSON schema must be an object", pointer)
-            return schema
-        if stripped.startswith("<"):
-            self.warnings.add(
-                "XML schemas are not converted; the type is left open",
-                file=self.root,
-                pointer=pointer,
-            )
-            return {}
-        try:
-            tree = _TypeExpression(stripped).parse()
-        except ValueError:
-            raise self.fail(f"malformed type expression {text!r}", pointer) from None
-        return self._tree_schema(tree, pointer, scope)
-
-    def _tree_schema(self, tree: tuple[Any, ...], pointer: str, scope: str) -> Json:
-        kind, value = tree
-        if kind == "name":
-            return self._named(value, pointer, scope)
-        if kind == "array":
-            return {"type": "array", "items": self._tree_schema(value, pointer, scope)}
-        if kind == "nullable":
-            return {"anyOf": [self._tree_schema(value, pointer, scope), {"type": "null"}]}
-        return {"anyOf": [self._tree_schema(option, pointer, scope) for option in value]}
-
-    def _named(self, name: str, pointer: str, scope: str) -> Json:
-        """A built-in type, or a reference to a declared one (a library's own names first)."""
-        if name in _BUILTINS:
-            return dict(_BUILTINS[name])
-        for candidate in (scope + name, name):
-            if candidate in self.types:
-                return {"$ref": "#" + json_pointer.join("/components/schemas", candidate)}
-        if name in self.example_types:
-            raise self.fail(
-                f"type {name!r} is an example file ({self.example_types[name]}), not a schema",
-                pointer,
-            )
-        raise self.fail(f"unknown type {name!r}", pointer)
 
 
 def load(path: Path, files: SourceFiles, warnings: Warnings) -> dict[str, Any]:

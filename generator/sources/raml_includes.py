@@ -1,6 +1,6 @@
 """RAML step 1, reading: YAML files whose ``!include`` tags are resolved file by file.
 
-``RamlLoader`` parses ``!include path`` into an ``Include`` marker; ``_Includes`` replaces the
+``RamlLoader`` parses ``!include path`` into an ``Include`` marker; ``Includes`` replaces the
 markers: RAML and YAML fragments are inlined, JSON files (schemas, examples) stay files as
 ``FileRef`` so that the bundler can pull them in later, and anything else becomes its text.
 """
@@ -59,7 +59,7 @@ class FileRef:
         return {"$ref": self.ref}
 
 
-class _Includes:
+class Includes:
     """Replaces ``Include`` markers file by file; finds cycles and missing files."""
 
     def __init__(self, files: SourceFiles, root_dir: Path) -> None:
@@ -131,12 +131,12 @@ class _Includes:
         return target
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """A fresh JSON value: included files become ``{"$ref": file}``, keys become strings."""
     if isinstance(value, FileRef):
         return value.as_json()
     if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
+        return {str(key): plain(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     return value

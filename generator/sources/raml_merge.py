@@ -1,5 +1,5 @@
-"""RAML step 2, resolving: ``<<parameter>>`` substitution (``_substitute``) and RAML's merge
-rules (``_merge``), with which ``raml`` applies resource types and traits.
+"""RAML step 3, resolving: ``<<parameter>>`` substitution (``substitute``) and RAML's merge
+rules (``merge``), with which ``raml_resources`` applies resource types and traits.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from typing import Any
 
 import inflection
 
-from generator.sources.raml_includes import FileRef, Json, _plain
+from generator.sources.raml_includes import FileRef, Json, plain
 
 # --- Resolving: parameters and merging ----------------------------------------------------------
 
 
-class _TemplateError(Exception):
+class TemplateError(Exception):
     """A parameter problem; the caller knows where the template was applied."""
 
 
@@ -50,11 +50,11 @@ _TRANSFORMS: dict[str, Callable[[str], str]] = {
 def _transform(function: str, text: str) -> str:
     """Apply one of RAML's parameter functions (``!singularize`` ...) to ``text``."""
     if function not in _TRANSFORMS:
-        raise _TemplateError(f"unknown parameter function !{function}")
+        raise TemplateError(f"unknown parameter function !{function}")
     return _TRANSFORMS[function](text)
 
 
-def _text_of(value: Any) -> str:
+def text_of(value: Any) -> str:
     """A parameter value as RAML writes it inside a longer string."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -63,7 +63,7 @@ def _text_of(value: Any) -> str:
     if isinstance(value, FileRef):
         return value.ref
     if isinstance(value, dict | list):
-        return json.dumps(_plain(value))
+        return json.dumps(plain(value))
     return str(value)
 
 
@@ -78,8 +78,8 @@ def _substitute_text(text: str, params: Mapping[str, Any], *, whole: bool) -> An
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in params:
-            raise _TemplateError(f"no value is given for parameter <<{name}>>")
-        result = _text_of(params[name])
+            raise TemplateError(f"no value is given for parameter <<{name}>>")
+        result = text_of(params[name])
         for function in re.findall(r"!([A-Za-z]+)", match.group(2)):
             result = _transform(function, result)
         return result
@@ -87,17 +87,17 @@ def _substitute_text(text: str, params: Mapping[str, Any], *, whole: bool) -> An
     return _PARAMETER.sub(replace, text)
 
 
-def _substitute(value: Any, params: Mapping[str, Any]) -> Any:
+def substitute(value: Any, params: Mapping[str, Any]) -> Any:
     """A copy of a trait or resource type body with every ``<<parameter>>`` replaced."""
     if isinstance(value, dict):
         return {
             (_substitute_text(key, params, whole=False) if isinstance(key, str) else key): (
-                _substitute(item, params)
+                substitute(item, params)
             )
             for key, item in value.items()
         }
     if isinstance(value, list):
-        return [_substitute(item, params) for item in value]
+        return [substitute(item, params) for item in value]
     if isinstance(value, str):
         return _substitute_text(value, params, whole=True)
     return value
@@ -123,7 +123,7 @@ _NAME_MAPS = frozenset(
 )
 
 
-def _merge(target: Json, source: Json, *, names: bool = False) -> Json:
+def merge(target: Json, source: Json, *, names: bool = False) -> Json:
     """RAML's merge of a trait or resource type (``source``) under a method or resource.
 
     The target's own values win; mappings merge recursively; lists merge by value; keys the
@@ -143,11 +143,11 @@ def _merge(target: Json, source: Json, *, names: bool = False) -> Json:
         mine = result.get(name)
         if mine is None:
             fresh = isinstance(value, dict) and not opaque
-            result[name] = _merge({}, value, names=child_names) if fresh else value
+            result[name] = merge({}, value, names=child_names) if fresh else value
         elif opaque:
             continue
         elif isinstance(mine, dict) and isinstance(value, dict):
-            result[name] = _merge(mine, value, names=child_names)
+            result[name] = merge(mine, value, names=child_names)
         elif isinstance(mine, list) and isinstance(value, list):
             result[name] = mine + [item for item in value if item not in mine]
     return result
