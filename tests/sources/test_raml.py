@@ -440,7 +440,7 @@ def test_body_without_media_type_uses_the_default() -> None:
     ],
 )
 def test_parameter_functions(function: str, value: str, expected: str) -> None:
-    assert raml_merge._transform(function, value) == expected
+    assert raml_merge.substitute(f"<<name | !{function}>>", {"name": value}) == expected
 
 
 # --- Fixtures: errors -------------------------------------------------------------------------
