@@ -187,7 +187,9 @@ class BodyReader:
     encoded body are kept too, for the error that says it could not be decoded.
     """
 
-    def __init__(self, spec: OperationSpec[Any], response: httpx.Response, limit: int | None) -> None:
+    def __init__(
+        self, spec: OperationSpec[Any], response: httpx.Response, limit: int | None
+    ) -> None:
         self._spec, self._response, self._limit = spec, response, limit
         self._decoder, self._encoded = _decoder(response.headers, _STEP)
         self._raw: list[bytes] = []

@@ -104,7 +104,7 @@ class CallOptions(TypedDict, total=False):
     query: Mapping[str, Any] | None
     headers: Mapping[str, Any] | None
     body: Body | None
-    timeout: float | None | NotGiven  # None: no timeout; NOT_GIVEN: the client's
+    timeout: float | NotGiven | None  # None: no timeout; NOT_GIVEN: the client's
     extra_headers: Mapping[str, str] | None
 
 
@@ -395,7 +395,9 @@ class SyncTransport(_TransportBase):
                 )
             return response
 
-    def _send(self, spec: OperationSpec[Any], request: httpx.Request, stream: bool) -> httpx.Response:
+    def _send(
+        self, spec: OperationSpec[Any], request: httpx.Request, stream: bool
+    ) -> httpx.Response:
         retry = self.retry
         started = retry.clock()
         attempt = 0
