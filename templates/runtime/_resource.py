@@ -1,13 +1,14 @@
 """The base of every generated resource class: the transport, and ``with_raw_response``.
 
-A generated resource names its raw twin once, as the type argument and as ``_raw_class``
-(the twin is declared just before it):
+A generated resource names its raw twin as the type argument, for type checkers, and as
+``_raw_class``, to make it (the twin is declared just before it, and reached through
+``_resource.`` so that a tag named ``async`` may have a class named ``AsyncResource``):
 
     class JobsResourceWithRawResponse:
         def __init__(self, resource: JobsResource) -> None:
             self.get_job_by_id = _raw.raw(resource.get_job_by_id)
 
-    class JobsResource(SyncResource[JobsResourceWithRawResponse]):
+    class JobsResource(_resource.SyncResource[JobsResourceWithRawResponse]):
         _raw_class = JobsResourceWithRawResponse
 
 ``client.jobs.with_raw_response`` is then a ``JobsResourceWithRawResponse`` to a type checker,

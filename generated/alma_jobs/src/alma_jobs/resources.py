@@ -10,13 +10,12 @@ from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Literal
 
 from . import models
-from ._runtime import _access, _job_rules, _jobs, _pagination, _raw
+from ._runtime import _access, _job_rules, _jobs, _pagination, _raw, _resource
 from ._runtime._bodies import JsonBody, XmlBody
 from ._runtime._job_rules import JobRules
 from ._runtime._jobs import JobProgress
 from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._resource import AsyncResource, SyncResource
 
 _GET_JOB_INSTANCE: OperationSpec[models.JobInstance] = OperationSpec(
     method="GET",
@@ -103,7 +102,7 @@ class InstancesResourceWithRawResponse:
         self.get_job_instances = _raw.raw(resource.get_job_instances)
 
 
-class InstancesResource(SyncResource[InstancesResourceWithRawResponse]):
+class InstancesResource(_resource.SyncResource[InstancesResourceWithRawResponse]):
     """Runs of a job (job instances), with their status, progress and counters"""
 
     _raw_class = InstancesResourceWithRawResponse
@@ -287,7 +286,7 @@ class JobsResourceWithRawResponse:
         self.run_job = _raw.raw(resource.run_job)
 
 
-class JobsResource(SyncResource[JobsResourceWithRawResponse]):
+class JobsResource(_resource.SyncResource[JobsResourceWithRawResponse]):
     """Jobs defined in Alma, and starting a run of one"""
 
     _raw_class = JobsResourceWithRawResponse
@@ -432,7 +431,7 @@ class AsyncInstancesResourceWithRawResponse:
         self.get_job_instances = _raw.async_raw(resource.get_job_instances)
 
 
-class AsyncInstancesResource(AsyncResource[AsyncInstancesResourceWithRawResponse]):
+class AsyncInstancesResource(_resource.AsyncResource[AsyncInstancesResourceWithRawResponse]):
     """Runs of a job (job instances), with their status, progress and counters"""
 
     _raw_class = AsyncInstancesResourceWithRawResponse
@@ -616,7 +615,7 @@ class AsyncJobsResourceWithRawResponse:
         self.run_job = _raw.async_raw(resource.run_job)
 
 
-class AsyncJobsResource(AsyncResource[AsyncJobsResourceWithRawResponse]):
+class AsyncJobsResource(_resource.AsyncResource[AsyncJobsResourceWithRawResponse]):
     """Jobs defined in Alma, and starting a run of one"""
 
     _raw_class = AsyncJobsResourceWithRawResponse

@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 
 from . import models
-from ._runtime import _access, _job_rules, _jobs, _pagination, _raw
+from ._runtime import _access, _job_rules, _jobs, _pagination, _raw, _resource
 from ._runtime._bodies import JsonBody
 from ._runtime._job_rules import JobRules
 from ._runtime._jobs import JobProgress
 from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._resource import AsyncResource, SyncResource
 from ._runtime._transport import AsyncStreamedResponse, StreamedResponse
 
 _DOWNLOAD_EXPORTED_FILE_BY_JOB_ID: OperationSpec[bytes] = OperationSpec(
@@ -97,7 +96,7 @@ class JobsResourceWithRawResponse:
         self.upsert_job = _raw.raw(resource.upsert_job)
 
 
-class JobsResource(SyncResource[JobsResourceWithRawResponse]):
+class JobsResource(_resource.SyncResource[JobsResourceWithRawResponse]):
     """Export jobs and their files"""
 
     _raw_class = JobsResourceWithRawResponse
@@ -329,7 +328,7 @@ class AsyncJobsResourceWithRawResponse:
         self.upsert_job = _raw.async_raw(resource.upsert_job)
 
 
-class AsyncJobsResource(AsyncResource[AsyncJobsResourceWithRawResponse]):
+class AsyncJobsResource(_resource.AsyncResource[AsyncJobsResourceWithRawResponse]):
     """Export jobs and their files"""
 
     _raw_class = AsyncJobsResourceWithRawResponse

@@ -11,12 +11,11 @@ from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from pydantic import JsonValue
 
 from . import models
-from ._runtime import _access, _job_rules, _jobs, _pagination, _query, _raw
+from ._runtime import _access, _job_rules, _jobs, _pagination, _query, _raw, _resource
 from ._runtime._job_rules import JobRules
 from ._runtime._jobs import JobProgress
 from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._resource import AsyncResource, SyncResource
 
 _START_HARVESTING: OperationSpec[JsonValue] = OperationSpec(
     method="GET",
@@ -80,7 +79,7 @@ class HarvestingResourceWithRawResponse:
         self.start_harvesting_for_provider = _raw.raw(resource.start_harvesting_for_provider)
 
 
-class HarvestingResource(SyncResource[HarvestingResourceWithRawResponse]):
+class HarvestingResource(_resource.SyncResource[HarvestingResourceWithRawResponse]):
     """Starting harvests"""
 
     _raw_class = HarvestingResourceWithRawResponse
@@ -134,7 +133,7 @@ class ImplementationsResourceWithRawResponse:
         self.get_implementations = _raw.raw(resource.get_implementations)
 
 
-class ImplementationsResource(SyncResource[ImplementationsResourceWithRawResponse]):
+class ImplementationsResource(_resource.SyncResource[ImplementationsResourceWithRawResponse]):
     """The service implementations the harvester offers"""
 
     _raw_class = ImplementationsResourceWithRawResponse
@@ -174,7 +173,7 @@ class JobsResourceWithRawResponse:
         self.purge_stale_jobs = _raw.raw(resource.purge_stale_jobs)
 
 
-class JobsResource(SyncResource[JobsResourceWithRawResponse]):
+class JobsResource(_resource.SyncResource[JobsResourceWithRawResponse]):
     """Harvesting jobs"""
 
     _raw_class = JobsResourceWithRawResponse
@@ -361,7 +360,7 @@ class AsyncHarvestingResourceWithRawResponse:
         self.start_harvesting_for_provider = _raw.async_raw(resource.start_harvesting_for_provider)
 
 
-class AsyncHarvestingResource(AsyncResource[AsyncHarvestingResourceWithRawResponse]):
+class AsyncHarvestingResource(_resource.AsyncResource[AsyncHarvestingResourceWithRawResponse]):
     """Starting harvests"""
 
     _raw_class = AsyncHarvestingResourceWithRawResponse
@@ -415,7 +414,9 @@ class AsyncImplementationsResourceWithRawResponse:
         self.get_implementations = _raw.async_raw(resource.get_implementations)
 
 
-class AsyncImplementationsResource(AsyncResource[AsyncImplementationsResourceWithRawResponse]):
+class AsyncImplementationsResource(
+    _resource.AsyncResource[AsyncImplementationsResourceWithRawResponse]
+):
     """The service implementations the harvester offers"""
 
     _raw_class = AsyncImplementationsResourceWithRawResponse
@@ -455,7 +456,7 @@ class AsyncJobsResourceWithRawResponse:
         self.purge_stale_jobs = _raw.async_raw(resource.purge_stale_jobs)
 
 
-class AsyncJobsResource(AsyncResource[AsyncJobsResourceWithRawResponse]):
+class AsyncJobsResource(_resource.AsyncResource[AsyncJobsResourceWithRawResponse]):
     """Harvesting jobs"""
 
     _raw_class = AsyncJobsResourceWithRawResponse

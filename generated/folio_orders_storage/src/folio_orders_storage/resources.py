@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from . import models
-from ._runtime import _raw
+from ._runtime import _raw, _resource
 from ._runtime._bodies import JsonBody
 from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._resource import AsyncResource, SyncResource
 
 _CLEANUP_BATCH_TRACKING: OperationSpec[str] = OperationSpec(
     method="POST",
@@ -46,7 +45,7 @@ class BatchTrackingResourceWithRawResponse:
         self.delete_batch_tracking = _raw.raw(resource.delete_batch_tracking)
 
 
-class BatchTrackingResource(SyncResource[BatchTrackingResourceWithRawResponse]):
+class BatchTrackingResource(_resource.SyncResource[BatchTrackingResourceWithRawResponse]):
     """Batch tracking records"""
 
     _raw_class = BatchTrackingResourceWithRawResponse
@@ -119,7 +118,9 @@ class AsyncBatchTrackingResourceWithRawResponse:
         self.delete_batch_tracking = _raw.async_raw(resource.delete_batch_tracking)
 
 
-class AsyncBatchTrackingResource(AsyncResource[AsyncBatchTrackingResourceWithRawResponse]):
+class AsyncBatchTrackingResource(
+    _resource.AsyncResource[AsyncBatchTrackingResourceWithRawResponse]
+):
     """Batch tracking records"""
 
     _raw_class = AsyncBatchTrackingResourceWithRawResponse

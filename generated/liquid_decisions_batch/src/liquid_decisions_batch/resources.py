@@ -11,13 +11,12 @@ from collections.abc import Callable, Mapping
 from typing import Literal
 
 from . import models
-from ._runtime import _job_rules, _jobs, _raw
+from ._runtime import _job_rules, _jobs, _raw, _resource
 from ._runtime._bodies import FileInput, FormBody, MultipartBody
 from ._runtime._job_rules import JobRules
 from ._runtime._jobs import JobProgress
 from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._resource import AsyncResource, SyncResource
 
 _GET_TOKEN: OperationSpec[models.Token] = OperationSpec(
     method="POST",
@@ -75,7 +74,7 @@ class AuthResourceWithRawResponse:
         self.validate_token = _raw.raw(resource.validate_token)
 
 
-class AuthResource(SyncResource[AuthResourceWithRawResponse]):
+class AuthResource(_resource.SyncResource[AuthResourceWithRawResponse]):
     """OAuth2 access tokens for the batch calls"""
 
     _raw_class = AuthResourceWithRawResponse
@@ -150,7 +149,7 @@ class BatchResourceWithRawResponse:
         self.import_batch = _raw.raw(resource.import_batch)
 
 
-class BatchResource(SyncResource[BatchResourceWithRawResponse]):
+class BatchResource(_resource.SyncResource[BatchResourceWithRawResponse]):
     """Batch import and export jobs, and their status"""
 
     _raw_class = BatchResourceWithRawResponse
@@ -354,7 +353,7 @@ class AsyncAuthResourceWithRawResponse:
         self.validate_token = _raw.async_raw(resource.validate_token)
 
 
-class AsyncAuthResource(AsyncResource[AsyncAuthResourceWithRawResponse]):
+class AsyncAuthResource(_resource.AsyncResource[AsyncAuthResourceWithRawResponse]):
     """OAuth2 access tokens for the batch calls"""
 
     _raw_class = AsyncAuthResourceWithRawResponse
@@ -429,7 +428,7 @@ class AsyncBatchResourceWithRawResponse:
         self.import_batch = _raw.async_raw(resource.import_batch)
 
 
-class AsyncBatchResource(AsyncResource[AsyncBatchResourceWithRawResponse]):
+class AsyncBatchResource(_resource.AsyncResource[AsyncBatchResourceWithRawResponse]):
     """Batch import and export jobs, and their status"""
 
     _raw_class = AsyncBatchResourceWithRawResponse
