@@ -275,6 +275,7 @@ components:
 
 def test_optional_raw_and_xml_bodies_type_check(tmp_path: Path) -> None:
     # GitHub's markdown API takes an optional text/plain body; `RawBody(None)` failed mypy.
+    # `draft` answers a body or none: its OperationSpec[... | None] must agree with its return.
     write_tree(
         tmp_path,
         {
@@ -293,11 +294,25 @@ paths:
       operationId: upload
       requestBody: {content: {application/octet-stream: {schema: {type: string, format: binary}}}}
       responses: {"204": {description: stored}}
+  /draft:
+    get:
+      operationId: draft
+      responses:
+        "200":
+          description: the draft
+          content:
+            application/json: {schema: {$ref: "#/components/schemas/Draft"}}
+        "204": {description: no draft}
+components:
+  schemas:
+    Draft: {type: object, properties: {text: {type: string}}}
 """
         },
     )
     result = _run("generate", str(tmp_path / "docs.yaml"), "-o", str(tmp_path), "--package", "docs")
     assert result.returncode == 0, result.stderr
+    resources = (tmp_path / "docs" / "src" / "docs" / "resources.py").read_text()
+    assert "_DRAFT: OperationSpec[models.Draft | None] = OperationSpec(" in resources
     checked = _python(
         "-m", "mypy", "--strict", "--no-incremental", "docs", cwd=tmp_path / "docs" / "src"
     )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import filecmp
 import importlib
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +52,41 @@ def test_generating_again_reproduces_the_committed_packages(tmp_path: Path) -> N
         )
 
 
+# What a caller's type checker sees of some calls (checked in the same mypy run as the package
+# itself): each line's ``reveal_type`` and the type mypy must reveal. The types come from the
+# runtime (``OperationSpec[T]``, ``APIResponse[T]``, the resources' generic base), not casts.
+_REVEALED: dict[str, list[tuple[str, str]]] = {
+    "folio_data_export_spring": [
+        ("client.jobs.get_job_by_id('1')", "{p}.models.Job"),
+        ("client.jobs.get_job_by_id('1', timeout=None)", "{p}.models.Job"),
+        ("client.jobs.with_raw_response.get_job_by_id('1')", "{r}.APIResponse[{p}.models.Job]"),
+        ("client.jobs.with_raw_response.get_job_by_id('1').parse()", "{p}.models.Job"),
+        ("client.jobs.iter_jobs(timeout=2.5)", "typing.Iterator[{p}.models.Job]"),
+        ("client.jobs.wait_for_job('1')", "{p}.models.Job"),
+        ("await async_client.jobs.get_job_by_id('1')", "{p}.models.Job"),
+        (
+            "await async_client.jobs.with_raw_response.get_job_by_id('1')",
+            "{r}.APIResponse[{p}.models.Job]",
+        ),
+        ("async_client.jobs.iter_jobs()", "typing.AsyncIterator[{p}.models.Job]"),
+    ],
+    "folio_erm_usage_harvester": [
+        ("client.jobs.wait_for_job('1')", "{p}.models.JobInfo"),  # found in a list answer
+        ("client.jobs.iter_jobs()", "typing.Iterator[{p}.models.JobInfo]"),
+        ("await async_client.jobs.wait_for_job('1')", "{p}.models.JobInfo"),
+        ("client.implementations.get_implementations()", "{p}.models.ServiceImplementations"),
+    ],
+}
+
+
+def _user_code(package: str) -> str:
+    lines = "".join(f"    reveal_type({call})\n" for call, _ in _REVEALED[package])
+    return (
+        f"from {package} import AsyncClient, Client\n\n\n"
+        "async def calls(client: Client, async_client: AsyncClient) -> None:\n" + lines
+    )
+
+
 @pytest.mark.parametrize("package", PACKAGES)
 def test_generated_code_passes_ruff_and_mypy_strict(package: str, tmp_path: Path) -> None:
     folder = GENERATED / package
@@ -57,13 +95,44 @@ def test_generated_code_passes_ruff_and_mypy_strict(package: str, tmp_path: Path
             [sys.executable, "-m", *command, str(folder)], capture_output=True, text=True
         )
         assert result.returncode == 0, result.stdout + result.stderr
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "user_code.py").write_text(_user_code(package) if package in _REVEALED else "")
+    mypy = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache")]
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path), "-p", package],
+        [*mypy, "-p", package, "-m", "user_code"],
         capture_output=True,
         text=True,
         cwd=folder / "src",
+        env={**os.environ, "MYPYPATH": str(user)},
     )
     assert result.returncode == 0, result.stdout
+    revealed = re.findall(r'Revealed type is "(.*)"', result.stdout)
+    names = {"p": package, "r": f"{package}._runtime._response"}
+    assert revealed == [shown.format(**names) for _, shown in _REVEALED.get(package, [])]
+
+
+def test_generated_calls_state_their_types_without_casts() -> None:
+    # A cast is a type nobody checks: the types come from OperationSpec[T] and the runtime's
+    # generic helpers, so a generated call is checked against the answer's declared model.
+    for package in PACKAGES:
+        source = (GENERATED / package / "src" / package / "resources.py").read_text()
+        tree = ast.parse(source)
+        casts = [
+            node.lineno
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id.lstrip("_") == "cast"
+        ]
+        imported = [
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            for alias in node.names
+            if alias.name == "cast"
+        ]
+        assert not casts and not imported, f"{package}/resources.py casts at lines {casts}"
 
 
 @pytest.mark.parametrize("package", PACKAGES)

@@ -165,6 +165,9 @@ def _everything_hostile() -> dict[str, Any]:
         ("GetThing", "close"),
         ("with_raw_response", "fooBar"),
         ("iter_things", "foo-bar"),
+        # classes named as the runtime's resource bases: AsyncResource, SyncResource
+        ("listAsync", "async"),
+        ("listSync", "sync"),
     ]
     for index, (operation_id, tag) in enumerate(plan):
         operations[f"/t{index}"] = {
@@ -208,8 +211,10 @@ def test_every_hostile_name_and_text_at_once(tmp_path: Path) -> None:
     ):
         assert resources.count(name) == 2  # sync and async
     # tags that collide become distinct classes, the async twins included
-    for name in ("class FooBarResource:", "class FooBarResource_2:", "class AsyncFooBarResource:"):
+    for name in ("class FooBarResource(", "class FooBarResource_2(", "class AsyncFooBarResource("):
         assert resources.count(name) == 1
+    for name in ("class AsyncResource(", "class SyncResource(", "class AsyncSyncResource("):
+        assert resources.count(name) == 1  # the bases are reached as _resource.<name>
     client = (tmp_path / "out/hostile/src/hostile/_client.py").read_text()
     assert "self.close_2 = " in client  # a tag named `close` does not replace close()
 

@@ -1,23 +1,23 @@
-"""The calls of Ex Libris Alma Jobs, grouped by tag: one class each, sync and async."""
+"""The calls of Ex Libris Alma Jobs, grouped by tag: one class each, sync and async.
+
+Every call takes ``timeout``: seconds for this call, ``None`` for no timeout at all, or left out
+(``NOT_GIVEN``) for the client's ``timeout``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Literal
-from typing import cast as _cast
 
 from . import models
-from ._runtime import _access, _job_rules, _jobs, _pagination, _raw
+from ._runtime import _access, _job_rules, _jobs, _pagination, _raw, _resource
 from ._runtime._bodies import JsonBody, XmlBody
 from ._runtime._job_rules import JobRules
 from ._runtime._jobs import JobProgress
+from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._transport import (
-    AsyncTransport,
-    SyncTransport,
-)
 
-_GET_JOB_INSTANCE = OperationSpec(
+_GET_JOB_INSTANCE: OperationSpec[models.JobInstance] = OperationSpec(
     method="GET",
     path="/conf/jobs/{job_id}/instances/{instance_id}",
     responses=(ResponseSpec(200, "json", models.JobInstance),),
@@ -30,7 +30,7 @@ _GET_JOB_INSTANCE = OperationSpec(
         500: models.AlmaError,
     },
 )
-_GET_JOB_INSTANCES = OperationSpec(
+_GET_JOB_INSTANCES: OperationSpec[models.JobInstances] = OperationSpec(
     method="GET",
     path="/conf/jobs/{job_id}/instances",
     responses=(ResponseSpec(200, "json", models.JobInstances),),
@@ -53,7 +53,7 @@ _WAIT_FOR_JOB_INSTANCE_RULES = JobRules(
     processed=None,
     total=None,
 )
-_GET_JOB = OperationSpec(
+_GET_JOB: OperationSpec[models.Job] = OperationSpec(
     method="GET",
     path="/conf/jobs/{job_id}",
     responses=(ResponseSpec(200, "json", models.Job),),
@@ -66,7 +66,7 @@ _GET_JOB = OperationSpec(
         500: models.AlmaError,
     },
 )
-_GET_JOBS = OperationSpec(
+_GET_JOBS: OperationSpec[models.Jobs] = OperationSpec(
     method="GET",
     path="/conf/jobs",
     responses=(ResponseSpec(200, "json", models.Jobs),),
@@ -79,7 +79,7 @@ _GET_JOBS = OperationSpec(
         500: models.AlmaError,
     },
 )
-_RUN_JOB = OperationSpec(
+_RUN_JOB: OperationSpec[models.Job] = OperationSpec(
     method="POST",
     path="/conf/jobs/{job_id}",
     responses=(ResponseSpec(200, "json", models.Job),),
@@ -94,23 +94,25 @@ _RUN_JOB = OperationSpec(
 )
 
 
-class InstancesResource:
+class InstancesResourceWithRawResponse:
+    """The calls of ``InstancesResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: InstancesResource) -> None:
+        self.get_job_instance = _raw.raw(resource.get_job_instance)
+        self.get_job_instances = _raw.raw(resource.get_job_instances)
+
+
+class InstancesResource(_resource.SyncResource[InstancesResourceWithRawResponse]):
     """Runs of a job (job instances), with their status, progress and counters"""
 
-    def __init__(self, transport: SyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> InstancesResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return InstancesResourceWithRawResponse(self)
+    _raw_class = InstancesResourceWithRawResponse
 
     def get_job_instance(
         self,
         job_id: str,
         instance_id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobInstance:
         """Get a run of a job
@@ -132,7 +134,7 @@ class InstancesResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.JobInstance", _response.parse())
+        return _response.parse()
 
     def get_job_instances(
         self,
@@ -156,7 +158,7 @@ class InstancesResource:
         | None = None,
         limit: int | None = None,
         offset: int | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobInstances:
         """List runs of a job
@@ -187,7 +189,7 @@ class InstancesResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.JobInstances", _response.parse())
+        return _response.parse()
 
     def iter_job_instances(
         self,
@@ -210,7 +212,7 @@ class InstancesResource:
         | str
         | None = None,
         page_size: int = 100,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[models.JobInstance]:
         """Every item of ``get_job_instances``, fetched page by page (iterator).
@@ -232,12 +234,8 @@ class InstancesResource:
 
         return _pagination.iter_offset_pages(
             _page,
-            items=lambda _answer: _cast(
-                list[models.JobInstance], _access.value_at(_answer, "/job_instance") or []
-            ),
-            total=lambda _answer: _cast(
-                "int | None", _access.value_at(_answer, "/total_record_count")
-            ),
+            items=lambda _answer: _access.value_at(_answer, "/job_instance") or [],
+            total=lambda _answer: _access.value_at(_answer, "/total_record_count"),
             limit=page_size,
         )
 
@@ -279,30 +277,25 @@ class InstancesResource:
         )
 
 
-class InstancesResourceWithRawResponse:
-    """The calls of ``InstancesResource``, answering ``APIResponse`` objects."""
+class JobsResourceWithRawResponse:
+    """The calls of ``JobsResource``, answering ``APIResponse`` objects."""
 
-    def __init__(self, resource: InstancesResource) -> None:
-        self.get_job_instance = _raw.raw(resource.get_job_instance)
-        self.get_job_instances = _raw.raw(resource.get_job_instances)
+    def __init__(self, resource: JobsResource) -> None:
+        self.get_job = _raw.raw(resource.get_job)
+        self.get_jobs = _raw.raw(resource.get_jobs)
+        self.run_job = _raw.raw(resource.run_job)
 
 
-class JobsResource:
+class JobsResource(_resource.SyncResource[JobsResourceWithRawResponse]):
     """Jobs defined in Alma, and starting a run of one"""
 
-    def __init__(self, transport: SyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> JobsResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return JobsResourceWithRawResponse(self)
+    _raw_class = JobsResourceWithRawResponse
 
     def get_job(
         self,
         job_id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Get a job
@@ -321,7 +314,7 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.Job", _response.parse())
+        return _response.parse()
 
     def get_jobs(
         self,
@@ -331,7 +324,7 @@ class JobsResource:
         category: str | None = None,
         type: Literal["MANUAL", "SCHEDULED", "OTHER"] | None = None,
         profile_id: str | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Jobs:
         """List jobs
@@ -357,7 +350,7 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.Jobs", _response.parse())
+        return _response.parse()
 
     def iter_jobs(
         self,
@@ -366,7 +359,7 @@ class JobsResource:
         type: Literal["MANUAL", "SCHEDULED", "OTHER"] | None = None,
         profile_id: str | None = None,
         page_size: int = 100,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[models.Job]:
         """Every item of ``get_jobs``, fetched page by page (iterator).
@@ -387,10 +380,8 @@ class JobsResource:
 
         return _pagination.iter_offset_pages(
             _page,
-            items=lambda _answer: _cast(list[models.Job], _access.value_at(_answer, "/job") or []),
-            total=lambda _answer: _cast(
-                "int | None", _access.value_at(_answer, "/total_record_count")
-            ),
+            items=lambda _answer: _access.value_at(_answer, "/job") or [],
+            total=lambda _answer: _access.value_at(_answer, "/total_record_count"),
             limit=page_size,
         )
 
@@ -400,7 +391,7 @@ class JobsResource:
         job: models.Job,
         *,
         wire_format: Literal["json", "xml"] = "json",
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Run a job
@@ -429,35 +420,28 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.Job", _response.parse())
+        return _response.parse()
 
 
-class JobsResourceWithRawResponse:
-    """The calls of ``JobsResource``, answering ``APIResponse`` objects."""
+class AsyncInstancesResourceWithRawResponse:
+    """The calls of ``AsyncInstancesResource``, answering ``APIResponse`` objects."""
 
-    def __init__(self, resource: JobsResource) -> None:
-        self.get_job = _raw.raw(resource.get_job)
-        self.get_jobs = _raw.raw(resource.get_jobs)
-        self.run_job = _raw.raw(resource.run_job)
+    def __init__(self, resource: AsyncInstancesResource) -> None:
+        self.get_job_instance = _raw.async_raw(resource.get_job_instance)
+        self.get_job_instances = _raw.async_raw(resource.get_job_instances)
 
 
-class AsyncInstancesResource:
+class AsyncInstancesResource(_resource.AsyncResource[AsyncInstancesResourceWithRawResponse]):
     """Runs of a job (job instances), with their status, progress and counters"""
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> AsyncInstancesResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return AsyncInstancesResourceWithRawResponse(self)
+    _raw_class = AsyncInstancesResourceWithRawResponse
 
     async def get_job_instance(
         self,
         job_id: str,
         instance_id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobInstance:
         """Get a run of a job
@@ -479,7 +463,7 @@ class AsyncInstancesResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.JobInstance", _response.parse())
+        return _response.parse()
 
     async def get_job_instances(
         self,
@@ -503,7 +487,7 @@ class AsyncInstancesResource:
         | None = None,
         limit: int | None = None,
         offset: int | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobInstances:
         """List runs of a job
@@ -534,7 +518,7 @@ class AsyncInstancesResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.JobInstances", _response.parse())
+        return _response.parse()
 
     def iter_job_instances(
         self,
@@ -557,7 +541,7 @@ class AsyncInstancesResource:
         | str
         | None = None,
         page_size: int = 100,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[models.JobInstance]:
         """Every item of ``get_job_instances``, fetched page by page (async iterator).
@@ -579,12 +563,8 @@ class AsyncInstancesResource:
 
         return _pagination.aiter_offset_pages(
             _page,
-            items=lambda _answer: _cast(
-                list[models.JobInstance], _access.value_at(_answer, "/job_instance") or []
-            ),
-            total=lambda _answer: _cast(
-                "int | None", _access.value_at(_answer, "/total_record_count")
-            ),
+            items=lambda _answer: _access.value_at(_answer, "/job_instance") or [],
+            total=lambda _answer: _access.value_at(_answer, "/total_record_count"),
             limit=page_size,
         )
 
@@ -626,30 +606,25 @@ class AsyncInstancesResource:
         )
 
 
-class AsyncInstancesResourceWithRawResponse:
-    """The calls of ``AsyncInstancesResource``, answering ``APIResponse`` objects."""
+class AsyncJobsResourceWithRawResponse:
+    """The calls of ``AsyncJobsResource``, answering ``APIResponse`` objects."""
 
-    def __init__(self, resource: AsyncInstancesResource) -> None:
-        self.get_job_instance = _raw.async_raw(resource.get_job_instance)
-        self.get_job_instances = _raw.async_raw(resource.get_job_instances)
+    def __init__(self, resource: AsyncJobsResource) -> None:
+        self.get_job = _raw.async_raw(resource.get_job)
+        self.get_jobs = _raw.async_raw(resource.get_jobs)
+        self.run_job = _raw.async_raw(resource.run_job)
 
 
-class AsyncJobsResource:
+class AsyncJobsResource(_resource.AsyncResource[AsyncJobsResourceWithRawResponse]):
     """Jobs defined in Alma, and starting a run of one"""
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> AsyncJobsResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return AsyncJobsResourceWithRawResponse(self)
+    _raw_class = AsyncJobsResourceWithRawResponse
 
     async def get_job(
         self,
         job_id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Get a job
@@ -668,7 +643,7 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.Job", _response.parse())
+        return _response.parse()
 
     async def get_jobs(
         self,
@@ -678,7 +653,7 @@ class AsyncJobsResource:
         category: str | None = None,
         type: Literal["MANUAL", "SCHEDULED", "OTHER"] | None = None,
         profile_id: str | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Jobs:
         """List jobs
@@ -704,7 +679,7 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.Jobs", _response.parse())
+        return _response.parse()
 
     def iter_jobs(
         self,
@@ -713,7 +688,7 @@ class AsyncJobsResource:
         type: Literal["MANUAL", "SCHEDULED", "OTHER"] | None = None,
         profile_id: str | None = None,
         page_size: int = 100,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[models.Job]:
         """Every item of ``get_jobs``, fetched page by page (async iterator).
@@ -734,10 +709,8 @@ class AsyncJobsResource:
 
         return _pagination.aiter_offset_pages(
             _page,
-            items=lambda _answer: _cast(list[models.Job], _access.value_at(_answer, "/job") or []),
-            total=lambda _answer: _cast(
-                "int | None", _access.value_at(_answer, "/total_record_count")
-            ),
+            items=lambda _answer: _access.value_at(_answer, "/job") or [],
+            total=lambda _answer: _access.value_at(_answer, "/total_record_count"),
             limit=page_size,
         )
 
@@ -747,7 +720,7 @@ class AsyncJobsResource:
         job: models.Job,
         *,
         wire_format: Literal["json", "xml"] = "json",
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Run a job
@@ -776,13 +749,4 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.Job", _response.parse())
-
-
-class AsyncJobsResourceWithRawResponse:
-    """The calls of ``AsyncJobsResource``, answering ``APIResponse`` objects."""
-
-    def __init__(self, resource: AsyncJobsResource) -> None:
-        self.get_job = _raw.async_raw(resource.get_job)
-        self.get_jobs = _raw.async_raw(resource.get_jobs)
-        self.run_job = _raw.async_raw(resource.run_job)
+        return _response.parse()

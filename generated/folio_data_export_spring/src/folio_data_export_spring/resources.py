@@ -1,30 +1,29 @@
-"""The calls of FOLIO Data Export Spring, grouped by tag: one class each, sync and async."""
+"""The calls of FOLIO Data Export Spring, grouped by tag: one class each, sync and async.
+
+Every call takes ``timeout``: seconds for this call, ``None`` for no timeout at all, or left out
+(``NOT_GIVEN``) for the client's ``timeout``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import cast as _cast
 
 from . import models
-from ._runtime import _access, _job_rules, _jobs, _pagination, _raw
+from ._runtime import _access, _job_rules, _jobs, _pagination, _raw, _resource
 from ._runtime._bodies import JsonBody
 from ._runtime._job_rules import JobRules
 from ._runtime._jobs import JobProgress
+from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._transport import (
-    AsyncStreamedResponse,
-    AsyncTransport,
-    StreamedResponse,
-    SyncTransport,
-)
+from ._runtime._transport import AsyncStreamedResponse, StreamedResponse
 
-_DOWNLOAD_EXPORTED_FILE_BY_JOB_ID = OperationSpec(
+_DOWNLOAD_EXPORTED_FILE_BY_JOB_ID: OperationSpec[bytes] = OperationSpec(
     method="GET",
     path="/data-export-spring/jobs/{id}/download",
     responses=(ResponseSpec(200, "binary", None),),
     errors={},
 )
-_GET_JOB_BY_ID = OperationSpec(
+_GET_JOB_BY_ID: OperationSpec[models.Job] = OperationSpec(
     method="GET",
     path="/data-export-spring/jobs/{id}",
     responses=(ResponseSpec(200, "json", models.Job),),
@@ -34,7 +33,7 @@ _GET_JOB_BY_ID = OperationSpec(
         500: models.Errors,
     },
 )
-_GET_JOBS = OperationSpec(
+_GET_JOBS: OperationSpec[models.JobCollection] = OperationSpec(
     method="GET",
     path="/data-export-spring/jobs",
     responses=(ResponseSpec(200, "json", models.JobCollection),),
@@ -43,7 +42,7 @@ _GET_JOBS = OperationSpec(
         500: models.Errors,
     },
 )
-_RESEND_EXPORTED_FILE = OperationSpec(
+_RESEND_EXPORTED_FILE: OperationSpec[None] = OperationSpec(
     method="POST",
     path="/data-export-spring/jobs/{id}/resend",
     responses=(ResponseSpec(201, "empty", None),),
@@ -53,7 +52,7 @@ _RESEND_EXPORTED_FILE = OperationSpec(
         500: models.Errors,
     },
 )
-_SEND_JOB = OperationSpec(
+_SEND_JOB: OperationSpec[None] = OperationSpec(
     method="POST",
     path="/data-export-spring/jobs/send",
     responses=(ResponseSpec(200, "empty", None),),
@@ -62,7 +61,7 @@ _SEND_JOB = OperationSpec(
         500: models.Errors,
     },
 )
-_UPSERT_JOB = OperationSpec(
+_UPSERT_JOB: OperationSpec[models.Job] = OperationSpec(
     method="POST",
     path="/data-export-spring/jobs",
     responses=(
@@ -86,23 +85,28 @@ _WAIT_FOR_JOB_RULES = JobRules(
 )
 
 
-class JobsResource:
+class JobsResourceWithRawResponse:
+    """The calls of ``JobsResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: JobsResource) -> None:
+        self.get_job_by_id = _raw.raw(resource.get_job_by_id)
+        self.get_jobs = _raw.raw(resource.get_jobs)
+        self.resend_exported_file = _raw.raw(resource.resend_exported_file)
+        self.send_job = _raw.raw(resource.send_job)
+        self.upsert_job = _raw.raw(resource.upsert_job)
+
+
+class JobsResource(_resource.SyncResource[JobsResourceWithRawResponse]):
     """Export jobs and their files"""
 
-    def __init__(self, transport: SyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> JobsResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return JobsResourceWithRawResponse(self)
+    _raw_class = JobsResourceWithRawResponse
 
     def download_exported_file_by_job_id(
         self,
         id: str,
         *,
         key: str | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> StreamedResponse:
         """Download the exported file
@@ -134,7 +138,7 @@ class JobsResource:
         self,
         id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Get a job
@@ -152,7 +156,7 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.Job", _response.parse())
+        return _response.parse()
 
     def get_jobs(
         self,
@@ -160,7 +164,7 @@ class JobsResource:
         offset: int | None = None,
         limit: int | None = None,
         query: str | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobCollection:
         """List jobs
@@ -182,14 +186,14 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.JobCollection", _response.parse())
+        return _response.parse()
 
     def iter_jobs(
         self,
         *,
         query: str | None = None,
         page_size: int = 100,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[models.Job]:
         """Every item of ``get_jobs``, fetched page by page (iterator).
@@ -208,10 +212,8 @@ class JobsResource:
 
         return _pagination.iter_offset_pages(
             _page,
-            items=lambda _answer: _cast(
-                list[models.Job], _access.value_at(_answer, "/jobRecords") or []
-            ),
-            total=lambda _answer: _cast("int | None", _access.value_at(_answer, "/totalRecords")),
+            items=lambda _answer: _access.value_at(_answer, "/jobRecords") or [],
+            total=lambda _answer: _access.value_at(_answer, "/totalRecords"),
             limit=page_size,
         )
 
@@ -219,7 +221,7 @@ class JobsResource:
         self,
         id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Resend the exported file
@@ -243,7 +245,7 @@ class JobsResource:
         self,
         job: models.Job,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Send a job via Kafka
@@ -263,7 +265,7 @@ class JobsResource:
         self,
         job: models.Job,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Create or update a job
@@ -277,7 +279,7 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.Job", _response.parse())
+        return _response.parse()
 
     def wait_for_job(
         self,
@@ -315,34 +317,28 @@ class JobsResource:
         )
 
 
-class JobsResourceWithRawResponse:
-    """The calls of ``JobsResource``, answering ``APIResponse`` objects."""
+class AsyncJobsResourceWithRawResponse:
+    """The calls of ``AsyncJobsResource``, answering ``APIResponse`` objects."""
 
-    def __init__(self, resource: JobsResource) -> None:
-        self.get_job_by_id = _raw.raw(resource.get_job_by_id)
-        self.get_jobs = _raw.raw(resource.get_jobs)
-        self.resend_exported_file = _raw.raw(resource.resend_exported_file)
-        self.send_job = _raw.raw(resource.send_job)
-        self.upsert_job = _raw.raw(resource.upsert_job)
+    def __init__(self, resource: AsyncJobsResource) -> None:
+        self.get_job_by_id = _raw.async_raw(resource.get_job_by_id)
+        self.get_jobs = _raw.async_raw(resource.get_jobs)
+        self.resend_exported_file = _raw.async_raw(resource.resend_exported_file)
+        self.send_job = _raw.async_raw(resource.send_job)
+        self.upsert_job = _raw.async_raw(resource.upsert_job)
 
 
-class AsyncJobsResource:
+class AsyncJobsResource(_resource.AsyncResource[AsyncJobsResourceWithRawResponse]):
     """Export jobs and their files"""
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> AsyncJobsResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return AsyncJobsResourceWithRawResponse(self)
+    _raw_class = AsyncJobsResourceWithRawResponse
 
     async def download_exported_file_by_job_id(
         self,
         id: str,
         *,
         key: str | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncStreamedResponse:
         """Download the exported file
@@ -374,7 +370,7 @@ class AsyncJobsResource:
         self,
         id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Get a job
@@ -392,7 +388,7 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.Job", _response.parse())
+        return _response.parse()
 
     async def get_jobs(
         self,
@@ -400,7 +396,7 @@ class AsyncJobsResource:
         offset: int | None = None,
         limit: int | None = None,
         query: str | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobCollection:
         """List jobs
@@ -422,14 +418,14 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.JobCollection", _response.parse())
+        return _response.parse()
 
     def iter_jobs(
         self,
         *,
         query: str | None = None,
         page_size: int = 100,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[models.Job]:
         """Every item of ``get_jobs``, fetched page by page (async iterator).
@@ -448,10 +444,8 @@ class AsyncJobsResource:
 
         return _pagination.aiter_offset_pages(
             _page,
-            items=lambda _answer: _cast(
-                list[models.Job], _access.value_at(_answer, "/jobRecords") or []
-            ),
-            total=lambda _answer: _cast("int | None", _access.value_at(_answer, "/totalRecords")),
+            items=lambda _answer: _access.value_at(_answer, "/jobRecords") or [],
+            total=lambda _answer: _access.value_at(_answer, "/totalRecords"),
             limit=page_size,
         )
 
@@ -459,7 +453,7 @@ class AsyncJobsResource:
         self,
         id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Resend the exported file
@@ -483,7 +477,7 @@ class AsyncJobsResource:
         self,
         job: models.Job,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Send a job via Kafka
@@ -503,7 +497,7 @@ class AsyncJobsResource:
         self,
         job: models.Job,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Create or update a job
@@ -517,7 +511,7 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.Job", _response.parse())
+        return _response.parse()
 
     async def wait_for_job(
         self,
@@ -553,14 +547,3 @@ class AsyncJobsResource:
             poll_interval=poll_interval,
             on_progress=on_progress,
         )
-
-
-class AsyncJobsResourceWithRawResponse:
-    """The calls of ``AsyncJobsResource``, answering ``APIResponse`` objects."""
-
-    def __init__(self, resource: AsyncJobsResource) -> None:
-        self.get_job_by_id = _raw.async_raw(resource.get_job_by_id)
-        self.get_jobs = _raw.async_raw(resource.get_jobs)
-        self.resend_exported_file = _raw.async_raw(resource.resend_exported_file)
-        self.send_job = _raw.async_raw(resource.send_job)
-        self.upsert_job = _raw.async_raw(resource.upsert_job)

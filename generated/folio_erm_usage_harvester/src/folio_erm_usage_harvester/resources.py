@@ -1,59 +1,59 @@
-"""The calls of FOLIO eUsage Harvester, grouped by tag: one class each, sync and async."""
+"""The calls of FOLIO eUsage Harvester, grouped by tag: one class each, sync and async.
+
+Every call takes ``timeout``: seconds for this call, ``None`` for no timeout at all, or left out
+(``NOT_GIVEN``) for the client's ``timeout``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import cast as _cast
 
 from pydantic import JsonValue
 
 from . import models
-from ._runtime import _access, _job_rules, _jobs, _pagination, _query, _raw
+from ._runtime import _access, _job_rules, _jobs, _pagination, _query, _raw, _resource
 from ._runtime._job_rules import JobRules
 from ._runtime._jobs import JobProgress
+from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._transport import (
-    AsyncTransport,
-    SyncTransport,
-)
 
-_START_HARVESTING = OperationSpec(
+_START_HARVESTING: OperationSpec[JsonValue] = OperationSpec(
     method="GET",
     path="/erm-usage-harvester/start",
     responses=(ResponseSpec(200, "json", JsonValue),),
     errors={},
 )
-_START_HARVESTING_FOR_PROVIDER = OperationSpec(
+_START_HARVESTING_FOR_PROVIDER: OperationSpec[JsonValue] = OperationSpec(
     method="GET",
     path="/erm-usage-harvester/start/{id}",
     responses=(ResponseSpec(200, "json", JsonValue),),
     errors={},
 )
-_GET_IMPLEMENTATIONS = OperationSpec(
+_GET_IMPLEMENTATIONS: OperationSpec[models.ServiceImplementations] = OperationSpec(
     method="GET",
     path="/erm-usage-harvester/impl",
     responses=(ResponseSpec(200, "json", models.ServiceImplementations),),
     errors={},
 )
-_CLEANUP_JOBS = OperationSpec(
+_CLEANUP_JOBS: OperationSpec[None] = OperationSpec(
     method="POST",
     path="/erm-usage-harvester/jobs/cleanup",
     responses=(ResponseSpec(204, "empty", None),),
     errors={},
 )
-_GET_JOBS = OperationSpec(
+_GET_JOBS: OperationSpec[models.JobInfos] = OperationSpec(
     method="GET",
     path="/erm-usage-harvester/jobs",
     responses=(ResponseSpec(200, "json", models.JobInfos),),
     errors={},
 )
-_PURGE_FINISHED_JOBS = OperationSpec(
+_PURGE_FINISHED_JOBS: OperationSpec[None] = OperationSpec(
     method="POST",
     path="/erm-usage-harvester/jobs/purgefinished",
     responses=(ResponseSpec(204, "empty", None),),
     errors={},
 )
-_PURGE_STALE_JOBS = OperationSpec(
+_PURGE_STALE_JOBS: OperationSpec[None] = OperationSpec(
     method="POST",
     path="/erm-usage-harvester/jobs/purgestale",
     responses=(ResponseSpec(204, "empty", None),),
@@ -71,21 +71,23 @@ _WAIT_FOR_JOB_RULES = JobRules(
 )
 
 
-class HarvestingResource:
+class HarvestingResourceWithRawResponse:
+    """The calls of ``HarvestingResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: HarvestingResource) -> None:
+        self.start_harvesting = _raw.raw(resource.start_harvesting)
+        self.start_harvesting_for_provider = _raw.raw(resource.start_harvesting_for_provider)
+
+
+class HarvestingResource(_resource.SyncResource[HarvestingResourceWithRawResponse]):
     """Starting harvests"""
 
-    def __init__(self, transport: SyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> HarvestingResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return HarvestingResourceWithRawResponse(self)
+    _raw_class = HarvestingResourceWithRawResponse
 
     def start_harvesting(
         self,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> JsonValue:
         """Start harvesting for the tenant
@@ -97,13 +99,13 @@ class HarvestingResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("JsonValue", _response.parse())
+        return _response.parse()
 
     def start_harvesting_for_provider(
         self,
         id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> JsonValue:
         """Start harvesting for one provider
@@ -121,33 +123,26 @@ class HarvestingResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("JsonValue", _response.parse())
+        return _response.parse()
 
 
-class HarvestingResourceWithRawResponse:
-    """The calls of ``HarvestingResource``, answering ``APIResponse`` objects."""
+class ImplementationsResourceWithRawResponse:
+    """The calls of ``ImplementationsResource``, answering ``APIResponse`` objects."""
 
-    def __init__(self, resource: HarvestingResource) -> None:
-        self.start_harvesting = _raw.raw(resource.start_harvesting)
-        self.start_harvesting_for_provider = _raw.raw(resource.start_harvesting_for_provider)
+    def __init__(self, resource: ImplementationsResource) -> None:
+        self.get_implementations = _raw.raw(resource.get_implementations)
 
 
-class ImplementationsResource:
+class ImplementationsResource(_resource.SyncResource[ImplementationsResourceWithRawResponse]):
     """The service implementations the harvester offers"""
 
-    def __init__(self, transport: SyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> ImplementationsResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return ImplementationsResourceWithRawResponse(self)
+    _raw_class = ImplementationsResourceWithRawResponse
 
     def get_implementations(
         self,
         *,
         aggregator: str | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.ServiceImplementations:
         """List service implementations
@@ -165,31 +160,28 @@ class ImplementationsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.ServiceImplementations", _response.parse())
+        return _response.parse()
 
 
-class ImplementationsResourceWithRawResponse:
-    """The calls of ``ImplementationsResource``, answering ``APIResponse`` objects."""
+class JobsResourceWithRawResponse:
+    """The calls of ``JobsResource``, answering ``APIResponse`` objects."""
 
-    def __init__(self, resource: ImplementationsResource) -> None:
-        self.get_implementations = _raw.raw(resource.get_implementations)
+    def __init__(self, resource: JobsResource) -> None:
+        self.cleanup_jobs = _raw.raw(resource.cleanup_jobs)
+        self.get_jobs = _raw.raw(resource.get_jobs)
+        self.purge_finished_jobs = _raw.raw(resource.purge_finished_jobs)
+        self.purge_stale_jobs = _raw.raw(resource.purge_stale_jobs)
 
 
-class JobsResource:
+class JobsResource(_resource.SyncResource[JobsResourceWithRawResponse]):
     """Harvesting jobs"""
 
-    def __init__(self, transport: SyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> JobsResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return JobsResourceWithRawResponse(self)
+    _raw_class = JobsResourceWithRawResponse
 
     def cleanup_jobs(
         self,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Clean up jobs
@@ -212,7 +204,7 @@ class JobsResource:
         total_records: str | None = None,
         offset: int | None = None,
         limit: int | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobInfos:
         """List harvesting jobs
@@ -244,7 +236,7 @@ class JobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.JobInfos", _response.parse())
+        return _response.parse()
 
     def iter_jobs(
         self,
@@ -254,7 +246,7 @@ class JobsResource:
         query: str | None = None,
         total_records: str | None = None,
         page_size: int = 100,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[models.JobInfo]:
         """Every item of ``get_jobs``, fetched page by page (iterator).
@@ -276,10 +268,8 @@ class JobsResource:
 
         return _pagination.iter_offset_pages(
             _page,
-            items=lambda _answer: _cast(
-                list[models.JobInfo], _access.value_at(_answer, "/jobInfos") or []
-            ),
-            total=lambda _answer: _cast("int | None", _access.value_at(_answer, "/totalRecords")),
+            items=lambda _answer: _access.value_at(_answer, "/jobInfos") or [],
+            total=lambda _answer: _access.value_at(_answer, "/totalRecords"),
             limit=page_size,
         )
 
@@ -287,7 +277,7 @@ class JobsResource:
         self,
         *,
         timestamp: float,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Purge finished jobs
@@ -311,7 +301,7 @@ class JobsResource:
     def purge_stale_jobs(
         self,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Purge stale jobs
@@ -347,7 +337,8 @@ class JobsResource:
             _page = self.get_jobs(
                 query='id=="' + _query.cql_string(id_) + '"',
             )
-            return _cast("models.JobInfo", _job_rules.find_job(_page, "/jobInfos", "/id", id_))
+            _job: models.JobInfo = _job_rules.find_job(_page, "/jobInfos", "/id", id_)
+            return _job
 
         _rules = _WAIT_FOR_JOB_RULES
         return _jobs.wait_for_job(
@@ -361,31 +352,23 @@ class JobsResource:
         )
 
 
-class JobsResourceWithRawResponse:
-    """The calls of ``JobsResource``, answering ``APIResponse`` objects."""
+class AsyncHarvestingResourceWithRawResponse:
+    """The calls of ``AsyncHarvestingResource``, answering ``APIResponse`` objects."""
 
-    def __init__(self, resource: JobsResource) -> None:
-        self.cleanup_jobs = _raw.raw(resource.cleanup_jobs)
-        self.get_jobs = _raw.raw(resource.get_jobs)
-        self.purge_finished_jobs = _raw.raw(resource.purge_finished_jobs)
-        self.purge_stale_jobs = _raw.raw(resource.purge_stale_jobs)
+    def __init__(self, resource: AsyncHarvestingResource) -> None:
+        self.start_harvesting = _raw.async_raw(resource.start_harvesting)
+        self.start_harvesting_for_provider = _raw.async_raw(resource.start_harvesting_for_provider)
 
 
-class AsyncHarvestingResource:
+class AsyncHarvestingResource(_resource.AsyncResource[AsyncHarvestingResourceWithRawResponse]):
     """Starting harvests"""
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> AsyncHarvestingResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return AsyncHarvestingResourceWithRawResponse(self)
+    _raw_class = AsyncHarvestingResourceWithRawResponse
 
     async def start_harvesting(
         self,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> JsonValue:
         """Start harvesting for the tenant
@@ -397,13 +380,13 @@ class AsyncHarvestingResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("JsonValue", _response.parse())
+        return _response.parse()
 
     async def start_harvesting_for_provider(
         self,
         id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> JsonValue:
         """Start harvesting for one provider
@@ -421,33 +404,28 @@ class AsyncHarvestingResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("JsonValue", _response.parse())
+        return _response.parse()
 
 
-class AsyncHarvestingResourceWithRawResponse:
-    """The calls of ``AsyncHarvestingResource``, answering ``APIResponse`` objects."""
+class AsyncImplementationsResourceWithRawResponse:
+    """The calls of ``AsyncImplementationsResource``, answering ``APIResponse`` objects."""
 
-    def __init__(self, resource: AsyncHarvestingResource) -> None:
-        self.start_harvesting = _raw.async_raw(resource.start_harvesting)
-        self.start_harvesting_for_provider = _raw.async_raw(resource.start_harvesting_for_provider)
+    def __init__(self, resource: AsyncImplementationsResource) -> None:
+        self.get_implementations = _raw.async_raw(resource.get_implementations)
 
 
-class AsyncImplementationsResource:
+class AsyncImplementationsResource(
+    _resource.AsyncResource[AsyncImplementationsResourceWithRawResponse]
+):
     """The service implementations the harvester offers"""
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> AsyncImplementationsResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return AsyncImplementationsResourceWithRawResponse(self)
+    _raw_class = AsyncImplementationsResourceWithRawResponse
 
     async def get_implementations(
         self,
         *,
         aggregator: str | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.ServiceImplementations:
         """List service implementations
@@ -465,31 +443,28 @@ class AsyncImplementationsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.ServiceImplementations", _response.parse())
+        return _response.parse()
 
 
-class AsyncImplementationsResourceWithRawResponse:
-    """The calls of ``AsyncImplementationsResource``, answering ``APIResponse`` objects."""
+class AsyncJobsResourceWithRawResponse:
+    """The calls of ``AsyncJobsResource``, answering ``APIResponse`` objects."""
 
-    def __init__(self, resource: AsyncImplementationsResource) -> None:
-        self.get_implementations = _raw.async_raw(resource.get_implementations)
+    def __init__(self, resource: AsyncJobsResource) -> None:
+        self.cleanup_jobs = _raw.async_raw(resource.cleanup_jobs)
+        self.get_jobs = _raw.async_raw(resource.get_jobs)
+        self.purge_finished_jobs = _raw.async_raw(resource.purge_finished_jobs)
+        self.purge_stale_jobs = _raw.async_raw(resource.purge_stale_jobs)
 
 
-class AsyncJobsResource:
+class AsyncJobsResource(_resource.AsyncResource[AsyncJobsResourceWithRawResponse]):
     """Harvesting jobs"""
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> AsyncJobsResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return AsyncJobsResourceWithRawResponse(self)
+    _raw_class = AsyncJobsResourceWithRawResponse
 
     async def cleanup_jobs(
         self,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Clean up jobs
@@ -512,7 +487,7 @@ class AsyncJobsResource:
         total_records: str | None = None,
         offset: int | None = None,
         limit: int | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobInfos:
         """List harvesting jobs
@@ -544,7 +519,7 @@ class AsyncJobsResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.JobInfos", _response.parse())
+        return _response.parse()
 
     def iter_jobs(
         self,
@@ -554,7 +529,7 @@ class AsyncJobsResource:
         query: str | None = None,
         total_records: str | None = None,
         page_size: int = 100,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[models.JobInfo]:
         """Every item of ``get_jobs``, fetched page by page (async iterator).
@@ -576,10 +551,8 @@ class AsyncJobsResource:
 
         return _pagination.aiter_offset_pages(
             _page,
-            items=lambda _answer: _cast(
-                list[models.JobInfo], _access.value_at(_answer, "/jobInfos") or []
-            ),
-            total=lambda _answer: _cast("int | None", _access.value_at(_answer, "/totalRecords")),
+            items=lambda _answer: _access.value_at(_answer, "/jobInfos") or [],
+            total=lambda _answer: _access.value_at(_answer, "/totalRecords"),
             limit=page_size,
         )
 
@@ -587,7 +560,7 @@ class AsyncJobsResource:
         self,
         *,
         timestamp: float,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Purge finished jobs
@@ -611,7 +584,7 @@ class AsyncJobsResource:
     async def purge_stale_jobs(
         self,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Purge stale jobs
@@ -647,7 +620,8 @@ class AsyncJobsResource:
             _page = await self.get_jobs(
                 query='id=="' + _query.cql_string(id_) + '"',
             )
-            return _cast("models.JobInfo", _job_rules.find_job(_page, "/jobInfos", "/id", id_))
+            _job: models.JobInfo = _job_rules.find_job(_page, "/jobInfos", "/id", id_)
+            return _job
 
         _rules = _WAIT_FOR_JOB_RULES
         return await _jobs.async_wait_for_job(
@@ -659,13 +633,3 @@ class AsyncJobsResource:
             poll_interval=poll_interval,
             on_progress=on_progress,
         )
-
-
-class AsyncJobsResourceWithRawResponse:
-    """The calls of ``AsyncJobsResource``, answering ``APIResponse`` objects."""
-
-    def __init__(self, resource: AsyncJobsResource) -> None:
-        self.cleanup_jobs = _raw.async_raw(resource.cleanup_jobs)
-        self.get_jobs = _raw.async_raw(resource.get_jobs)
-        self.purge_finished_jobs = _raw.async_raw(resource.purge_finished_jobs)
-        self.purge_stale_jobs = _raw.async_raw(resource.purge_stale_jobs)

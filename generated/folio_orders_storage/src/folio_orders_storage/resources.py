@@ -1,27 +1,26 @@
-"""The calls of FOLIO Orders Storage Batch Tracking, grouped by tag: one class each, sync and
-async."""
+"""The calls of FOLIO Orders Storage Batch Tracking, grouped by tag: one class each, sync and async.
+
+Every call takes ``timeout``: seconds for this call, ``None`` for no timeout at all, or left out
+(``NOT_GIVEN``) for the client's ``timeout``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import cast as _cast
 
 from . import models
-from ._runtime import _raw
+from ._runtime import _raw, _resource
 from ._runtime._bodies import JsonBody
+from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._transport import (
-    AsyncTransport,
-    SyncTransport,
-)
 
-_CLEANUP_BATCH_TRACKING = OperationSpec(
+_CLEANUP_BATCH_TRACKING: OperationSpec[str] = OperationSpec(
     method="POST",
     path="/orders-storage/batch-tracking/cleanup",
     responses=(ResponseSpec(200, "text", None),),
     errors={},
 )
-_CREATE_BATCH_TRACKING = OperationSpec(
+_CREATE_BATCH_TRACKING: OperationSpec[models.BatchTracking] = OperationSpec(
     method="POST",
     path="/orders-storage/batch-tracking",
     responses=(ResponseSpec(201, "json", models.BatchTracking),),
@@ -29,82 +28,12 @@ _CREATE_BATCH_TRACKING = OperationSpec(
         422: models.Errors,
     },
 )
-_DELETE_BATCH_TRACKING = OperationSpec(
+_DELETE_BATCH_TRACKING: OperationSpec[None] = OperationSpec(
     method="DELETE",
     path="/orders-storage/batch-tracking/{id}",
     responses=(ResponseSpec(204, "empty", None),),
     errors={},
 )
-
-
-class BatchTrackingResource:
-    """Batch tracking records"""
-
-    def __init__(self, transport: SyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> BatchTrackingResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return BatchTrackingResourceWithRawResponse(self)
-
-    def cleanup_batch_tracking(
-        self,
-        *,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> str:
-        """Clean up old batch tracking records
-
-        Deletes batch tracking records older than 24 hours. Upstream runs it from a timer.
-        """
-        _response = self._transport.request(
-            _CLEANUP_BATCH_TRACKING,
-            timeout=timeout,
-            extra_headers=extra_headers,
-        )
-        return _cast("str", _response.parse())
-
-    def create_batch_tracking(
-        self,
-        batch_tracking: models.BatchTracking,
-        *,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.BatchTracking:
-        """Create a batch tracking record
-
-        Starts tracking a batch of totalRecords records.
-        """
-        _response = self._transport.request(
-            _CREATE_BATCH_TRACKING,
-            body=JsonBody(batch_tracking),
-            timeout=timeout,
-            extra_headers=extra_headers,
-        )
-        return _cast("models.BatchTracking", _response.parse())
-
-    def delete_batch_tracking(
-        self,
-        id: str,
-        *,
-        timeout: float | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> None:
-        """Delete a batch tracking record
-
-        Args:
-            id: Id of the batch tracking record (a UUID)
-        """
-        _response = self._transport.request(
-            _DELETE_BATCH_TRACKING,
-            path_params={
-                "id": id,
-            },
-            timeout=timeout,
-            extra_headers=extra_headers,
-        )
-        _response.parse()
 
 
 class BatchTrackingResourceWithRawResponse:
@@ -116,58 +45,52 @@ class BatchTrackingResourceWithRawResponse:
         self.delete_batch_tracking = _raw.raw(resource.delete_batch_tracking)
 
 
-class AsyncBatchTrackingResource:
+class BatchTrackingResource(_resource.SyncResource[BatchTrackingResourceWithRawResponse]):
     """Batch tracking records"""
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
+    _raw_class = BatchTrackingResourceWithRawResponse
 
-    @property
-    def with_raw_response(self) -> AsyncBatchTrackingResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return AsyncBatchTrackingResourceWithRawResponse(self)
-
-    async def cleanup_batch_tracking(
+    def cleanup_batch_tracking(
         self,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> str:
         """Clean up old batch tracking records
 
         Deletes batch tracking records older than 24 hours. Upstream runs it from a timer.
         """
-        _response = await self._transport.request(
+        _response = self._transport.request(
             _CLEANUP_BATCH_TRACKING,
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("str", _response.parse())
+        return _response.parse()
 
-    async def create_batch_tracking(
+    def create_batch_tracking(
         self,
         batch_tracking: models.BatchTracking,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.BatchTracking:
         """Create a batch tracking record
 
         Starts tracking a batch of totalRecords records.
         """
-        _response = await self._transport.request(
+        _response = self._transport.request(
             _CREATE_BATCH_TRACKING,
             body=JsonBody(batch_tracking),
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.BatchTracking", _response.parse())
+        return _response.parse()
 
-    async def delete_batch_tracking(
+    def delete_batch_tracking(
         self,
         id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Delete a batch tracking record
@@ -175,7 +98,7 @@ class AsyncBatchTrackingResource:
         Args:
             id: Id of the batch tracking record (a UUID)
         """
-        _response = await self._transport.request(
+        _response = self._transport.request(
             _DELETE_BATCH_TRACKING,
             path_params={
                 "id": id,
@@ -193,3 +116,69 @@ class AsyncBatchTrackingResourceWithRawResponse:
         self.cleanup_batch_tracking = _raw.async_raw(resource.cleanup_batch_tracking)
         self.create_batch_tracking = _raw.async_raw(resource.create_batch_tracking)
         self.delete_batch_tracking = _raw.async_raw(resource.delete_batch_tracking)
+
+
+class AsyncBatchTrackingResource(
+    _resource.AsyncResource[AsyncBatchTrackingResourceWithRawResponse]
+):
+    """Batch tracking records"""
+
+    _raw_class = AsyncBatchTrackingResourceWithRawResponse
+
+    async def cleanup_batch_tracking(
+        self,
+        *,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str:
+        """Clean up old batch tracking records
+
+        Deletes batch tracking records older than 24 hours. Upstream runs it from a timer.
+        """
+        _response = await self._transport.request(
+            _CLEANUP_BATCH_TRACKING,
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return _response.parse()
+
+    async def create_batch_tracking(
+        self,
+        batch_tracking: models.BatchTracking,
+        *,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.BatchTracking:
+        """Create a batch tracking record
+
+        Starts tracking a batch of totalRecords records.
+        """
+        _response = await self._transport.request(
+            _CREATE_BATCH_TRACKING,
+            body=JsonBody(batch_tracking),
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        return _response.parse()
+
+    async def delete_batch_tracking(
+        self,
+        id: str,
+        *,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Delete a batch tracking record
+
+        Args:
+            id: Id of the batch tracking record (a UUID)
+        """
+        _response = await self._transport.request(
+            _DELETE_BATCH_TRACKING,
+            path_params={
+                "id": id,
+            },
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
+        _response.parse()

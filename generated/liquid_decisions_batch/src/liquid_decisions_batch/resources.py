@@ -1,54 +1,54 @@
-"""The calls of Liquid Decisions Batch Import and Export, grouped by tag: one class each, sync
-and async."""
+"""The calls of Liquid Decisions Batch Import and Export, grouped by tag: one class each, sync and
+async.
+
+Every call takes ``timeout``: seconds for this call, ``None`` for no timeout at all, or left out
+(``NOT_GIVEN``) for the client's ``timeout``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Literal
-from typing import cast as _cast
 
 from . import models
-from ._runtime import _job_rules, _jobs, _raw
+from ._runtime import _job_rules, _jobs, _raw, _resource
 from ._runtime._bodies import FileInput, FormBody, MultipartBody
 from ._runtime._job_rules import JobRules
 from ._runtime._jobs import JobProgress
+from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._operation import OperationSpec, ResponseSpec
-from ._runtime._transport import (
-    AsyncTransport,
-    SyncTransport,
-)
 
-_GET_TOKEN = OperationSpec(
+_GET_TOKEN: OperationSpec[models.Token] = OperationSpec(
     method="POST",
     path="/ls/api/oauth2/token",
     responses=(ResponseSpec(200, "json", models.Token),),
     errors={},
 )
-_VALIDATE_TOKEN = OperationSpec(
+_VALIDATE_TOKEN: OperationSpec[None] = OperationSpec(
     method="GET",
     path="/ls/api/oauth2/validate",
     responses=(ResponseSpec(200, "empty", None),),
     errors={},
 )
-_CANCEL_BATCH_JOB = OperationSpec(
+_CANCEL_BATCH_JOB: OperationSpec[models.BatchStatus] = OperationSpec(
     method="POST",
     path="/ls/api/batch/cancel",
     responses=(ResponseSpec(200, "json", models.BatchStatus),),
     errors={},
 )
-_EXPORT_BATCH = OperationSpec(
+_EXPORT_BATCH: OperationSpec[models.BatchStatus] = OperationSpec(
     method="POST",
     path="/ls/api/batch/export",
     responses=(ResponseSpec(200, "json", models.BatchStatus),),
     errors={},
 )
-_GET_BATCH_STATUS = OperationSpec(
+_GET_BATCH_STATUS: OperationSpec[models.BatchStatus] = OperationSpec(
     method="POST",
     path="/ls/api/batch/status",
     responses=(ResponseSpec(200, "json", models.BatchStatus),),
     errors={},
 )
-_IMPORT_BATCH = OperationSpec(
+_IMPORT_BATCH: OperationSpec[models.BatchStatus] = OperationSpec(
     method="POST",
     path="/ls/api/batch/import",
     responses=(ResponseSpec(200, "json", models.BatchStatus),),
@@ -66,16 +66,18 @@ _WAIT_FOR_BATCH_JOB_RULES = JobRules(
 )
 
 
-class AuthResource:
+class AuthResourceWithRawResponse:
+    """The calls of ``AuthResource``, answering ``APIResponse`` objects."""
+
+    def __init__(self, resource: AuthResource) -> None:
+        self.get_token = _raw.raw(resource.get_token)
+        self.validate_token = _raw.raw(resource.validate_token)
+
+
+class AuthResource(_resource.SyncResource[AuthResourceWithRawResponse]):
     """OAuth2 access tokens for the batch calls"""
 
-    def __init__(self, transport: SyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> AuthResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return AuthResourceWithRawResponse(self)
+    _raw_class = AuthResourceWithRawResponse
 
     def get_token(
         self,
@@ -85,7 +87,7 @@ class AuthResource:
         username: str,
         password: str,
         scope: str,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Token:
         """Get an access token
@@ -117,12 +119,12 @@ class AuthResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.Token", _response.parse())
+        return _response.parse()
 
     def validate_token(
         self,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Check an access token
@@ -137,30 +139,26 @@ class AuthResource:
         _response.parse()
 
 
-class AuthResourceWithRawResponse:
-    """The calls of ``AuthResource``, answering ``APIResponse`` objects."""
+class BatchResourceWithRawResponse:
+    """The calls of ``BatchResource``, answering ``APIResponse`` objects."""
 
-    def __init__(self, resource: AuthResource) -> None:
-        self.get_token = _raw.raw(resource.get_token)
-        self.validate_token = _raw.raw(resource.validate_token)
+    def __init__(self, resource: BatchResource) -> None:
+        self.cancel_batch_job = _raw.raw(resource.cancel_batch_job)
+        self.export_batch = _raw.raw(resource.export_batch)
+        self.get_batch_status = _raw.raw(resource.get_batch_status)
+        self.import_batch = _raw.raw(resource.import_batch)
 
 
-class BatchResource:
+class BatchResource(_resource.SyncResource[BatchResourceWithRawResponse]):
     """Batch import and export jobs, and their status"""
 
-    def __init__(self, transport: SyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> BatchResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return BatchResourceWithRawResponse(self)
+    _raw_class = BatchResourceWithRawResponse
 
     def cancel_batch_job(
         self,
         *,
         job_id: str,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.BatchStatus:
         """Cancel a batch job
@@ -182,7 +180,7 @@ class BatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.BatchStatus", _response.parse())
+        return _response.parse()
 
     def export_batch(
         self,
@@ -195,7 +193,7 @@ class BatchResource:
         sql_query: str | None = None,
         filters: str | None = None,
         notification_email: str | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.BatchStatus:
         """Export items to a file
@@ -232,13 +230,13 @@ class BatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.BatchStatus", _response.parse())
+        return _response.parse()
 
     def get_batch_status(
         self,
         *,
         job_id: str,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.BatchStatus:
         """Get a batch job's status
@@ -258,7 +256,7 @@ class BatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.BatchStatus", _response.parse())
+        return _response.parse()
 
     def import_batch(
         self,
@@ -271,7 +269,7 @@ class BatchResource:
         merge: bool | None = None,
         notification_email: str | None = None,
         header_row: bool | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.BatchStatus:
         """Import items from a file
@@ -309,7 +307,7 @@ class BatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.BatchStatus", _response.parse())
+        return _response.parse()
 
     def wait_for_batch_job(
         self,
@@ -347,26 +345,18 @@ class BatchResource:
         )
 
 
-class BatchResourceWithRawResponse:
-    """The calls of ``BatchResource``, answering ``APIResponse`` objects."""
+class AsyncAuthResourceWithRawResponse:
+    """The calls of ``AsyncAuthResource``, answering ``APIResponse`` objects."""
 
-    def __init__(self, resource: BatchResource) -> None:
-        self.cancel_batch_job = _raw.raw(resource.cancel_batch_job)
-        self.export_batch = _raw.raw(resource.export_batch)
-        self.get_batch_status = _raw.raw(resource.get_batch_status)
-        self.import_batch = _raw.raw(resource.import_batch)
+    def __init__(self, resource: AsyncAuthResource) -> None:
+        self.get_token = _raw.async_raw(resource.get_token)
+        self.validate_token = _raw.async_raw(resource.validate_token)
 
 
-class AsyncAuthResource:
+class AsyncAuthResource(_resource.AsyncResource[AsyncAuthResourceWithRawResponse]):
     """OAuth2 access tokens for the batch calls"""
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> AsyncAuthResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return AsyncAuthResourceWithRawResponse(self)
+    _raw_class = AsyncAuthResourceWithRawResponse
 
     async def get_token(
         self,
@@ -376,7 +366,7 @@ class AsyncAuthResource:
         username: str,
         password: str,
         scope: str,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.Token:
         """Get an access token
@@ -408,12 +398,12 @@ class AsyncAuthResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.Token", _response.parse())
+        return _response.parse()
 
     async def validate_token(
         self,
         *,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Check an access token
@@ -428,30 +418,26 @@ class AsyncAuthResource:
         _response.parse()
 
 
-class AsyncAuthResourceWithRawResponse:
-    """The calls of ``AsyncAuthResource``, answering ``APIResponse`` objects."""
+class AsyncBatchResourceWithRawResponse:
+    """The calls of ``AsyncBatchResource``, answering ``APIResponse`` objects."""
 
-    def __init__(self, resource: AsyncAuthResource) -> None:
-        self.get_token = _raw.async_raw(resource.get_token)
-        self.validate_token = _raw.async_raw(resource.validate_token)
+    def __init__(self, resource: AsyncBatchResource) -> None:
+        self.cancel_batch_job = _raw.async_raw(resource.cancel_batch_job)
+        self.export_batch = _raw.async_raw(resource.export_batch)
+        self.get_batch_status = _raw.async_raw(resource.get_batch_status)
+        self.import_batch = _raw.async_raw(resource.import_batch)
 
 
-class AsyncBatchResource:
+class AsyncBatchResource(_resource.AsyncResource[AsyncBatchResourceWithRawResponse]):
     """Batch import and export jobs, and their status"""
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
-
-    @property
-    def with_raw_response(self) -> AsyncBatchResourceWithRawResponse:
-        """The same calls, answering the raw response (status, headers, body) instead."""
-        return AsyncBatchResourceWithRawResponse(self)
+    _raw_class = AsyncBatchResourceWithRawResponse
 
     async def cancel_batch_job(
         self,
         *,
         job_id: str,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.BatchStatus:
         """Cancel a batch job
@@ -473,7 +459,7 @@ class AsyncBatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.BatchStatus", _response.parse())
+        return _response.parse()
 
     async def export_batch(
         self,
@@ -486,7 +472,7 @@ class AsyncBatchResource:
         sql_query: str | None = None,
         filters: str | None = None,
         notification_email: str | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.BatchStatus:
         """Export items to a file
@@ -523,13 +509,13 @@ class AsyncBatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.BatchStatus", _response.parse())
+        return _response.parse()
 
     async def get_batch_status(
         self,
         *,
         job_id: str,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.BatchStatus:
         """Get a batch job's status
@@ -549,7 +535,7 @@ class AsyncBatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.BatchStatus", _response.parse())
+        return _response.parse()
 
     async def import_batch(
         self,
@@ -562,7 +548,7 @@ class AsyncBatchResource:
         merge: bool | None = None,
         notification_email: str | None = None,
         header_row: bool | None = None,
-        timeout: float | None = None,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.BatchStatus:
         """Import items from a file
@@ -600,7 +586,7 @@ class AsyncBatchResource:
             timeout=timeout,
             extra_headers=extra_headers,
         )
-        return _cast("models.BatchStatus", _response.parse())
+        return _response.parse()
 
     async def wait_for_batch_job(
         self,
@@ -636,13 +622,3 @@ class AsyncBatchResource:
             poll_interval=poll_interval,
             on_progress=on_progress,
         )
-
-
-class AsyncBatchResourceWithRawResponse:
-    """The calls of ``AsyncBatchResource``, answering ``APIResponse`` objects."""
-
-    def __init__(self, resource: AsyncBatchResource) -> None:
-        self.cancel_batch_job = _raw.async_raw(resource.cancel_batch_job)
-        self.export_batch = _raw.async_raw(resource.export_batch)
-        self.get_batch_status = _raw.async_raw(resource.get_batch_status)
-        self.import_batch = _raw.async_raw(resource.import_batch)

@@ -1,12 +1,20 @@
-"""What generated code declares once per operation: method, path and the answers it expects."""
+"""What generated code declares once per operation: method, path and the answers it expects.
+
+``OperationSpec`` is generic in what its answer parses to, so that the generated declaration
+``_GET_JOB: OperationSpec[models.Job] = OperationSpec(...)`` is the one place a call's result
+type is stated: ``transport.request(_GET_JOB, ...)`` is an ``APIResponse[models.Job]`` and its
+``parse()`` a ``models.Job``, with no cast in the generated method.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 ResponseKind = Literal["json", "xml", "text", "binary", "empty"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -19,7 +27,11 @@ class ResponseSpec:
 
 
 @dataclass(frozen=True)
-class OperationSpec:
+class OperationSpec(Generic[T]):
+    """One operation; ``T`` is what its success answers parse to (``models.Job | None`` when
+    one success has a body and another none). The generator states ``T`` from the same
+    response models it lists here; pydantic checks every answer against those models."""
+
     method: str
     path: str  # template: /jobs/{id}
     responses: tuple[ResponseSpec, ...]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zlib
 from collections.abc import AsyncIterator, Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 
@@ -164,7 +164,7 @@ def buffered(response: httpx.Response, content: bytes) -> httpx.Response:
 
 
 def _undecodable(
-    spec: OperationSpec, response: httpx.Response, raw: bytes, error: _Undecodable
+    spec: OperationSpec[Any], response: httpx.Response, raw: bytes, error: _Undecodable
 ) -> APIError:
     """A body that cannot be decoded: the status error a failed call raises anyway, or, for a
     success, a ``ResponseValidationError``; either way with the raw bytes as ``body``."""
@@ -187,7 +187,9 @@ class BodyReader:
     encoded body are kept too, for the error that says it could not be decoded.
     """
 
-    def __init__(self, spec: OperationSpec, response: httpx.Response, limit: int | None) -> None:
+    def __init__(
+        self, spec: OperationSpec[Any], response: httpx.Response, limit: int | None
+    ) -> None:
         self._spec, self._response, self._limit = spec, response, limit
         self._decoder, self._encoded = _decoder(response.headers, _STEP)
         self._raw: list[bytes] = []
@@ -226,7 +228,7 @@ class BodyReader:
         return _too_large(_call(self._spec), self._response, self._limit or 0, size, how)
 
 
-def _call(spec: OperationSpec) -> str:
+def _call(spec: OperationSpec[Any]) -> str:
     """How messages name a call: its method and path template."""
     return f"{spec.method} {spec.path}"
 
@@ -252,7 +254,7 @@ def _too_large(
     )
 
 
-def check_read(spec: OperationSpec, response: httpx.Response, limit: int | None) -> None:
+def check_read(spec: OperationSpec[Any], response: httpx.Response, limit: int | None) -> None:
     """The bound, for an answer a transport has read already (its content is decoded)."""
     _check_read(_call(spec), response, limit, "max_response_bytes")
 

@@ -91,7 +91,7 @@ def _accepts_none(model: Any) -> bool:
 class APIResponse(Generic[T]):
     """The raw answer of a call: ``status_code``, ``headers``, ``content``, and ``parse()``."""
 
-    def __init__(self, response: httpx.Response, spec: OperationSpec) -> None:
+    def __init__(self, response: httpx.Response, spec: OperationSpec[T]) -> None:
         self.http_response = response
         self._spec = spec
 

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from enum import Enum
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypedDict, Unpack
+from typing import Any, TypedDict, TypeVar, Unpack
 from urllib.parse import quote
 
 import httpx
@@ -28,6 +28,7 @@ from ._errors import (
     PathParameterError,
     status_error_class,
 )
+from ._notgiven import NOT_GIVEN, NotGiven, given_or
 from ._operation import OperationSpec
 from ._raw import record
 from ._reading import (
@@ -45,6 +46,8 @@ from ._response import APIResponse, adapter, decode
 from ._retry import RetryPolicy
 
 logger = logging.getLogger(__name__.rsplit(".", 2)[0])
+
+T = TypeVar("T")
 
 _ACCEPT = {
     "json": "application/json",
@@ -67,7 +70,7 @@ def _text(value: Any) -> str:
 _MOVING_SEGMENTS = frozenset({"", ".", ".."})
 
 
-def build_path(spec: OperationSpec, path_params: Mapping[str, Any] | None) -> str:
+def build_path(spec: OperationSpec[Any], path_params: Mapping[str, Any] | None) -> str:
     """The path with every parameter percent-encoded: ``../x`` and ``a/b`` stay one segment;
     a value that would be a segment of its own making (``""``, ``"."``, ``".."``) is refused."""
     path = spec.path
@@ -101,13 +104,13 @@ class CallOptions(TypedDict, total=False):
     query: Mapping[str, Any] | None
     headers: Mapping[str, Any] | None
     body: Body | None
-    timeout: float | None
+    timeout: float | NotGiven | None  # None: no timeout; NOT_GIVEN: the client's
     extra_headers: Mapping[str, str] | None
 
 
 def build_request(
     client: httpx.Client | httpx.AsyncClient,
-    spec: OperationSpec,
+    spec: OperationSpec[Any],
     opened: contextlib.ExitStack,
     *,
     base_url: str,
@@ -122,7 +125,7 @@ def build_request(
     come with every call, under ours).
     """
     headers, body = options.get("headers"), options.get("body")
-    timeout, extra_headers = options.get("timeout"), options.get("extra_headers")
+    timeout, extra_headers = options.get("timeout", NOT_GIVEN), options.get("extra_headers")
     sent: dict[str, str] = {k: _text(v) for k, v in (headers or {}).items() if v is not None}
     if "accept" not in {k.lower() for k in sent} and spec.responses:
         kinds = [r.kind for r in spec.responses if r.kind != "empty"]
@@ -136,7 +139,7 @@ def build_request(
     sent.update(extra_headers or {})
     merged = httpx.Headers(default_headers)
     merged.update(sent)
-    chosen = default_timeout if timeout is None else timeout
+    chosen = given_or(timeout, default_timeout)
     extensions = {"timeout": httpx.Timeout(chosen).as_dict()}
     return client.build_request(
         spec.method,
@@ -148,7 +151,7 @@ def build_request(
     )
 
 
-def status_error(spec: OperationSpec, response: httpx.Response) -> APIStatusError:
+def status_error(spec: OperationSpec[Any], response: httpx.Response) -> APIStatusError:
     """The error for a non-success answer, with its body typed when the spec declares it."""
     body: Any = None
     try:
@@ -165,7 +168,7 @@ def status_error(spec: OperationSpec, response: httpx.Response) -> APIStatusErro
     return status_error_class(response.status_code)(message, response=response, body=body)
 
 
-def connection_error(spec: OperationSpec, error: httpx.TransportError) -> APIConnectionError:
+def connection_error(spec: OperationSpec[Any], error: httpx.TransportError) -> APIConnectionError:
     what = f"{spec.method} {spec.path}"
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(f"timed out: {what}", request=_request_of(error))
@@ -187,7 +190,7 @@ def _log(response: httpx.Response) -> None:
         logger.debug("%s %s -> %s", request.method, redacted_url(request.url), response.status_code)
 
 
-def _retryable(spec: OperationSpec, retry: RetryPolicy) -> bool:
+def _retryable(spec: OperationSpec[Any], retry: RetryPolicy) -> bool:
     return retry.applies_to(spec.method)
 
 
@@ -232,7 +235,7 @@ class _TransportBase:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
     def _build(
-        self, spec: OperationSpec, opened: contextlib.ExitStack, **options: Unpack[CallOptions]
+        self, spec: OperationSpec[Any], opened: contextlib.ExitStack, **options: Unpack[CallOptions]
     ) -> httpx.Request:
         return build_request(
             self._client,
@@ -392,7 +395,9 @@ class SyncTransport(_TransportBase):
                 )
             return response
 
-    def _send(self, spec: OperationSpec, request: httpx.Request, stream: bool) -> httpx.Response:
+    def _send(
+        self, spec: OperationSpec[Any], request: httpx.Request, stream: bool
+    ) -> httpx.Response:
         retry = self.retry
         started = retry.clock()
         attempt = 0
@@ -421,7 +426,7 @@ class SyncTransport(_TransportBase):
             retry.sleep(wait)
             attempt += 1
 
-    def _read(self, spec: OperationSpec, response: httpx.Response) -> httpx.Response:
+    def _read(self, spec: OperationSpec[Any], response: httpx.Response) -> httpx.Response:
         if response.is_stream_consumed:  # read already, by a transport that reads eagerly
             check_read(spec, response, self.max_response_bytes)
             return response
@@ -436,18 +441,18 @@ class SyncTransport(_TransportBase):
             response.close()
         return body.complete()
 
-    def request(self, spec: OperationSpec, **options: Unpack[CallOptions]) -> APIResponse[Any]:
+    def request(self, spec: OperationSpec[T], **options: Unpack[CallOptions]) -> APIResponse[T]:
         with contextlib.ExitStack() as opened:
             request = self._build(spec, opened, **options)
             try:
                 response = self._send(spec, request, stream=False)
             except httpx.TransportError as error:  # raised while reading the body
                 raise connection_error(spec, error) from None
-            answer: APIResponse[Any] = APIResponse(response, spec)
+            answer = APIResponse(response, spec)
             record(answer)
             return answer
 
-    def stream(self, spec: OperationSpec, **options: Unpack[CallOptions]) -> StreamedResponse:
+    def stream(self, spec: OperationSpec[Any], **options: Unpack[CallOptions]) -> StreamedResponse:
         with contextlib.ExitStack() as opened:
             request = self._build(spec, opened, **options)
             try:
@@ -507,7 +512,7 @@ class AsyncTransport(_TransportBase):
             return response
 
     async def _send(
-        self, spec: OperationSpec, request: httpx.Request, stream: bool
+        self, spec: OperationSpec[Any], request: httpx.Request, stream: bool
     ) -> httpx.Response:
         retry = self.retry
         started = retry.clock()
@@ -537,7 +542,7 @@ class AsyncTransport(_TransportBase):
             await retry.async_sleep(wait)
             attempt += 1
 
-    async def _read(self, spec: OperationSpec, response: httpx.Response) -> httpx.Response:
+    async def _read(self, spec: OperationSpec[Any], response: httpx.Response) -> httpx.Response:
         if response.is_stream_consumed:  # read already, by a transport that reads eagerly
             check_read(spec, response, self.max_response_bytes)
             return response
@@ -553,20 +558,20 @@ class AsyncTransport(_TransportBase):
         return body.complete()
 
     async def request(
-        self, spec: OperationSpec, **options: Unpack[CallOptions]
-    ) -> APIResponse[Any]:
+        self, spec: OperationSpec[T], **options: Unpack[CallOptions]
+    ) -> APIResponse[T]:
         with contextlib.ExitStack() as opened:
             request = self._build(spec, opened, **options)
             try:
                 response = await self._send(spec, request, stream=False)
             except httpx.TransportError as error:
                 raise connection_error(spec, error) from None
-            answer: APIResponse[Any] = APIResponse(response, spec)
+            answer = APIResponse(response, spec)
             record(answer)
             return answer
 
     async def stream(
-        self, spec: OperationSpec, **options: Unpack[CallOptions]
+        self, spec: OperationSpec[Any], **options: Unpack[CallOptions]
     ) -> AsyncStreamedResponse:
         with contextlib.ExitStack() as opened:
             request = self._build(spec, opened, **options)
