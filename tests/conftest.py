@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 import pytest
 import yaml
 
+from generator.emit.generate import system_package_source, write_packages
+from generator.normalize.normalize import normalize_system
+from generator.project.systems import SPEC_NAME, load_systems
 from tests.contract.prism import PRISM, PrismError, PrismServer
 
 PROJECT = Path(__file__).resolve().parents[1]
 SPECS = PROJECT / "specs"
+GENERATED = PROJECT / "generated"
 SHARED_UPSTREAM = PROJECT.parent / "shared" / "upstream"
 
 
@@ -46,6 +51,39 @@ def tree(tmp_path: Path):  # type: ignore[no-untyped-def]
         return write_tree(tmp_path, files)
 
     return make
+
+
+# -- Everything regenerated from the sources, once per session ------------------------------
+
+
+@dataclass(frozen=True)
+class Regenerated:
+    """What ``make generate`` makes from specs/ now, laid out as in the checkout."""
+
+    specs: Path  # <system>/openapi.yaml for every system (the normalized specs only)
+    generated: Path  # <package>/ for every system, ruff-formatted, as `generate` writes it
+    packages: dict[str, str]  # system -> package name
+
+
+@pytest.fixture(scope="session")
+def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Regenerated:
+    """Every system normalized and generated from its sources, as ``check`` does it.
+
+    Built once per session and shared (about 2 s; each pytest-xdist worker builds its own,
+    which also keeps it made in the process that tests it). Read it, never write to it: copy
+    what a test needs to change.
+    """
+    root = tmp_path_factory.mktemp("regenerated")
+    manifests = load_systems(SPECS)
+    sources = []
+    for manifest in manifests:
+        spec = root / "specs" / manifest.system / SPEC_NAME
+        spec.parent.mkdir(parents=True)
+        spec.write_text(normalize_system(manifest).to_yaml(), encoding="utf-8")
+        # Generated from the spec as written, exactly as `generate` reads it.
+        sources.append(system_package_source(manifest, spec))
+    write_packages(sources, root / "generated")
+    return Regenerated(root / "specs", root / "generated", {m.system: m.package for m in manifests})
 
 
 # -- Prism mock servers, shared by the contract and README tests ---------------------------
