@@ -86,6 +86,14 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Regenerated:
     return Regenerated(root / "specs", root / "generated", {m.system: m.package for m in manifests})
 
 
+@pytest.fixture(scope="session")
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One ``--cache-dir`` for the session's mypy runs (each xdist worker has its own): httpx
+    and pydantic are analysed once (3 s of CPU), not again in every run. mypy checks each
+    cached module's path and content, so packages generated anew are checked anew."""
+    return tmp_path_factory.mktemp("mypy-cache")
+
+
 # -- Prism mock servers, shared by the contract and README tests ---------------------------
 
 

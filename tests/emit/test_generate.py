@@ -39,13 +39,6 @@ def _copy(regenerated: Regenerated, package: str, output: Path) -> Path:
     return output / package
 
 
-@pytest.fixture(scope="module")
-def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One cache for the packages' mypy runs: httpx and pydantic are analysed once, not five
-    times (the packages' own modules have names of their own, so they share nothing else)."""
-    return tmp_path_factory.mktemp("mypy-cache")
-
-
 @pytest.mark.parametrize("package", PACKAGES)
 def test_generated_code_passes_ruff_and_mypy_strict(package: str, mypy_cache: Path) -> None:
     folder = GENERATED / package

@@ -133,11 +133,11 @@ orders.BatchTracking(total_record=3)
 
 
 def test_generated_models_pass_mypy_strict_and_type_user_code(
-    generated: Generated, tmp_path: Path
+    generated: Generated, mypy_cache: Path
 ) -> None:
     (generated.folder / "user_code.py").write_text(_USER_CODE, encoding="utf-8")
     (generated.folder / "wrong_code.py").write_text(_WRONG_CODE, encoding="utf-8")
-    mypy = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache")]
+    mypy = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache)]
     packages = [argument for s in SYSTEMS for argument in ("-p", _package(s))]
     environment = {**os.environ, "MYPYPATH": str(generated.folder)}
     good = subprocess.run(
