@@ -53,8 +53,9 @@ lint: $(VENV_STAMP)
 	$(BIN)/mypy
 	$(BIN)/mypy --strict --python-version 3.11 templates/runtime
 
+# loadgroup: the tests that use Prism share one worker and so its servers (tests/conftest.py).
 unit: $(VENV_STAMP) $(NODE_STAMP) $(CLIENTS_STAMP)
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 test: lint unit
 

@@ -108,6 +108,16 @@ def spec_path(spec: Path | str) -> Path:
     return Path(spec).resolve()
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses Prism runs on one pytest-xdist worker (``--dist loadgroup``, as
+    `make test` runs): each Prism server, a Node process that takes 1-3 s to start, is then
+    started once a session instead of once on each worker."""
+    for item in items:
+        if "prism" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("prism"))
+
+
 @pytest.fixture(scope="session")
 def prism() -> Iterator[PrismFactory]:
     """``prism(spec, dynamic=False)``: the running Prism server for that spec (a path, or a
