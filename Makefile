@@ -15,7 +15,7 @@ CLIENTS := $(wildcard generated/*/pyproject.toml)
 help:
 	@echo "make generate  rebuild every spec (and client) from the sources under specs/"
 	@echo "make test      lint the toolkit and run every test"
-	@echo "make test-long the long profile: 1 GiB download, more hostile specs"
+	@echo "make test-long the long profile: 1 GiB download, more hostile specs, every install"
 	@echo "make check     regenerate into a temporary folder; fail if specs/ or generated/ differ"
 	@echo "make drift     compare each system's upstream description with our spec"
 	@echo "make diff      classify what changed in every spec since BASE (default origin/main)"
@@ -53,14 +53,17 @@ lint: $(VENV_STAMP)
 	$(BIN)/mypy
 	$(BIN)/mypy --strict --python-version 3.11 templates/runtime
 
+# loadgroup: the tests that use Prism share one worker and so its servers (tests/conftest.py).
 unit: $(VENV_STAMP) $(NODE_STAMP) $(CLIENTS_STAMP)
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 test: lint unit
 
-# The long profile: a 1 GiB download and more hostile-spec examples than `make test` runs.
+# The long profile: a 1 GiB download, 2 x 2500 hostile specs (`make test`: 2 x 40) and every
+# package installed into a fresh environment (`make test`: one).
 test-long: $(VENV_STAMP) $(NODE_STAMP) $(CLIENTS_STAMP)
-	FAULTS_PROFILE=long HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -n 2 -q tests/faults tests/hostile
+	FAULTS_PROFILE=long HYPOTHESIS_PROFILE=long TEST_PROFILE=long $(BIN)/python -m pytest -n 2 -q \
+		tests/faults tests/hostile tests/generated/test_install.py
 
 # Regenerating must reproduce what is committed, byte for byte (nothing is written).
 check: $(VENV_STAMP)

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 import pytest
 import yaml
 
+from generator.emit.generate import system_package_source, write_packages
+from generator.normalize.normalize import normalize_system
+from generator.project.systems import SPEC_NAME, load_systems
 from tests.contract.prism import PRISM, PrismError, PrismServer
 
 PROJECT = Path(__file__).resolve().parents[1]
 SPECS = PROJECT / "specs"
+GENERATED = PROJECT / "generated"
 SHARED_UPSTREAM = PROJECT.parent / "shared" / "upstream"
 
 
@@ -48,6 +53,47 @@ def tree(tmp_path: Path):  # type: ignore[no-untyped-def]
     return make
 
 
+# -- Everything regenerated from the sources, once per session ------------------------------
+
+
+@dataclass(frozen=True)
+class Regenerated:
+    """What ``make generate`` makes from specs/ now, laid out as in the checkout."""
+
+    specs: Path  # <system>/openapi.yaml for every system (the normalized specs only)
+    generated: Path  # <package>/ for every system, ruff-formatted, as `generate` writes it
+    packages: dict[str, str]  # system -> package name
+
+
+@pytest.fixture(scope="session")
+def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Regenerated:
+    """Every system normalized and generated from its sources, as ``check`` does it.
+
+    Built once per session and shared (about 2 s; each pytest-xdist worker builds its own,
+    which also keeps it made in the process that tests it). Read it, never write to it: copy
+    what a test needs to change.
+    """
+    root = tmp_path_factory.mktemp("regenerated")
+    manifests = load_systems(SPECS)
+    sources = []
+    for manifest in manifests:
+        spec = root / "specs" / manifest.system / SPEC_NAME
+        spec.parent.mkdir(parents=True)
+        spec.write_text(normalize_system(manifest).to_yaml(), encoding="utf-8")
+        # Generated from the spec as written, exactly as `generate` reads it.
+        sources.append(system_package_source(manifest, spec))
+    write_packages(sources, root / "generated")
+    return Regenerated(root / "specs", root / "generated", {m.system: m.package for m in manifests})
+
+
+@pytest.fixture(scope="session")
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One ``--cache-dir`` for the session's mypy runs (each xdist worker has its own): httpx
+    and pydantic are analysed once (3 s of CPU), not again in every run. mypy checks each
+    cached module's path and content, so packages generated anew are checked anew."""
+    return tmp_path_factory.mktemp("mypy-cache")
+
+
 # -- Prism mock servers, shared by the contract and README tests ---------------------------
 
 
@@ -60,6 +106,16 @@ def spec_path(spec: Path | str) -> Path:
     if isinstance(spec, str) and "/" not in spec and not spec.endswith((".yaml", ".json")):
         return SPECS / spec / "openapi.yaml"
     return Path(spec).resolve()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses Prism runs on one pytest-xdist worker (``--dist loadgroup``, as
+    `make test` runs): each Prism server, a Node process that takes 1-3 s to start, is then
+    started once a session instead of once on each worker."""
+    for item in items:
+        if "prism" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("prism"))
 
 
 @pytest.fixture(scope="session")

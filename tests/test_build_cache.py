@@ -24,9 +24,13 @@ print(code, "generator.normalize.normalize" in loaded, "generator.emit.generate"
 
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
-    shutil.copytree(PROJECT / "specs", tmp_path / "specs")
+    """A checkout of alma-jobs alone: the cache does the same for one system as for five, and
+    each run here normalizes or generates one instead of five."""
+    shutil.copytree(PROJECT / "specs" / "alma-jobs", tmp_path / "specs" / "alma-jobs")
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
-    shutil.copytree(PROJECT / "generated", tmp_path / "generated", ignore=ignore)
+    shutil.copytree(
+        PROJECT / "generated" / "alma_jobs", tmp_path / "generated" / "alma_jobs", ignore=ignore
+    )
     return tmp_path
 
 

@@ -1,46 +1,97 @@
-"""``check`` (``make check``): regenerating reproduces what is committed, and says where not."""
+"""Regenerating reproduces what is committed (asserted once, here, for every system and every
+file); and ``check`` (``make check``) says so, or where not."""
 
 from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT
+from generator.build_cache import files_below
+from generator.cli import main
+from generator.project.systems import SPEC_NAME
+from tests.conftest import GENERATED, SPECS, Regenerated
 
 ALMA_MODELS = "generated/alma_jobs/src/alma_jobs/models.py"
 
 
-@pytest.fixture(scope="module")
-def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("checkout")
-    shutil.copytree(PROJECT / "specs", root / "specs")
-    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
-    shutil.copytree(PROJECT / "generated", root / "generated", ignore=ignore)
+def _differences(committed: Path, fresh: Path, shown: str) -> list[str]:
+    """Every file that differs between the two folders, named as ``shown/<path>``."""
+    before = {p.relative_to(committed): p for p in files_below(committed)}
+    after = {p.relative_to(fresh): p for p in files_below(fresh)}
+    found = []
+    for relative in sorted(before.keys() | after.keys()):
+        name = f"{shown}/{relative.as_posix()}"
+        if relative not in after:
+            found.append(f"extra    {name}")
+        elif relative not in before:
+            found.append(f"missing  {name}")
+        elif before[relative].read_bytes() != after[relative].read_bytes():
+            found.append(f"changed  {name}")
+    return found
+
+
+def test_regenerating_reproduces_every_committed_file(regenerated: Regenerated) -> None:
+    """The one test of it: every system's spec and every file of every package, and nothing
+    committed under generated/ that the generator does not make."""
+    found = []
+    for system, package in regenerated.packages.items():
+        committed, fresh = SPECS / system / SPEC_NAME, regenerated.specs / system / SPEC_NAME
+        if not committed.is_file() or committed.read_bytes() != fresh.read_bytes():
+            found.append(f"changed  specs/{system}/{SPEC_NAME}")
+        found += _differences(
+            GENERATED / package, regenerated.generated / package, f"generated/{package}"
+        )
+    expected = set(regenerated.packages.values())
+    found += [
+        f"extra    generated/{folder.name}/"
+        for folder in sorted(GENERATED.iterdir())
+        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in expected
+    ]
+    assert not found, "regenerating changes what is committed (run `make generate`):\n" + "\n".join(
+        found
+    )
+
+
+def test_the_reproduction_test_names_each_differing_file(tmp_path: Path) -> None:
+    committed, fresh = tmp_path / "committed", tmp_path / "fresh"
+    for folder in (committed, fresh):
+        (folder / "src").mkdir(parents=True)
+        (folder / "src" / "same.py").write_text("x = 1\n")
+    (committed / "src" / "edited.py").write_text("x = 1\n")
+    (fresh / "src" / "edited.py").write_text("x = 2\n")
+    (committed / "stray.py").write_text("")
+    (fresh / "README.md").write_text("")
+    assert _differences(committed, fresh, "generated/p") == [
+        "missing  generated/p/README.md",
+        "changed  generated/p/src/edited.py",
+        "extra    generated/p/stray.py",
+    ]
+
+
+# -- the `check` command, on a checkout of one system (what it does is the same for each) ----
+
+
+@pytest.fixture
+def checkout(tmp_path: Path, regenerated: Regenerated) -> Path:
+    """A checkout of alma-jobs alone: its sources and the spec and package made from them."""
+    root = tmp_path / "checkout"
+    shutil.copytree(SPECS / "alma-jobs", root / "specs" / "alma-jobs")
+    shutil.copy(regenerated.specs / "alma-jobs" / SPEC_NAME, root / "specs" / "alma-jobs")
+    shutil.copytree(regenerated.generated / "alma_jobs", root / "generated" / "alma_jobs")
     return root
 
 
-def _check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "check",
-            "--specs",
-            str(root / "specs"),
-            "--generated",
-            str(root / "generated"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=root,
-        timeout=300,
-    )
+def _check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """``check`` run in ``root``, as a user runs it there (paths are shown relative to it)."""
+    capsys.readouterr()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        code = main(["check", "--specs", "specs", "--generated", "generated"])
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 def _fingerprint(root: Path) -> dict[str, str]:
@@ -51,43 +102,43 @@ def _fingerprint(root: Path) -> dict[str, str]:
     }
 
 
-def test_the_committed_tree_is_what_the_generator_makes(checkout: Path) -> None:
+def test_check_passes_in_silence_and_writes_nothing(
+    checkout: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = _fingerprint(checkout)
-    result = _check(checkout)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
-    assert result.stdout == ""
+    code, out, err = _check(checkout, capsys)
+    assert code == 0, out[-3000:] + err
+    assert out == ""
     assert _fingerprint(checkout) == before  # nothing written
 
 
 def test_an_edited_missing_or_extra_generated_file_fails_with_a_diff(
-    checkout: Path, tmp_path: Path
+    checkout: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = tmp_path / "copy"
-    shutil.copytree(checkout, root)
-    models = root / ALMA_MODELS
+    models = checkout / ALMA_MODELS
     models.write_text(models.read_text().replace("class Job(", "class Jobb(", 1))
-    (root / "generated/alma_jobs/README.md").unlink()
-    (root / "generated/alma_jobs/src/alma_jobs/stray.py").write_text("x = 1\n")
-    before = _fingerprint(root)
+    (checkout / "generated/alma_jobs/README.md").unlink()
+    (checkout / "generated/alma_jobs/src/alma_jobs/stray.py").write_text("x = 1\n")
+    before = _fingerprint(checkout)
 
-    result = _check(root)
-    assert result.returncode == 1
-    assert f"changed  {ALMA_MODELS}" in result.stderr
-    assert "missing  generated/alma_jobs/README.md" in result.stderr
-    assert "extra    generated/alma_jobs/src/alma_jobs/stray.py" in result.stderr
-    assert f"--- a/{ALMA_MODELS}" in result.stdout
-    assert "-class Jobb(" in result.stdout and "+class Job(" in result.stdout
-    assert _fingerprint(root) == before
+    code, out, err = _check(checkout, capsys)
+    assert code == 1
+    assert f"changed  {ALMA_MODELS}" in err
+    assert "missing  generated/alma_jobs/README.md" in err
+    assert "extra    generated/alma_jobs/src/alma_jobs/stray.py" in err
+    assert f"--- a/{ALMA_MODELS}" in out
+    assert "-class Jobb(" in out and "+class Job(" in out
+    assert _fingerprint(checkout) == before
 
 
-def test_a_changed_source_shows_in_the_spec_and_the_client(checkout: Path, tmp_path: Path) -> None:
-    root = tmp_path / "copy"
-    shutil.copytree(checkout, root)
-    manifest = root / "specs/alma-jobs/manifest.yaml"
+def test_a_changed_source_shows_in_the_spec_and_the_client(
+    checkout: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = checkout / "specs/alma-jobs/manifest.yaml"
     text = manifest.read_text()
     assert "title: " in text
     manifest.write_text(text.replace("title: ", "title: Renamed ", 1))
-    result = _check(root)
-    assert result.returncode == 1
-    assert "changed  specs/alma-jobs/openapi.yaml" in result.stderr
-    assert "+  title: Renamed" in result.stdout
+    code, out, err = _check(checkout, capsys)
+    assert code == 1
+    assert "changed  specs/alma-jobs/openapi.yaml" in err
+    assert "+  title: Renamed" in out

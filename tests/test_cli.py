@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from generator.cli import main
 from tests.conftest import PROJECT, write_tree
 
 _API = """openapi: 3.0.3
@@ -34,6 +35,15 @@ def _python(*arguments: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess
 
 def _run(*arguments: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
     return _python("-m", "generator", *arguments, cwd=cwd)
+
+
+def _main(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str]:
+    """The exit code and the error output of ``arguments``, run in this process: what
+    ``python -m generator`` does (``__main__`` exits with ``main``'s code), without starting an
+    interpreter; an exception ``main`` let out would fail the test with its traceback."""
+    capsys.readouterr()
+    code = main(list(arguments))
+    return code, capsys.readouterr().err
 
 
 def test_help_lists_the_subcommands() -> None:
@@ -100,31 +110,33 @@ BAD_INPUTS: dict[str, tuple[dict[str, Any], str, list[str]]] = {
 
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS))
 def test_bad_input_is_one_line_exit_2_and_leaves_the_output_alone(
-    case: str, tmp_path: Path
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     files, entry, expected = BAD_INPUTS[case]
     root = write_tree(tmp_path / "in", files)
     output = tmp_path / "out.yaml"
     output.write_text("previous content\n")
-    result = _run("normalize", str(root / entry), "-o", str(output))
-    assert result.returncode == 2, result.stderr
-    assert "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert len(lines) == 1, result.stderr
+    code, stderr = _main(capsys, "normalize", str(root / entry), "-o", str(output))
+    assert code == 2, stderr
+    assert "Traceback" not in stderr
+    lines = [line for line in stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1, stderr
     for fragment in expected:
         assert fragment in lines[0], lines[0]
     assert output.read_text() == "previous content\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.yaml"], "no stray temp files"
 
 
-def test_unknown_system_is_a_usage_error() -> None:
-    result = _run("normalize", "no-such-system")
-    assert result.returncode == 2
-    assert "unknown system 'no-such-system'" in result.stderr
-    assert "alma-jobs" in result.stderr
+def test_unknown_system_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, stderr = _main(capsys, "normalize", "no-such-system")
+    assert code == 2
+    assert "unknown system 'no-such-system'" in stderr
+    assert "alma-jobs" in stderr
 
 
-def test_one_bad_system_writes_no_spec_at_all(tmp_path: Path) -> None:
+def test_one_bad_system_writes_no_spec_at_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     specs = tmp_path / "specs"
     manifest = (
         "system: {name}\npackage: {package}\ntitle: T\nsource: api.yaml\n"
@@ -141,19 +153,19 @@ def test_one_bad_system_writes_no_spec_at_all(tmp_path: Path) -> None:
             "b-bad/api.yaml": _API % "missing.json",
         },
     )
-    result = _run("normalize", "--specs", str(specs))
-    assert result.returncode == 2
+    code, _ = _main(capsys, "normalize", "--specs", str(specs))
+    assert code == 2
     assert not (specs / "a-good" / "openapi.yaml").exists()
-    result = _run("normalize", "--specs", str(specs), "a-good")
-    assert result.returncode == 0, result.stderr
+    code, stderr = _main(capsys, "normalize", "--specs", str(specs), "a-good")
+    assert code == 0, stderr
     assert (specs / "a-good" / "openapi.yaml").is_file()
 
 
-def test_bad_manifest_names_the_key(tmp_path: Path) -> None:
+def test_bad_manifest_names_the_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_tree(tmp_path / "specs", {"x/manifest.yaml": "system: x\npackage: 1x\n"})
-    result = _run("normalize", "--specs", str(tmp_path / "specs"))
-    assert result.returncode == 2
-    assert "manifest.yaml" in result.stderr and "invalid manifest" in result.stderr
+    code, stderr = _main(capsys, "normalize", "--specs", str(tmp_path / "specs"))
+    assert code == 2
+    assert "manifest.yaml" in stderr and "invalid manifest" in stderr
 
 
 def test_generate_a_package_straight_from_a_swagger_file(tmp_path: Path) -> None:
@@ -216,7 +228,9 @@ components:
     )
 
 
-def test_a_spec_of_webhooks_only_gets_a_typed_parser_for_each_payload(tmp_path: Path) -> None:
+def test_a_spec_of_webhooks_only_gets_a_typed_parser_for_each_payload(
+    tmp_path: Path, mypy_cache: Path
+) -> None:
     # GitHub's webhooks description (OpenAPI 3.1): 282 webhooks, no paths. The client's import
     # of its resources used to be an empty `from .resources import ()`, and the webhooks had
     # nothing in the package.
@@ -269,11 +283,13 @@ components:
     assert lines[1] == "ValidationError"
     readme = (tmp_path / "h" / "README.md").read_text()
     assert "(`parse_push(body)` and 1 more)" in readme
-    typed = _python("-m", "mypy", "--strict", "h", cwd=tmp_path / "h" / "src")
+    typed = _python(
+        "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), "h", cwd=tmp_path / "h" / "src"
+    )
     assert typed.returncode == 0, typed.stdout
 
 
-def test_optional_raw_and_xml_bodies_type_check(tmp_path: Path) -> None:
+def test_optional_raw_and_xml_bodies_type_check(tmp_path: Path, mypy_cache: Path) -> None:
     # GitHub's markdown API takes an optional text/plain body; `RawBody(None)` failed mypy.
     # `draft` answers a body or none: its OperationSpec[... | None] must agree with its return.
     write_tree(
@@ -314,7 +330,13 @@ components:
     resources = (tmp_path / "docs" / "src" / "docs" / "resources.py").read_text()
     assert "_DRAFT: OperationSpec[models.Draft | None] = OperationSpec(" in resources
     checked = _python(
-        "-m", "mypy", "--strict", "--no-incremental", "docs", cwd=tmp_path / "docs" / "src"
+        "-m",
+        "mypy",
+        "--strict",
+        "--cache-dir",
+        str(mypy_cache),
+        "docs",
+        cwd=tmp_path / "docs" / "src",
     )
     assert checked.returncode == 0, checked.stdout
 
@@ -343,8 +365,6 @@ components:
 def test_generate_refuses_a_package_name_that_cannot_be_imported(
     tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from generator.cli import main
-
     source = PROJECT / "tests" / "sources" / "swagger2_cases" / "kennel.yaml"
     output = tmp_path / "deep" / "out"
     assert main(["generate", str(source), "-o", str(output), "--package", name]) == 2
@@ -355,7 +375,9 @@ def test_generate_refuses_a_package_name_that_cannot_be_imported(
     assert list(tmp_path.iterdir()) == []  # nothing written, inside -o or out
 
 
-def test_manifest_and_command_line_share_the_package_rule(tmp_path: Path) -> None:
+def test_manifest_and_command_line_share_the_package_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     specs = tmp_path / "specs"
     manifest = (
         "system: x\npackage: httpx\ntitle: T\nsource: api.yaml\n"
@@ -363,7 +385,7 @@ def test_manifest_and_command_line_share_the_package_rule(tmp_path: Path) -> Non
         "auth: {schemes: {k: {type: apiKey, in: header, name: K}}, security: [{k: []}]}\n"
     )
     write_tree(specs, {"x/manifest.yaml": manifest, "x/api.yaml": _API % "thing.json"})
-    result = _run("normalize", "--specs", str(specs))
-    assert result.returncode == 2
-    assert "manifest.yaml:2 #/package" in result.stderr
-    assert "package the client imports" in result.stderr
+    code, stderr = _main(capsys, "normalize", "--specs", str(specs))
+    assert code == 2
+    assert "manifest.yaml:2 #/package" in stderr
+    assert "package the client imports" in stderr

@@ -5,6 +5,7 @@ within its deadline; never a bare httpx, pydantic or json exception, never a han
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +18,28 @@ from tests.faults.probes import PROBES, Probe
 from tests.faults.server import FaultServer, closed_port
 
 FaultServerFactory = Callable[[Probe], FaultServer]
+
+
+def _waits(case: Case) -> bool:
+    """A case whose retried call takes seconds by design: a Retry-After to honour, or a short
+    timeout to run out on each of its attempts."""
+    return case.read.min_seconds > 0 or case.timeout < 1.0
+
+
+# `make test` runs each case that waits for every call that is not retried (it fails at once)
+# and for one that is: the waiting is the shared runtime's, the same in every package. The
+# long profile (`make test-long`) runs every case for every client.
+_FIRST_RETRIED = next(probe for probe in PROBES if probe.retried)
+PAIRS = [
+    (probe, case)
+    for probe in PROBES
+    for case in CASES
+    if os.environ.get("FAULTS_PROFILE") == "long"
+    or not _waits(case)
+    or not probe.retried
+    or probe is _FIRST_RETRIED
+]
+IDS = [f"{probe.id}-{case.id}" for probe, case in PAIRS]
 
 
 def _options(case: Case) -> dict[str, Any]:
@@ -58,8 +81,7 @@ def _judge(
         assert len(server.probed()) == outcome.attempts
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-@pytest.mark.parametrize("probe", PROBES, ids=[probe.id for probe in PROBES])
+@pytest.mark.parametrize(("probe", "case"), PAIRS, ids=IDS)
 def test_sync_client(probe: Probe, case: Case, fault_server: FaultServerFactory) -> None:
     url, server = _prepare(probe, case, fault_server)
     result, error = None, None
@@ -74,8 +96,7 @@ def test_sync_client(probe: Probe, case: Case, fault_server: FaultServerFactory)
     _judge(probe, case, server, elapsed, result, error)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-@pytest.mark.parametrize("probe", PROBES, ids=[probe.id for probe in PROBES])
+@pytest.mark.parametrize(("probe", "case"), PAIRS, ids=IDS)
 def test_async_client(probe: Probe, case: Case, fault_server: FaultServerFactory) -> None:
     url, server = _prepare(probe, case, fault_server)
 
@@ -92,6 +113,14 @@ def test_async_client(probe: Probe, case: Case, fault_server: FaultServerFactory
 
     result, error, elapsed = asyncio.run(run())
     _judge(probe, case, server, elapsed, result, error)
+
+
+def test_every_case_runs_for_every_kind_of_call() -> None:
+    """Whatever the profile leaves out, each case runs for a retried call and for one that is
+    not (their outcomes differ), sync and async."""
+    for case in CASES:
+        kinds = {probe.retried for probe, paired in PAIRS if paired is case}
+        assert kinds == {True, False}, case.id
 
 
 def test_the_documented_matrix_is_the_tested_matrix() -> None:
