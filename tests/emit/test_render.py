@@ -108,20 +108,20 @@ def test_the_filters_are_the_environments() -> None:
 def test_a_package_gets_every_package_file_and_webhooks_only_when_it_has_them() -> None:
     plain = _package()
     assert not plain.webhooks
-    files = render_package(plain, [])
+    files = render_package(plain)
     expected = {target.format(package="things") for target in PACKAGE_FILES.values()}
     assert set(files) == expected
     assert all(files.values())  # every template renders to something
 
     hooks = _package(webhooks={"thing-created": _WEBHOOK})
     assert hooks.webhooks
-    assert set(render_package(hooks, [])) == expected | {"src/things/webhooks.py"}
+    assert set(render_package(hooks)) == expected | {"src/things/webhooks.py"}
 
 
 def test_the_package_name_reaches_every_path() -> None:
     package = _package()
     renamed = replace(package, name=code.identifier("other"))
-    assert all("things" not in path for path in render_package(renamed, []))
+    assert all("things" not in path for path in render_package(renamed))
 
 
 def test_the_runtime_is_every_module_of_templates_runtime_verbatim() -> None:
