@@ -307,7 +307,9 @@ def github(reports: list[Report]) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-def write(reports: list[Report], output_format: str, stream: TextIO = sys.stdout) -> None:
+def write(reports: list[Report], output_format: str, stream: TextIO | None = None) -> None:
+    # sys.stdout when called, not when imported: a caller may have replaced it since
+    stream = stream if stream is not None else sys.stdout
     if output_format == "text":
         stream.write(text(reports, stream))
     elif output_format == "markdown":
