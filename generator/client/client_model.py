@@ -7,7 +7,7 @@ text beyond the names and type expressions the templates need.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 BodyKind = Literal["json", "xml", "form", "multipart", "binary", "text"]
@@ -168,5 +168,4 @@ class Package:
     auth: Auth
     resources: tuple[Resource, ...]
     uses_xml: bool = False
-    model_names: tuple[str, ...] = field(default_factory=tuple)
     webhooks: tuple[Webhook, ...] = ()

@@ -127,7 +127,16 @@ def render_package(package: Package, error_models: list[str]) -> dict[str, str]:
     return files
 
 
-def runtime_files() -> dict[str, str]:
-    """The shared runtime, copied verbatim into every package as ``_runtime``."""
+# Runtime modules a package ships only when its model needs them (and their dependencies).
+_XML_MODULE = "_xml.py"
+
+
+def runtime_files(package: Package) -> dict[str, str]:
+    """The shared runtime, copied verbatim into ``package`` as ``_runtime``: every module but
+    ``_xml`` (and so defusedxml), which only a package whose spec speaks XML needs."""
     folder = TEMPLATES / "runtime"
-    return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.py"))}
+    return {
+        path.name: path.read_text(encoding="utf-8")
+        for path in sorted(folder.glob("*.py"))
+        if path.name != _XML_MODULE or package.uses_xml
+    }
