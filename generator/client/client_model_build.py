@@ -12,6 +12,7 @@ from generator.client.client_model import (
     Auth,
     BodyKind,
     JobWaiter,
+    LoginEndpoint,
     Operation,
     Package,
     Pagination,
@@ -460,9 +461,9 @@ class _Builder:
 
     def auth(self) -> Auth:
         schemes: dict[str, Any] = self.document.get("components", {}).get("securitySchemes", {})
-        names = {str(s.get("name", "")).lower() for s in schemes.values()}
-        if "x-okapi-token" in names:
-            return Auth(kind="folio")
+        for scheme in schemes.values():
+            if _header_key(scheme) and "x-login" in scheme:
+                return _login_auth(scheme, schemes)
         for scheme in schemes.values():
             if scheme.get("type") == "oauth2" and "password" in scheme.get("flows", {}):
                 return Auth(
@@ -470,7 +471,7 @@ class _Builder:
                     token_url=scheme["flows"]["password"]["tokenUrl"],
                     scope_template=str(scheme.get("x-scope-template", "")),
                 )
-            if scheme.get("type") == "apiKey" and scheme.get("in") == "header":
+            if _header_key(scheme):
                 return Auth(
                     kind="apikey",
                     header=scheme["name"],
@@ -568,6 +569,37 @@ class _Builder:
             uses_xml=self.uses_xml,
             webhooks=self.webhooks(),
         )
+
+
+def _header_key(scheme: Any) -> bool:
+    """Whether a security scheme is an API key sent in a header."""
+    return (
+        isinstance(scheme, dict) and scheme.get("type") == "apiKey" and scheme.get("in") == "header"
+    )
+
+
+def _login_auth(scheme: dict[str, Any], schemes: dict[str, Any]) -> Auth:
+    """A token scheme with ``x-login`` (docs/manifest.md): the client logs in for the token."""
+    login = scheme["x-login"]
+    endpoints = tuple(
+        LoginEndpoint(
+            path=str(endpoint["path"]),
+            token_cookie=str(endpoint.get("token-cookie", "")),
+            token_header=str(endpoint.get("token-header", "")),
+            token_field=str(endpoint.get("token-field", "")),
+        )
+        for endpoint in login["endpoints"]
+    )
+    tenant = schemes.get(login["tenant-scheme"]) if "tenant-scheme" in login else None
+    if "tenant-scheme" in login and not _header_key(tenant):
+        raise SpecError(f"x-login tenant-scheme {login['tenant-scheme']!r} is no apiKey header")
+    return Auth(
+        kind="login",
+        header=str(scheme["name"]),
+        endpoints=endpoints,
+        tenant_header=str(tenant["name"]) if tenant else "",
+        tenant_example=str(tenant.get("x-example", "")) if tenant else "",
+    )
 
 
 # The runtime function that escapes a value for a string in each query language an x-job read

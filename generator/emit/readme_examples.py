@@ -26,11 +26,11 @@ def _setup(package: Package) -> Code:
     server = package.server_variables[0].default if package.server_variables else ""
     base = literal(server if server.startswith("http") else package.server_url)
     lines = [fill("from {} import Client, errors\n\nclient = Client(", identifier(package.name))]
-    if package.auth.kind == "folio":
+    if package.auth.kind == "login":
         lines.append(fill("    base_url={},", base))
-        lines.append(
-            fill('    tenant="diku",\n    token="<access token>",  # or username=..., password=...')
-        )
+        if package.auth.tenant_header:
+            lines.append(fill("    tenant={},", literal(package.auth.tenant_example)))
+        lines.append(fill('    token="<access token>",  # or username=..., password=...'))
     elif package.auth.kind == "apikey":
         region = literal(package.server_url.replace("{region}", "eu"))
         lines.append(fill('    base_url={},  # or region="eu"', region))

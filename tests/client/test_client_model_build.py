@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.client.client_model import Package
+from generator.client.client_model import Auth, LoginEndpoint, Package
 from generator.client.client_model_build import build_package
+from generator.shared.errors import SpecError
 from tests.conftest import SPECS
 
 
@@ -23,7 +24,7 @@ def _calls(package: Package) -> dict[str, list[str]]:
 
 def test_data_export_spring_calls_pagination_and_waiter() -> None:
     package = _package("folio-data-export-spring")
-    assert package.auth.kind == "folio"
+    assert package.auth.kind == "login"
     assert _calls(package) == {
         "jobs": [
             "download_exported_file_by_job_id",
@@ -164,3 +165,45 @@ def test_alma_run_job_sends_op_itself() -> None:
     jobs = next(r for r in _package("alma-jobs").resources if r.attribute == "jobs")
     run = next(o for o in jobs.operations if o.method_name == "run_job")
     assert [(p.name, p.fixed) for p in run.parameters if p.fixed] == [("op", "'run'")]
+
+
+def _auth(schemes: dict[str, Any]) -> Auth:
+    document = {"openapi": "3.1.0", "paths": {}, "components": {"securitySchemes": schemes}}
+    return build_package(document, package="p", class_names={}).auth
+
+
+def test_a_login_comes_from_x_login_and_never_from_a_header_name() -> None:
+    tenant = {"type": "apiKey", "in": "header", "name": "X-Org", "x-example": "acme"}
+    login = {
+        "tenant-scheme": "org",
+        "endpoints": [
+            {"path": "/v2/login", "token-cookie": "session"},
+            {"path": "/v1/login", "token-header": "x-token", "token-field": "token"},
+        ],
+    }
+    token = {"type": "apiKey", "in": "header", "name": "X-Token", "x-login": login}
+    auth = _auth({"org": tenant, "token": token})
+    assert auth == Auth(
+        kind="login",
+        header="X-Token",
+        endpoints=(
+            LoginEndpoint("/v2/login", token_cookie="session"),
+            LoginEndpoint("/v1/login", token_header="x-token", token_field="token"),
+        ),
+        tenant_header="X-Org",
+        tenant_example="acme",
+    )
+    # FOLIO's header names without x-login are API keys like any other: no vendor is guessed
+    okapi = {"type": "apiKey", "in": "header", "name": "X-Okapi-Token"}
+    assert _auth({"token": okapi}) == Auth(kind="apikey", header="X-Okapi-Token")
+    # a login without a tenant
+    assert _auth({"token": {**token, "x-login": {"endpoints": login["endpoints"][:1]}}}) == Auth(
+        kind="login", header="X-Token", endpoints=auth.endpoints[:1]
+    )
+
+
+def test_an_x_login_tenant_scheme_must_be_an_api_key_header() -> None:
+    login = {"tenant-scheme": "nothing", "endpoints": [{"path": "/login", "token-field": "t"}]}
+    token = {"type": "apiKey", "in": "header", "name": "X-Token", "x-login": login}
+    with pytest.raises(SpecError, match="tenant-scheme 'nothing'"):
+        _auth({"token": token})
