@@ -14,7 +14,7 @@ import jinja2.nodes
 from generator import __version__
 from generator.client import code
 from generator.client.client_model import Package
-from generator.emit.readme_examples import readme_examples
+from generator.emit import readme_choices
 from generator.shared.naming import words
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -104,6 +104,13 @@ def environment() -> jinja2.Environment:
         toml=code.toml_string,
         markdown=code.markdown,
         markdown_inline=code.markdown_inline,
+        # what a README's examples show (readme_choices); the macros print it
+        placeholder=readme_choices.placeholder,
+        simple_call=readme_choices.simple_call,
+        paged_call=readme_choices.paged_call,
+        job_waiter=readme_choices.job_waiter,
+        example_server_values=readme_choices.example_server_values,
+        example_base_url=readme_choices.example_base_url,
     )
     return env
 
@@ -115,7 +122,6 @@ def render_package(package: Package, error_models: list[str]) -> dict[str, str]:
         "package": package,
         "generator_version": __version__,
         "error_models": error_models,
-        "examples": readme_examples(package),
     }
     files = {
         target.format(package=package.name): env.get_template(template).render(context)
