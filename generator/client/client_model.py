@@ -141,6 +141,9 @@ class Auth:
     prefix: str = ""
     token_url: str = ""
     scope_template: str = ""
+    # oauth2_password: each {placeholder} of the scope template and the Client() argument
+    # that fills it
+    scope_arguments: tuple[tuple[str, str], ...] = ()
     # login: the endpoints in the order tried, and the header (if any) that names the tenant,
     # with an example value for the README
     endpoints: tuple[LoginEndpoint, ...] = ()

@@ -40,7 +40,7 @@ _PAGINATION_KEYWORDS = frozenset({"page_size"})
 _WAITER_KEYWORDS = frozenset({"poll_interval", "on_progress"})
 _XML_KEYWORDS = frozenset({"wire_format"})
 # The parameters of Client() and the module-level names its body calls (_client.py.jinja):
-# a server variable never takes one of them.
+# a server variable or a scope argument never takes one of them.
 _CLIENT_NAMES = frozenset(
     {
         "base_url",
@@ -51,7 +51,6 @@ _CLIENT_NAMES = frozenset(
         "api_key",
         "client_id",
         "client_secret",
-        "community",
         "scope",
         "timeout",
         "max_retries",
@@ -459,17 +458,25 @@ class _Builder:
 
     # -- the package -----------------------------------------------------------------------
 
-    def auth(self) -> Auth:
+    def auth(self, client_names: set[str]) -> Auth:
+        """How the client authenticates; arguments it adds to Client() take from
+        ``client_names``."""
         schemes: dict[str, Any] = self.document.get("components", {}).get("securitySchemes", {})
         for scheme in schemes.values():
             if _header_key(scheme) and "x-login" in scheme:
                 return _login_auth(scheme, schemes)
         for scheme in schemes.values():
             if scheme.get("type") == "oauth2" and "password" in scheme.get("flows", {}):
+                template = str(scheme.get("x-scope-template", ""))
                 return Auth(
                     kind="oauth2_password",
                     token_url=scheme["flows"]["password"]["tokenUrl"],
-                    scope_template=str(scheme.get("x-scope-template", "")),
+                    scope_template=template,
+                    # each {name} of the template is filled by a Client() argument
+                    scope_arguments=tuple(
+                        (name, unique(snake_case(name), client_names))
+                        for name in dict.fromkeys(re.findall(r"\{([^{}]+)\}", template))
+                    ),
                 )
             if _header_key(scheme):
                 return Auth(
@@ -546,6 +553,7 @@ class _Builder:
         info = self.document.get("info", {})
         server = (self.document.get("servers") or [{"url": "/"}])[0]
         client_names = set(_CLIENT_NAMES)
+        auth = self.auth(client_names)
         variables = tuple(
             ServerVariable(
                 name=name,
@@ -564,7 +572,7 @@ class _Builder:
             version=str(info.get("version", "0")),
             server_url=str(server["url"]),
             server_variables=variables,
-            auth=self.auth(),
+            auth=auth,
             resources=tuple(resources),
             uses_xml=self.uses_xml,
             webhooks=self.webhooks(),

@@ -3,16 +3,18 @@
 
 from __future__ import annotations
 
+import importlib
 from types import ModuleType
 from typing import Any
 
-from runtime import _auth
-
 
 def folio_auth(
-    tenant: str, token: str | None = None, *, runtime_auth: ModuleType = _auth, **options: Any
+    tenant: str, token: str | None = None, *, runtime_auth: ModuleType | None = None, **options: Any
 ) -> Any:
-    """``LoginAuth`` of ``runtime_auth`` (the tested runtime, or a generated package's copy)."""
+    """``LoginAuth`` of ``runtime_auth``: a generated package's copy of the runtime, or else the
+    tested one (``runtime._auth``, importable where tests/runtime/conftest.py has run)."""
+    if runtime_auth is None:
+        runtime_auth = importlib.import_module("runtime._auth")
     endpoint = runtime_auth.LoginEndpoint
     options.setdefault(
         "endpoints",
