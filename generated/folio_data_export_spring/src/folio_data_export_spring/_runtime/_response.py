@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from functools import cache
 from typing import Any, Generic, TypeVar
@@ -10,15 +9,12 @@ from typing import Any, Generic, TypeVar
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
+from . import _xml_optional as optional_xml
 from ._errors import ResponseValidationError
 from ._gc_pause import gc_paused
 from ._operation import OperationSpec, ResponseSpec
 
 T = TypeVar("T")
-
-# Only a package whose spec speaks XML ships ``_xml`` (and depends on defusedxml). Elsewhere an
-# XML answer is a content type the spec does not offer, refused like any other.
-READS_XML = importlib.util.find_spec(f"{__package__}._xml") is not None
 
 
 @cache
@@ -53,13 +49,13 @@ def decode(response: httpx.Response, expected: ResponseSpec | None) -> Any:
     media = _media(response)
     try:
         if kind in ("json", "xml"):
-            if "xml" in media and READS_XML:
-                from ._xml import parse_xml
-
-                return parse_xml(content)
+            # In a package whose spec speaks no XML, an XML answer is refused like any other
+            # content type the spec does not offer.
+            if "xml" in media and optional_xml.SHIPPED:
+                return optional_xml.xml().parse_xml(content)
             if "json" in media or not media:
                 return json.loads(content)
-            expected_types = "JSON or XML" if READS_XML else "JSON"
+            expected_types = "JSON or XML" if optional_xml.SHIPPED else "JSON"
             raise ValueError(f"content type {media!r} where {expected_types} was expected")
         if kind == "text":
             return _text(response)
@@ -142,10 +138,8 @@ class APIResponse(Generic[T]):
                 body=content,
             )
         try:
-            if "xml" in _media(self.http_response):  # decode read it: READS_XML
-                from ._xml import with_lists
-
-                data = with_lists(data, expected.model)
+            if "xml" in _media(self.http_response):  # decode read it: the package has _xml
+                data = optional_xml.xml().with_lists(data, expected.model)
             return adapter(expected.model).validate_python(data)  # type: ignore[no-any-return]
         except ValidationError as error:
             raise self._mismatch(error) from None
