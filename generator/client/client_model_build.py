@@ -586,9 +586,24 @@ def _header_key(scheme: Any) -> bool:
     )
 
 
+def _login_endpoint(endpoint: Any) -> bool:
+    """Whether an x-login endpoint has a path and says where the token comes back."""
+    if not isinstance(endpoint, dict) or not isinstance(endpoint.get("path"), str):
+        return False
+    where = [endpoint.get(key) for key in ("token-cookie", "token-header", "token-field")]
+    return any(isinstance(value, str) and value for value in where)
+
+
 def _login_auth(scheme: dict[str, Any], schemes: dict[str, Any]) -> Auth:
     """A token scheme with ``x-login`` (docs/manifest.md): the client logs in for the token."""
     login = scheme["x-login"]
+    listed = login.get("endpoints") if isinstance(login, dict) else None
+    if not isinstance(listed, list) or not listed or not all(map(_login_endpoint, listed)):
+        # the manifest's schema says as much, with the line; a spec may come without a manifest
+        raise SpecError(
+            "x-login needs endpoints: a list of objects with a path and a token-cookie, "
+            "token-header or token-field (docs/manifest.md)"
+        )
     endpoints = tuple(
         LoginEndpoint(
             path=str(endpoint["path"]),

@@ -202,8 +202,11 @@ def test_a_login_comes_from_x_login_and_never_from_a_header_name() -> None:
     )
 
 
-def test_an_x_login_tenant_scheme_must_be_an_api_key_header() -> None:
+def test_a_malformed_x_login_is_a_spec_error() -> None:
     login = {"tenant-scheme": "nothing", "endpoints": [{"path": "/login", "token-field": "t"}]}
     token = {"type": "apiKey", "in": "header", "name": "X-Token", "x-login": login}
     with pytest.raises(SpecError, match="tenant-scheme 'nothing'"):
         _auth({"token": token})
+    for endpoints in ([], [{"path": "/login"}], ["/login"], None):
+        with pytest.raises(SpecError, match="x-login needs endpoints"):
+            _auth({"token": {**token, "x-login": {"endpoints": endpoints}}})
