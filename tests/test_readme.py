@@ -4,12 +4,15 @@ generated package's README, against Prism."""
 from __future__ import annotations
 
 import contextlib
+import json
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
 from tests.conftest import PROJECT, SPECS
@@ -40,10 +43,15 @@ def test_the_new_user_script_imports_two_packages_and_calls_the_mock(
 def test_package_readme_examples_run(system: str, prism: Callable[[str], PrismServer]) -> None:
     package = load_manifest(SPECS / system / "manifest.yaml").package
     readme = (PROJECT / "generated" / package / "README.md").read_text()
+    _run_examples(readme, package, prism(system).base_url)
+
+
+def _run_examples(readme: str, package: str, base_url: str) -> None:
+    """Every example of a package README, with the mock server as base URL."""
     blocks = _PYTHON_BLOCK.findall(readme)
     code = "\n".join(block for block in blocks if ".wait_for_" not in block)
     wait = "\n".join(block for block in blocks if ".wait_for_" in block)
-    code = re.sub(r"base_url=(['\"])[^'\"]+\1", f'base_url="{prism(system).base_url}"', code)
+    code = re.sub(r"base_url=(['\"])[^'\"]+\1", f'base_url="{base_url}"', code)
     # A mock's job never ends: wait briefly and accept the typed outcome. Nor is the mock's
     # job (its spec's example) the one asked for, which the waiter answers with NotFoundError.
     wait = wait.replace("timeout=600", "timeout=1").replace("poll_interval=2", "poll_interval=0.2")
@@ -54,3 +62,67 @@ def test_package_readme_examples_run(system: str, prism: Callable[[str], PrismSe
     with contextlib.suppress(errors.JobTimeoutError, errors.JobFailedError, errors.NotFoundError):
         exec(compile(wait, "<readme>", "exec"), namespace)
     assert Path(module.__file__ or "").is_file()
+
+
+_NO_AUTH_SPEC = {
+    "openapi": "3.1.0",
+    "info": {"title": "Open things", "version": "1"},
+    "servers": [
+        {
+            "url": "https://{zone}.things.test/v1",
+            "variables": {"zone": {"default": "north", "enum": ["north", "south"]}},
+        }
+    ],
+    "paths": {
+        "/things/{thing_id}": {
+            "get": {
+                "operationId": "getThing",
+                "tags": ["things"],
+                "parameters": [
+                    {
+                        "name": "thing_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "A thing",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Thing"},
+                                "example": {"name": "cup"},
+                            }
+                        },
+                    }
+                },
+            }
+        }
+    },
+    "components": {
+        "schemas": {"Thing": {"type": "object", "properties": {"name": {"type": "string"}}}}
+    },
+}
+
+
+def test_a_package_without_auth_has_a_readme_that_calls_without_credentials(
+    tmp_path: Path, prism: Callable[[Path], PrismServer], capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "open.json"
+    spec.write_text(json.dumps(_NO_AUTH_SPEC))
+    assert main(["generate", str(spec), "-o", str(tmp_path), "--package", "open_things", "-q"]) == 0
+    readme = (tmp_path / "open_things" / "README.md").read_text()
+    setup = _PYTHON_BLOCK.findall(readme)[0]
+    assert setup.startswith(
+        "from open_things import Client, errors\n\nclient = Client(\n"
+        "    base_url=\"https://south.things.test/v1\",  # or zone='south'\n)\n"
+    )
+    sys.path.insert(0, str(tmp_path / "open_things" / "src"))
+    try:
+        _run_examples(readme, "open_things", prism(spec).base_url)
+    finally:
+        sys.path.remove(str(tmp_path / "open_things" / "src"))
+        for name in [m for m in sys.modules if m.split(".")[0] == "open_things"]:
+            del sys.modules[name]
+    assert capsys.readouterr().out == "name='cup'\n"  # the mock's example, as the model

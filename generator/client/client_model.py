@@ -130,12 +130,31 @@ class Webhook:
 
 
 @dataclass(frozen=True)
+class LoginEndpoint:
+    """Where a login posts the user's name and password, and where its answer has the token
+    (``x-login``; empty: not there)."""
+
+    path: str
+    token_cookie: str = ""
+    token_header: str = ""
+    token_field: str = ""
+
+
+@dataclass(frozen=True)
 class Auth:
-    kind: Literal["folio", "apikey", "oauth2_password", "none"]
-    header: str = ""
+    kind: Literal["login", "apikey", "oauth2_password", "none"]
+    header: str = ""  # apikey: the key's header; login: the token's
     prefix: str = ""
     token_url: str = ""
     scope_template: str = ""
+    # oauth2_password: each {placeholder} of the scope template and the Client() argument
+    # that fills it
+    scope_arguments: tuple[tuple[str, str], ...] = ()
+    # login: the endpoints in the order tried, and the header (if any) that names the tenant,
+    # with an example value for the README
+    endpoints: tuple[LoginEndpoint, ...] = ()
+    tenant_header: str = ""
+    tenant_example: str = ""
 
 
 @dataclass(frozen=True)

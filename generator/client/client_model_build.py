@@ -13,6 +13,7 @@ from generator.client.client_model import (
     Auth,
     BodyKind,
     JobWaiter,
+    LoginEndpoint,
     Operation,
     Package,
     Pagination,
@@ -40,7 +41,7 @@ _PAGINATION_KEYWORDS = frozenset({"page_size"})
 _WAITER_KEYWORDS = frozenset({"poll_interval", "on_progress"})
 _XML_KEYWORDS = frozenset({"wire_format"})
 # The parameters of Client() and the module-level names its body calls (_client.py.jinja):
-# a server variable never takes one of them.
+# a server variable or a scope argument never takes one of them.
 _CLIENT_NAMES = frozenset(
     {
         "base_url",
@@ -51,7 +52,6 @@ _CLIENT_NAMES = frozenset(
         "api_key",
         "client_id",
         "client_secret",
-        "community",
         "scope",
         "timeout",
         "max_retries",
@@ -443,19 +443,27 @@ class _Builder:
 
     # -- the package -----------------------------------------------------------------------
 
-    def auth(self) -> Auth:
+    def auth(self, client_names: set[str]) -> Auth:
+        """How the client authenticates; arguments it adds to Client() take from
+        ``client_names``."""
         schemes: dict[str, Any] = self.document.get("components", {}).get("securitySchemes", {})
-        names = {str(s.get("name", "")).lower() for s in schemes.values()}
-        if "x-okapi-token" in names:
-            return Auth(kind="folio")
+        for scheme in schemes.values():
+            if _header_key(scheme) and "x-login" in scheme:
+                return _login_auth(scheme, schemes)
         for scheme in schemes.values():
             if scheme.get("type") == "oauth2" and "password" in scheme.get("flows", {}):
+                template = str(scheme.get("x-scope-template", ""))
                 return Auth(
                     kind="oauth2_password",
                     token_url=scheme["flows"]["password"]["tokenUrl"],
-                    scope_template=str(scheme.get("x-scope-template", "")),
+                    scope_template=template,
+                    # each {name} of the template is filled by a Client() argument
+                    scope_arguments=tuple(
+                        (name, unique(snake_case(name), client_names))
+                        for name in dict.fromkeys(re.findall(r"\{([^{}]+)\}", template))
+                    ),
                 )
-            if scheme.get("type") == "apiKey" and scheme.get("in") == "header":
+            if _header_key(scheme):
                 return Auth(
                     kind="apikey",
                     header=scheme["name"],
@@ -530,6 +538,7 @@ class _Builder:
         info = self.document.get("info", {})
         server = (self.document.get("servers") or [{"url": "/"}])[0]
         client_names = set(_CLIENT_NAMES)
+        auth = self.auth(client_names)
         variables = tuple(
             ServerVariable(
                 name=name,
@@ -548,11 +557,57 @@ class _Builder:
             version=str(info.get("version", "0")),
             server_url=str(server["url"]),
             server_variables=variables,
-            auth=self.auth(),
+            auth=auth,
             resources=tuple(resources),
             uses_xml=self.uses_xml,
             webhooks=self.webhooks(),
         )
+
+
+def _header_key(scheme: Any) -> bool:
+    """Whether a security scheme is an API key sent in a header."""
+    return (
+        isinstance(scheme, dict) and scheme.get("type") == "apiKey" and scheme.get("in") == "header"
+    )
+
+
+def _login_endpoint(endpoint: Any) -> bool:
+    """Whether an x-login endpoint has a path and says where the token comes back."""
+    if not isinstance(endpoint, dict) or not isinstance(endpoint.get("path"), str):
+        return False
+    where = [endpoint.get(key) for key in ("token-cookie", "token-header", "token-field")]
+    return any(isinstance(value, str) and value for value in where)
+
+
+def _login_auth(scheme: dict[str, Any], schemes: dict[str, Any]) -> Auth:
+    """A token scheme with ``x-login`` (docs/manifest.md): the client logs in for the token."""
+    login = scheme["x-login"]
+    listed = login.get("endpoints") if isinstance(login, dict) else None
+    if not isinstance(listed, list) or not listed or not all(map(_login_endpoint, listed)):
+        # the manifest's schema says as much, with the line; a spec may come without a manifest
+        raise SpecError(
+            "x-login needs endpoints: a list of objects with a path and a token-cookie, "
+            "token-header or token-field (docs/manifest.md)"
+        )
+    endpoints = tuple(
+        LoginEndpoint(
+            path=str(endpoint["path"]),
+            token_cookie=str(endpoint.get("token-cookie", "")),
+            token_header=str(endpoint.get("token-header", "")),
+            token_field=str(endpoint.get("token-field", "")),
+        )
+        for endpoint in login["endpoints"]
+    )
+    tenant = schemes.get(login["tenant-scheme"]) if "tenant-scheme" in login else None
+    if "tenant-scheme" in login and not _header_key(tenant):
+        raise SpecError(f"x-login tenant-scheme {login['tenant-scheme']!r} is no apiKey header")
+    return Auth(
+        kind="login",
+        header=str(scheme["name"]),
+        endpoints=endpoints,
+        tenant_header=str(tenant["name"]) if tenant else "",
+        tenant_example=str(tenant.get("x-example", "")) if tenant else "",
+    )
 
 
 # The runtime function that escapes a value for a string in each query language an x-job read

@@ -73,7 +73,7 @@ def render_package_source(source: PackageSource) -> Rendered:
     code = f"src/{source.package}"
     files[f"{code}/models.py"] = models.source
     files[f"{code}/py.typed"] = ""
-    for name, text in runtime_files().items():
+    for name, text in runtime_files(package).items():
         files[f"{code}/_runtime/{name}"] = text
     return Rendered(files, models, package)
 

@@ -15,7 +15,7 @@ from generator import __version__
 from generator.client import code
 from generator.client.client_model import Package
 from generator.client.type_refs import TypeRef
-from generator.emit.readme_examples import readme_examples
+from generator.emit import readme_choices
 from generator.shared.naming import words
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -110,6 +110,13 @@ def environment() -> jinja2.Environment:
         toml=code.toml_string,
         markdown=code.markdown,
         markdown_inline=code.markdown_inline,
+        # what a README's examples show (readme_choices); the macros print it
+        placeholder=readme_choices.placeholder,
+        simple_call=readme_choices.simple_call,
+        paged_call=readme_choices.paged_call,
+        job_waiter=readme_choices.job_waiter,
+        example_server_values=readme_choices.example_server_values,
+        example_base_url=readme_choices.example_base_url,
     )
     return env
 
@@ -120,7 +127,6 @@ def render_package(package: Package) -> dict[str, str]:
     context = {
         "package": package,
         "generator_version": __version__,
-        "examples": readme_examples(package),
     }
     files = {
         target.format(package=package.name): env.get_template(template).render(context)
@@ -132,7 +138,16 @@ def render_package(package: Package) -> dict[str, str]:
     return files
 
 
-def runtime_files() -> dict[str, str]:
-    """The shared runtime, copied verbatim into every package as ``_runtime``."""
+# Runtime modules a package ships only when its model needs them (and their dependencies).
+_XML_MODULE = "_xml.py"
+
+
+def runtime_files(package: Package) -> dict[str, str]:
+    """The shared runtime, copied verbatim into ``package`` as ``_runtime``: every module but
+    ``_xml`` (and so defusedxml), which only a package whose spec speaks XML needs."""
     folder = TEMPLATES / "runtime"
-    return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.py"))}
+    return {
+        path.name: path.read_text(encoding="utf-8")
+        for path in sorted(folder.glob("*.py"))
+        if path.name != _XML_MODULE or package.uses_xml
+    }

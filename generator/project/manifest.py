@@ -22,6 +22,35 @@ from generator.sources.source_files import SourceFiles
 
 _POINTER = {"type": "string", "pattern": "^(/[^/]*)*$"}
 _STRINGS = {"type": "array", "items": {"type": "string"}, "minItems": 1}
+# x-login on an apiKey token scheme: how the client logs in for the token (docs/manifest.md)
+_LOGIN = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["endpoints"],
+    "properties": {
+        "endpoints": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["path"],
+                "anyOf": [
+                    {"required": ["token-cookie"]},
+                    {"required": ["token-header"]},
+                    {"required": ["token-field"]},
+                ],
+                "properties": {
+                    "path": {"type": "string", "minLength": 1},
+                    "token-cookie": {"type": "string", "minLength": 1},
+                    "token-header": {"type": "string", "minLength": 1},
+                    "token-field": {"type": "string", "minLength": 1},
+                },
+            },
+        },
+        "tenant-scheme": {"type": "string"},
+    },
+}
 
 MANIFEST_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -40,7 +69,14 @@ MANIFEST_SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
             "required": ["schemes", "security"],
             "properties": {
-                "schemes": {"type": "object", "minProperties": 1},
+                "schemes": {
+                    "type": "object",
+                    "minProperties": 1,
+                    "additionalProperties": {
+                        "type": "object",
+                        "properties": {"x-login": _LOGIN, "x-example": {"type": "string"}},
+                    },
+                },
                 "security": {"type": "array", "items": {"type": "object"}},
                 "unauthenticated": {"type": "array", "items": {"type": "string"}},
             },

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.client.client_model import Package
+from generator.client.client_model import Auth, LoginEndpoint, Package
 from generator.client.client_model_build import build_package
 from generator.client.type_refs import INT, STR, Model
 from generator.emit.models_codegen import generate_models
@@ -30,7 +30,7 @@ def _calls(package: Package) -> dict[str, list[str]]:
 
 def test_data_export_spring_calls_pagination_and_waiter() -> None:
     package = _package("folio-data-export-spring")
-    assert package.auth.kind == "folio"
+    assert package.auth.kind == "login"
     assert _calls(package) == {
         "jobs": [
             "download_exported_file_by_job_id",
@@ -199,3 +199,48 @@ def test_a_schema_without_a_model_class_is_an_error_naming_it() -> None:
     with pytest.raises(SpecError, match="no model class for schema 'A'") as raised:
         build_package(document, package="t", class_names={})
     assert raised.value.pointer == "/components/schemas/A"
+
+
+def _auth(schemes: dict[str, Any]) -> Auth:
+    document = {"openapi": "3.1.0", "paths": {}, "components": {"securitySchemes": schemes}}
+    return build_package(document, package="p", class_names={}).auth
+
+
+def test_a_login_comes_from_x_login_and_never_from_a_header_name() -> None:
+    tenant = {"type": "apiKey", "in": "header", "name": "X-Org", "x-example": "acme"}
+    login = {
+        "tenant-scheme": "org",
+        "endpoints": [
+            {"path": "/v2/login", "token-cookie": "session"},
+            {"path": "/v1/login", "token-header": "x-token", "token-field": "token"},
+        ],
+    }
+    token = {"type": "apiKey", "in": "header", "name": "X-Token", "x-login": login}
+    auth = _auth({"org": tenant, "token": token})
+    assert auth == Auth(
+        kind="login",
+        header="X-Token",
+        endpoints=(
+            LoginEndpoint("/v2/login", token_cookie="session"),
+            LoginEndpoint("/v1/login", token_header="x-token", token_field="token"),
+        ),
+        tenant_header="X-Org",
+        tenant_example="acme",
+    )
+    # FOLIO's header names without x-login are API keys like any other: no vendor is guessed
+    okapi = {"type": "apiKey", "in": "header", "name": "X-Okapi-Token"}
+    assert _auth({"token": okapi}) == Auth(kind="apikey", header="X-Okapi-Token")
+    # a login without a tenant
+    assert _auth({"token": {**token, "x-login": {"endpoints": login["endpoints"][:1]}}}) == Auth(
+        kind="login", header="X-Token", endpoints=auth.endpoints[:1]
+    )
+
+
+def test_a_malformed_x_login_is_a_spec_error() -> None:
+    login = {"tenant-scheme": "nothing", "endpoints": [{"path": "/login", "token-field": "t"}]}
+    token = {"type": "apiKey", "in": "header", "name": "X-Token", "x-login": login}
+    with pytest.raises(SpecError, match="tenant-scheme 'nothing'"):
+        _auth({"token": token})
+    for endpoints in ([], [{"path": "/login"}], ["/login"], None):
+        with pytest.raises(SpecError, match="x-login needs endpoints"):
+            _auth({"token": {**token, "x-login": {"endpoints": endpoints}}})

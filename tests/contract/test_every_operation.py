@@ -32,7 +32,7 @@ from tests.contract.prism import PrismServer
 from tests.contract.values import example
 
 CREDENTIALS: dict[str, dict[str, str]] = {
-    "folio": {"tenant": "diku", "token": "token"},
+    "login": {"tenant": "diku", "token": "token"},
     "apikey": {"api_key": "key"},
     "oauth2_password": {
         "client_id": "client",

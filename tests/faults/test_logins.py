@@ -22,6 +22,7 @@ import httpx
 import pytest
 
 from tests.faults.probes import SECRETS
+from tests.runtime.folio import folio_auth
 
 LOGIN_TAKES = 0.05  # long enough for every concurrent first call to arrive during the login
 
@@ -214,7 +215,7 @@ def test_one_auth_object_serves_threads_and_two_event_loops_at_once(
     """A login run by a thread wakes tasks of other loops, and the other way round."""
     server = login_server(FOLIO)
     runtime = importlib.import_module("folio_data_export_spring._runtime._auth")
-    auth = runtime.FolioAuth("diku", username="admin", password=SECRETS[3])
+    auth = folio_auth("diku", runtime_auth=runtime, username="admin", password=SECRETS[3])
     path = FOLIO.call_path
 
     def sync_calls() -> list[int]:

@@ -87,3 +87,6 @@ def test_a_package_pip_installs_into_a_fresh_environment(package: str, tmp_path:
     assert package.replace("_", "-") in found["installed"]
     assert found["client"].startswith("Client(base_url=")
     assert found["errors"]
+    # defusedxml only where the package reads XML
+    speaks_xml = (GENERATED / package / "src" / package / "_runtime" / "_xml.py").is_file()
+    assert ("defusedxml" in found["requires"]) == speaks_xml

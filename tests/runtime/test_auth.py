@@ -11,8 +11,10 @@ from urllib.parse import parse_qs
 
 import httpx
 import pytest
-from runtime._auth import ApiKeyAuth, FolioAuth, OAuth2PasswordAuth
+from runtime._auth import ApiKeyAuth, LoginAuth, LoginEndpoint, OAuth2PasswordAuth
 from runtime._errors import APIStatusError, AuthenticationError
+
+from tests.runtime.folio import folio_auth
 
 PASSWORD = "pw-SECRET-1"
 CLIENT_SECRET = "client-SECRET-2"
@@ -101,8 +103,8 @@ class FolioServer:
         )
 
 
-def folio_login(**options: Any) -> FolioAuth:
-    return FolioAuth("diku", username="admin", password=PASSWORD, **options)
+def folio_login(**options: Any) -> LoginAuth:
+    return folio_auth("diku", username="admin", password=PASSWORD, **options)
 
 
 # -- FOLIO --------------------------------------------------------------------------------------
@@ -112,7 +114,7 @@ def folio_login(**options: Any) -> FolioAuth:
 def test_folio_sends_tenant_and_the_given_token(asynchronous: bool) -> None:
     server = FolioServer()
     server.valid.add(GIVEN_TOKEN)
-    responses = call(FolioAuth("diku", GIVEN_TOKEN), server, asynchronous=asynchronous)
+    responses = call(folio_auth("diku", GIVEN_TOKEN), server, asynchronous=asynchronous)
     assert responses[0].status_code == 200
     assert server.log == [f"GET /jobs {GIVEN_TOKEN}"]
 
@@ -120,7 +122,7 @@ def test_folio_sends_tenant_and_the_given_token(asynchronous: bool) -> None:
 @BOTH
 def test_folio_without_credentials_hands_a_401_back_without_logging_in(asynchronous: bool) -> None:
     server = FolioServer()
-    responses = call(FolioAuth("diku", GIVEN_TOKEN), server, asynchronous=asynchronous)
+    responses = call(folio_auth("diku", GIVEN_TOKEN), server, asynchronous=asynchronous)
     assert responses[0].status_code == 401
     assert server.log == [f"GET /jobs {GIVEN_TOKEN}"]
 
@@ -267,21 +269,21 @@ def test_folio_logs_in_against_the_server_root_and_custom_paths() -> None:
             return httpx.Response(201, headers={"set-cookie": "folioAccessToken=T1; Path=/"})
         return httpx.Response(200)
 
-    auth = folio_login(login_path="/custom/login")
+    auth = folio_login(endpoints=(LoginEndpoint("/custom/login", token_cookie="folioAccessToken"),))
     call(auth, handler, asynchronous=False, base_url="http://api.test/okapi", paths=("jobs",))
     assert seen == ["http://api.test/custom/login", "http://api.test/okapi/jobs"]
 
 
 def test_folio_needs_a_token_or_credentials() -> None:
     with pytest.raises(ValueError, match="token"):
-        FolioAuth("diku")
+        folio_auth("diku")
     with pytest.raises(ValueError, match="token"):
-        FolioAuth("diku", username="admin")
+        folio_auth("diku", username="admin")
 
 
 def test_calls_that_fail_together_log_in_only_once() -> None:
     """Two calls sent with T1 both answer 401; the second reuses the first one's new login."""
-    auth = FolioAuth("diku", "T1", username="admin", password=PASSWORD)
+    auth = folio_auth("diku", "T1", username="admin", password=PASSWORD)
     first = auth.auth_flow(httpx.Request("GET", "http://api.test/a"))
     second = auth.auth_flow(httpx.Request("GET", "http://api.test/b"))
     sent_first, sent_second = next(first), next(second)
@@ -523,7 +525,7 @@ def test_oauth2_token_url_is_resolved_against_the_server(
 def test_no_secret_in_repr_str_attributes_errors_or_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     auths: list[httpx.Auth] = [
-        FolioAuth("diku", GIVEN_TOKEN, username="admin", password=PASSWORD),
+        folio_auth("diku", GIVEN_TOKEN, username="admin", password=PASSWORD),
         ApiKeyAuth(API_KEY),
         oauth(),
     ]

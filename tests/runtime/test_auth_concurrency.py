@@ -16,8 +16,10 @@ from typing import Any
 import httpx
 import pytest
 from runtime import _deadline as deadline
-from runtime._auth import FolioAuth, OAuth2PasswordAuth
+from runtime._auth import OAuth2PasswordAuth
 from runtime._errors import AuthenticationError
+
+from tests.runtime.folio import folio_auth
 
 BOTH = pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
 THREADS, TASKS = 16, 200
@@ -196,7 +198,7 @@ class FolioServer(TokenServer):
 def test_folio_calls_that_all_meet_a_401_log_in_once(asynchronous: bool) -> None:
     """A given token the server no longer takes: every call meets a 401, one logs in."""
     server = FolioServer()
-    auth = FolioAuth("diku", "old", username="admin", password="pw")
+    auth = folio_auth("diku", "old", username="admin", password="pw")
     assert concurrently(auth, server, asynchronous=asynchronous) == [200] * _calls(asynchronous)
     assert server.token_requests == 1
 
@@ -204,7 +206,7 @@ def test_folio_calls_that_all_meet_a_401_log_in_once(asynchronous: bool) -> None
 @BOTH
 def test_folio_concurrent_first_calls_log_in_once(asynchronous: bool) -> None:
     server = FolioServer()
-    auth = FolioAuth("diku", username="admin", password="pw")
+    auth = folio_auth("diku", username="admin", password="pw")
     assert concurrently(auth, server, asynchronous=asynchronous) == [200] * _calls(asynchronous)
     assert server.token_requests == 1
 

@@ -9,11 +9,13 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from runtime._auth import ApiKeyAuth, FolioAuth, OAuth2PasswordAuth
+from runtime._auth import ApiKeyAuth, OAuth2PasswordAuth
 from runtime._operation import OperationSpec, ResponseSpec
 from runtime._redact import own_call, scrubbed
 from runtime._secret import Secret
 from runtime._transport import AsyncTransport, SyncTransport
+
+from tests.runtime.folio import folio_auth
 
 VALUE = "v4lue-s3cr3t"
 BAD = {
@@ -33,9 +35,9 @@ def _oauth(client_secret: str = "cs", password: str = "pw") -> OAuth2PasswordAut
 
 BUILDERS: list[tuple[str, Callable[[str], object], bool]] = [
     ("api_key", lambda v: ApiKeyAuth(v), True),
-    ("token", lambda v: FolioAuth("diku", v), True),
-    ("tenant", lambda v: FolioAuth(v, "t"), True),
-    ("password", lambda v: FolioAuth("diku", username="u", password=v), False),
+    ("token", lambda v: folio_auth("diku", v), True),
+    ("tenant", lambda v: folio_auth(v, "t"), True),
+    ("password", lambda v: folio_auth("diku", username="u", password=v), False),
     ("client_secret", lambda v: _oauth(client_secret=v), False),
     ("password", lambda v: _oauth(password=v), False),
 ]
@@ -55,7 +57,7 @@ def test_a_credential_that_cannot_be_sent_is_refused_without_showing_it(
 
 def test_a_password_may_hold_any_printable_character() -> None:
     _oauth(password=" pässwörd ")  # it goes in a form body, not a header
-    FolioAuth("diku", username="u", password="pässwörd ")
+    folio_auth("diku", username="u", password="pässwörd ")
 
 
 GET = OperationSpec("GET", "/things", (ResponseSpec(200, "json", None),))

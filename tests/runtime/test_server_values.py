@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from runtime._access import value_at
-from runtime._auth import FolioAuth, OAuth2PasswordAuth, _seconds
+from runtime._auth import OAuth2PasswordAuth, _seconds
 from runtime._errors import AuthenticationError, NotFoundError
 from runtime._job_rules import JobRules, find_job, same_job
 from runtime._jobs import JobProgress, async_wait_for_job, wait_for_job
@@ -26,6 +26,8 @@ from runtime._operation import OperationSpec, ResponseSpec
 from runtime._pagination import iter_offset_pages
 from runtime._retry import RetryPolicy, retry_after
 from runtime._transport import AsyncTransport, SyncTransport
+
+from tests.runtime.folio import folio_auth
 
 BOTH = pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -277,7 +279,7 @@ def test_a_folio_token_that_cannot_go_in_a_header_is_a_failed_login(
             return httpx.Response(201, headers=[(b"x-okapi-token", token.encode())])
         return httpx.Response(201, json={"okapiToken": token})
 
-    auth = FolioAuth("diku", username="admin", password="pw")
+    auth = folio_auth("diku", username="admin", password="pw")
     with pytest.raises(AuthenticationError, match="failed"):
         _call(auth, handler, asynchronous)
 

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import inspect
+
 import pytest
+from runtime import _xml, _xml_optional
 from runtime._xml import XmlError, parse_xml, to_xml
 
 
@@ -32,3 +35,14 @@ def test_writing_a_job_document() -> None:
 def test_entity_tricks_and_broken_xml_are_refused(document: bytes) -> None:
     with pytest.raises(XmlError):
         parse_xml(document)
+
+
+def test_the_runtime_s_view_of_the_xml_module_is_the_module() -> None:
+    # _xml is looked up by name (a JSON-only package has none); the protocol the runtime calls
+    # it through must name its functions and their parameters as they are
+    for name in ("parse_xml", "to_xml", "with_lists"):
+        declared = inspect.signature(getattr(_xml_optional.XmlModule, name))
+        assert list(declared.parameters)[1:] == list(
+            inspect.signature(getattr(_xml, name)).parameters
+        )
+    assert _xml_optional.SHIPPED and _xml_optional.xml() is _xml

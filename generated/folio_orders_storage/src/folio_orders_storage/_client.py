@@ -7,7 +7,7 @@ from types import TracebackType
 
 import httpx
 
-from ._runtime._auth import FolioAuth
+from ._runtime._auth import LoginAuth, LoginEndpoint
 from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
 from ._runtime._transport import AsyncTransport, SyncTransport
@@ -28,6 +28,14 @@ def server_url(
     ``okapi_url``: Base URL of the gateway, without a trailing slash
     """
     return SERVER_URL.replace("{okapiUrl}", okapi_url)
+
+
+# Where the client logs in for its token, in the order tried: an endpoint answering 404 (a
+# server release without it) passes to the next.
+_LOGIN_ENDPOINTS = (
+    LoginEndpoint("/authn/login-with-expiry", token_cookie="folioAccessToken"),
+    LoginEndpoint("/authn/login", token_header="x-okapi-token", token_field="okapiToken"),
+)
 
 
 class Client:
@@ -69,7 +77,15 @@ class Client:
     ) -> None:
         self._transport = SyncTransport(
             base_url or server_url(okapi_url=okapi_url),
-            auth=FolioAuth(tenant, token, username=username, password=password),
+            auth=LoginAuth(
+                token,
+                username=username,
+                password=password,
+                header="X-Okapi-Token",
+                endpoints=_LOGIN_ENDPOINTS,
+                tenant=tenant,
+                tenant_header="X-Okapi-Tenant",
+            ),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
             default_headers=headers,
@@ -138,7 +154,15 @@ class AsyncClient:
     ) -> None:
         self._transport = AsyncTransport(
             base_url or server_url(okapi_url=okapi_url),
-            auth=FolioAuth(tenant, token, username=username, password=password),
+            auth=LoginAuth(
+                token,
+                username=username,
+                password=password,
+                header="X-Okapi-Token",
+                endpoints=_LOGIN_ENDPOINTS,
+                tenant=tenant,
+                tenant_header="X-Okapi-Tenant",
+            ),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
             default_headers=headers,

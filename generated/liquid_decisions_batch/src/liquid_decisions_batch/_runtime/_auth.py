@@ -358,45 +358,73 @@ def _drop_cookie(request: httpx.Request, name: str) -> None:
         del request.headers["Cookie"]
 
 
-class FolioAuth(_TokenAuth):
-    """FOLIO: ``X-Okapi-Tenant`` and ``X-Okapi-Token`` on every call.
+@dataclass(frozen=True)
+class LoginEndpoint:
+    """One way to log in: the path the username and password are posted to (as JSON), and where
+    a successful answer carries the token: a cookie, a header or a field of a JSON object (the
+    first of those named that is there)."""
+
+    path: str
+    token_cookie: str | None = None
+    token_header: str | None = None
+    token_field: str | None = None
+
+    def token(self, response: httpx.Response) -> object:
+        """The token of a login answer (anything the server put there), or None."""
+        found: object = None
+        if self.token_header:
+            found = response.headers.get(self.token_header)
+        if self.token_field:
+            found = found or _json_object(response).get(self.token_field)
+        if self.token_cookie:
+            found = found or _set_cookie(response, self.token_cookie)
+        return found
+
+
+class LoginAuth(_TokenAuth):
+    """A token in the ``header`` of every call, obtained by logging in with a user's name and
+    password; with ``tenant``, also ``tenant`` in ``tenant_header`` on every call and login.
 
     Give a ready ``token``, or ``username`` and ``password`` (or all three): with credentials the
     flow logs in before the first call when it has no token, and logs in again, once, when a
-    call answers 401 (access tokens expire after minutes), then sends that call again. Logging in
-    posts to ``login_path`` (token in the ``folioAccessToken`` cookie), or to
-    ``legacy_login_path`` (token in the ``x-okapi-token`` header or the ``okapiToken`` field)
-    when a release without the first answers 404. A failed login raises ``AuthenticationError``.
+    call answers 401 (access tokens expire), then sends that call again. Logging in posts to the
+    first of ``endpoints``, and to the next one when an endpoint answers 404 (a server release
+    without it). A failed login raises ``AuthenticationError``.
     """
-
-    ACCESS_COOKIE = "folioAccessToken"
-    credential_headers = ("X-Okapi-Tenant", "X-Okapi-Token")  # what never leaves the origin
 
     def __init__(
         self,
-        tenant: str,
         token: str | None = None,
         *,
         username: str | None = None,
         password: str | None = None,
-        login_path: str = "/authn/login-with-expiry",
-        legacy_login_path: str = "/authn/login",
+        header: str,
+        endpoints: tuple[LoginEndpoint, ...],
+        tenant: str | None = None,
+        tenant_header: str | None = None,
     ) -> None:
         if not token and (username is None or password is None):
-            raise ValueError("FolioAuth needs a token, or a username and a password")
-        self.tenant = checked(tenant, "tenant", in_header=True)
+            raise ValueError("LoginAuth needs a token, or a username and a password")
+        if not endpoints:
+            raise ValueError("LoginAuth needs at least one login endpoint")
+        if (tenant is None) != (tenant_header is None):
+            raise ValueError("LoginAuth needs both a tenant and its header, or neither")
+        self.tenant = checked(tenant, "tenant", in_header=True) if tenant is not None else None
         if token:
             checked(token, "token", in_header=True)
         self.username = username
         self._password = (
             Secret(checked(password, "password", in_header=False)) if password is not None else None
         )
-        self.login_path = login_path
-        self.legacy_login_path = legacy_login_path
+        self.header = header
+        self.endpoints = endpoints
+        self._tenant_headers = {tenant_header: tenant} if tenant and tenant_header else {}
+        # what never leaves the origin
+        self.credential_headers = (*self._tenant_headers, header)
         self._tokens = _Tokens(token, time.monotonic)
 
     def __repr__(self) -> str:
-        return f"FolioAuth(tenant={self.tenant!r}, username={self.username!r})"
+        return f"LoginAuth(tenant={self.tenant!r}, username={self.username!r})"
 
     def _can_obtain(self) -> bool:
         return self.username is not None and self._password is not None
@@ -407,22 +435,20 @@ class FolioAuth(_TokenAuth):
             request,
             path,
             json={"username": self.username, "password": self._password.get()},
-            headers={"X-Okapi-Tenant": self.tenant},
+            headers=self._tenant_headers,
         )
 
     def _obtain(self, request: httpx.Request) -> _Obtained:
-        response = yield self._login_request(request, self.login_path)
-        if response.status_code == 404:  # a release without login-with-expiry
-            response = yield self._login_request(request, self.legacy_login_path)
-            token = response.headers.get("x-okapi-token") or _json_object(response).get(
-                "okapiToken"
-            )
-        else:
-            token = _set_cookie(response, self.ACCESS_COOKIE)
+        for endpoint in self.endpoints:
+            response = yield self._login_request(request, endpoint.path)
+            if response.status_code != 404:  # 404: a release without this endpoint
+                break
+        token = endpoint.token(response)
         if not response.is_success or not _sendable(token):
             # Name the user, never the password; the server's answer goes in ``body``.
+            tenant = "" if self.tenant is None else f" to tenant {self.tenant!r}"
             raise AuthenticationError(
-                f"FOLIO login of user {self.username!r} to tenant {self.tenant!r} failed "
+                f"login of user {self.username!r}{tenant} failed "
                 f"(HTTP {response.status_code}{'' if token is None else ', no usable token'})",
                 response=response,
                 body=_error_body(response),
@@ -431,12 +457,15 @@ class FolioAuth(_TokenAuth):
         return self._tokens.store(token)
 
     def _sign(self, request: httpx.Request, token: Secret | None) -> None:
-        request.headers["X-Okapi-Tenant"] = self.tenant
+        request.headers.update(self._tenant_headers)
         if token:
-            request.headers["X-Okapi-Token"] = token.get()
-            # The client's cookie jar keeps the access cookie of an earlier login; FOLIO refuses
-            # a call whose cookie and X-Okapi-Token differ, so the header alone authenticates.
-            _drop_cookie(request, self.ACCESS_COOKIE)
+            request.headers[self.header] = token.get()
+            # The client's cookie jar keeps the token cookie of an earlier login; a server may
+            # refuse a call whose cookie and header differ (FOLIO does), so the header alone
+            # authenticates.
+            for endpoint in self.endpoints:
+                if endpoint.token_cookie:
+                    _drop_cookie(request, endpoint.token_cookie)
 
 
 class ApiKeyAuth(httpx.Auth):

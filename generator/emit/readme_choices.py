@@ -1,0 +1,59 @@
+"""The choices behind a package README's examples: which calls to show, and a value for each
+argument. The examples' code is printed by ``templates/package/_readme_macros.jinja``; a test
+runs it against a mock server, so every value here must be one a mock accepts."""
+
+from __future__ import annotations
+
+import re
+
+from generator.client import type_refs as types
+from generator.client.client_model import JobWaiter, Operation, Package, Parameter, Resource
+from generator.client.code import Code, literal
+
+# Identifiers are often UUIDs (FOLIO's are), which a mock server checks; any other text is
+# accepted where an id is a plain string.
+_UUID = "5f8a2f4e-1b2c-4d3e-8f90-a1b2c3d4e5f6"
+
+
+def placeholder(parameter: Parameter) -> Code:
+    """A value for ``parameter`` in an example call: the one place that reads its type."""
+    if isinstance(parameter.annotation, types.LiteralOf):
+        return literal(parameter.annotation.values[0])
+    if parameter.annotation == types.INT:
+        return literal(10)
+    return literal(_UUID if "id" in parameter.python_name else "example")
+
+
+def simple_call(package: Package) -> tuple[Resource, Operation] | None:
+    """The first GET that needs nothing but its path, and answers a body to print."""
+    for resource in package.resources:
+        for operation in resource.operations:
+            required = [p for p in operation.other_parameters if p.required and not p.fixed]
+            if operation.http_method == "GET" and not required and not operation.streamed:
+                return resource, operation
+    return None
+
+
+def paged_call(package: Package) -> tuple[Resource, Operation] | None:
+    """The first operation the client pages through."""
+    return next(((r, o) for r in package.resources for o in r.operations if o.pagination), None)
+
+
+def job_waiter(package: Package) -> tuple[Resource, JobWaiter] | None:
+    """The first job waiter."""
+    return next(((r, w) for r in package.resources for w in r.waiters), None)
+
+
+def example_server_values(package: Package) -> dict[str, str]:
+    """A value for each server variable: a choice other than the default where there are
+    choices (so the example shows that one can choose), else the default."""
+    return {
+        v.name: next((c for c in v.choices if c != v.default), v.default)
+        for v in package.server_variables
+    }
+
+
+def example_base_url(package: Package) -> str:
+    """The server URL with each variable filled by its example value."""
+    values = example_server_values(package)
+    return re.sub(r"\{([^{}]*)\}", lambda m: values.get(m.group(1), m.group(0)), package.server_url)
