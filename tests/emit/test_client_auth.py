@@ -17,7 +17,7 @@ def _client_arguments(schemes: dict[str, Any]) -> tuple[list[str], str]:
         "paths": {},
         "components": {"securitySchemes": schemes},
     }
-    source = render_package(build_package(document, package="p", class_names={}), [])[
+    source = render_package(build_package(document, package="p", class_names={}))[
         "src/p/_client.py"
     ]
     tree = ast.parse(source)
