@@ -130,6 +130,8 @@ def test_generated_calls_state_their_types_without_casts() -> None:
 def test_each_package_imports_with_a_client_errors_and_models(package: str) -> None:
     module = importlib.import_module(package)
     assert {"Client", "AsyncClient", "errors", "models"} <= set(dir(module))
+    # a caller's wrapper forwards a per-call option it was not given as the package's sentinel
+    assert module.NOT_GIVEN is importlib.import_module(f"{package}._runtime._notgiven").NOT_GIVEN
     assert issubclass(module.errors.NotFoundError, module.errors.APIError)
     assert (GENERATED / package / "src" / package / "py.typed").is_file()
 

@@ -11,13 +11,16 @@ Generated from specs/alma-jobs/openapi.yaml; do not edit by hand.
 from . import errors, models
 from ._client import AsyncClient, Client, server_url
 from ._runtime._jobs import JobProgress
+from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._response import APIResponse
 
 __all__ = [
+    "NOT_GIVEN",
     "APIResponse",
     "AsyncClient",
     "Client",
     "JobProgress",
+    "NotGiven",
     "errors",
     "models",
     "server_url",
