@@ -37,12 +37,12 @@ _XML = re.compile(r"^(?:application|text)/(?:[\w.-]+\+)?xml$")
 _VERB = re.compile(r"^(?:get|list|find|search|fetch)_")
 # The keyword parameters the templates give a method besides the API's own (resources.py.jinja):
 # an API parameter of the same name gets another Python name in that method, never the same.
-_PAGINATION_KEYWORDS = frozenset({"page_size"})
-_WAITER_KEYWORDS = frozenset({"poll_interval", "on_progress"})
-_XML_KEYWORDS = frozenset({"wire_format"})
+PAGINATION_KEYWORDS = frozenset({"page_size"})
+WAITER_KEYWORDS = frozenset({"poll_interval", "on_progress"})
+XML_KEYWORDS = frozenset({"wire_format"})
 # The parameters of Client() and the module-level names its body calls (_client.py.jinja):
 # a server variable or a scope argument never takes one of them.
-_CLIENT_NAMES = frozenset(
+CLIENT_NAMES = frozenset(
     {
         "base_url",
         "tenant",
@@ -57,6 +57,7 @@ _CLIENT_NAMES = frozenset(
         "max_retries",
         "retry_deadline",
         "headers",
+        "max_response_bytes",
         "http_client",
         "transport",
         "server_url",
@@ -230,14 +231,14 @@ class _Builder:
         """The template's own keyword parameters of this operation's methods."""
         fixed: set[str] = set()
         if raw.get("x-pagination"):
-            fixed |= _PAGINATION_KEYWORDS
+            fixed |= PAGINATION_KEYWORDS
         if raw.get("operationId") in self.read_operations:
-            fixed |= _WAITER_KEYWORDS
+            fixed |= WAITER_KEYWORDS
         body = self.resolve(raw.get("requestBody"))
         content = body.get("content") if isinstance(body, dict) else None
         kinds = {_media_kind(media) for media in content or {}}
         if {"json", "xml"} <= kinds:
-            fixed |= _XML_KEYWORDS
+            fixed |= XML_KEYWORDS
         return fixed
 
     def request_body(self, raw: Any, taken: set[str]) -> RequestBody | None:
@@ -537,7 +538,7 @@ class _Builder:
             )
         info = self.document.get("info", {})
         server = (self.document.get("servers") or [{"url": "/"}])[0]
-        client_names = set(_CLIENT_NAMES)
+        client_names = set(CLIENT_NAMES)
         auth = self.auth(client_names)
         variables = tuple(
             ServerVariable(

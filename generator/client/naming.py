@@ -15,7 +15,7 @@ from generator.shared.naming import numbered, words
 # starts with "_" or has a capital letter, which a snake_case name never has; these are the
 # names that cannot: `self`, the `models` module and the builtins of type annotations (a
 # nested function's annotations are looked up among the enclosing method's parameters).
-_RESERVED = frozenset(
+RESERVED = frozenset(
     {
         "self",
         "cls",
@@ -38,7 +38,7 @@ def snake_case(text: str) -> Code:
     name = "_".join(word.lower() for word in words(text)) or "value"
     if name[0].isdigit():
         name = "n_" + name
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _RESERVED:
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in RESERVED:
         name += "_"
     return identifier(name)
 

@@ -8,7 +8,7 @@ import keyword
 import pytest
 
 from generator.client.code import Code
-from generator.client.naming import _RESERVED, snake_case, unique
+from generator.client.naming import RESERVED, snake_case, unique
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ def test_a_keyword_gets_an_underscore(word: str) -> None:
     assert name.isidentifier()
 
 
-@pytest.mark.parametrize("word", sorted(_RESERVED))
+@pytest.mark.parametrize("word", sorted(RESERVED))
 def test_a_name_the_generated_code_uses_itself_gets_an_underscore(word: str) -> None:
     assert snake_case(word) == word + "_"
 
