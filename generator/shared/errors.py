@@ -14,6 +14,8 @@ from pathlib import Path
 def display_path(path: Path | str) -> str:
     """A path as a person wants to read it: relative to the working folder when inside it."""
     text = str(path)
+    if "://" in text:  # a URL, which relpath would take for a folder
+        return text
     try:
         relative = os.path.relpath(text)
     except ValueError:  # another drive on Windows
