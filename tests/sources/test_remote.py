@@ -177,9 +177,7 @@ def test_references_to_other_files_need_follow_refs(site: Site, tmp_path: Path) 
     assert (file.parent.parent / "common" / "thing.json").read_bytes() == _THING
 
 
-def test_followed_references_stay_on_the_origin(
-    sites: Callable[[], Site], tmp_path: Path
-) -> None:
+def test_followed_references_stay_on_the_origin(sites: Callable[[], Site], tmp_path: Path) -> None:
     docs, other = sites(), sites()
     elsewhere = other.serve("/thing.json", _THING)
     url = docs.serve("/api.yaml", _API % elsewhere)
@@ -209,9 +207,7 @@ def test_generate_a_package_from_a_url(
     assert f"error: {url}: refers to another file (../common/thing.json)" in (
         capsys.readouterr().err
     )
-    code = main(
-        ["generate", url, "-o", str(output), "--package", "things", "-q", "--follow-refs"]
-    )
+    code = main(["generate", url, "-o", str(output), "--package", "things", "-q", "--follow-refs"])
     assert code == 0, capsys.readouterr().err
     assert "class Thing" in (output / "things" / "src" / "things" / "models.py").read_text()
 
