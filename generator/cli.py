@@ -126,12 +126,17 @@ def _spec_outputs(specs: Path) -> str:
     return digest(sorted(specs.glob(f"*/{SPEC_NAME}")))
 
 
-def _generate(arguments: argparse.Namespace) -> int:
+def _check_package(arguments: argparse.Namespace) -> None:
+    """--package, held to the rule a manifest's package is; before anything is read or written
+    (``generate`` makes a folder of it)."""
     if arguments.package is not None:
-        # Before anything is read or written: the name becomes a folder under -o.
         problem = package_name_problem(arguments.package)
         if problem is not None:
             raise SpecError(f"--package {arguments.package!r}: {problem}")
+
+
+def _generate(arguments: argparse.Namespace) -> int:
+    _check_package(arguments)
     targets: list[str] = arguments.targets
     if not _source_targets(targets) and not arguments.package:
         specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
@@ -221,10 +226,11 @@ def _diff(arguments: argparse.Namespace) -> int:
                 print(f"{rule.level.name:<4}  {rule.id:<58}  {rule.meaning}")
         return EXIT_OK
     if len(arguments.descriptions) != 2:
-        raise SpecError("diff needs OLD and NEW (or --list-rules)")
+        raise UsageError("diff needs OLD and NEW (or --list-rules)")
+    _check_package(arguments)
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
     old, new = (load_description(argument, specs) for argument in arguments.descriptions)
-    report = diff_descriptions(old, new, client=not arguments.no_client)
+    report = diff_descriptions(old, new, client=not arguments.no_client, package=arguments.package)
     return _emit_reports([report], arguments)
 
 
@@ -340,6 +346,11 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("descriptions", nargs="*", metavar="OLD NEW")
     diff.add_argument("--no-client", action="store_true", help="skip the client comparison")
     diff.add_argument("--list-rules", action="store_true", help="print every rule and exit")
+    diff.add_argument(
+        "--package",
+        help="the package the client symbols are named after (default: the system's, for a "
+        "system or a file in its folder; else 'api')",
+    )
     _add_report_options(diff, fail_on="ERR")
     diff.set_defaults(run=_diff)
     drift = commands.add_parser(

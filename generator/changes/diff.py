@@ -20,7 +20,15 @@ def _with_lines(changes: list[Change], old: Description, new: Description) -> li
     return located
 
 
-def diff_descriptions(old: Description, new: Description, *, client: bool = True) -> Report:
+# The package both clients are generated as when neither side is a system's and none is named.
+DEFAULT_PACKAGE = "api"
+
+
+def diff_descriptions(
+    old: Description, new: Description, *, client: bool = True, package: str | None = None
+) -> Report:
+    """``package`` names the generated symbols; default: the package of NEW's (else OLD's)
+    system, else ``DEFAULT_PACKAGE``, with a note saying so."""
     changes = _with_lines(unique(compare_documents(old.document, new.document)), old, new)
     report = Report(
         title=f"{old.label} -> {new.label}",
@@ -31,7 +39,13 @@ def diff_descriptions(old: Description, new: Description, *, client: bool = True
     )
     if client:
         # Both sides generate under one name, so that only real differences show.
-        package = next((d.package for d in (new, old) if d.system_package), new.package)
+        package = package or new.package or old.package
+        if package is None:
+            package = DEFAULT_PACKAGE
+            report.notes.append(
+                f"client symbols are named as package {package!r}: pass --package NAME "
+                "to name them as yours"
+            )
         try:
             before = client_surface(old.document, package)
             after = client_surface(new.document, package)

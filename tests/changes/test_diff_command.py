@@ -210,6 +210,7 @@ def test_json_output_has_the_documented_shape(tmp_path: Path) -> None:
         "file",
         "line",
         "symbols",
+        "breaks",
     }
     assert change["operation"] == "GET /conf/jobs"
     assert report["client"] is None
