@@ -15,7 +15,10 @@ class Change:
     operation: str | None  # "GET /jobs/{id}", or None for a change of the whole document
     pointer: str  # JSON pointer of the changed place
     side: Literal["old", "new"] = "new"  # which description `pointer` points into
-    line: int | None = None  # of `pointer` in the file it points into, where known
+    line: int | None = None  # of `at` (else `pointer`) in the file it points into, where known
+    # Where the change is in the file as the user wrote it, when that is not the normalized
+    # document `pointer` points into (a Swagger 2.0 or RAML file).
+    at: str | None = None
     symbols: tuple[str, ...] = field(default=())  # generated Python symbols this changes
     detail: str = ""  # the message without the name of the place ("value \"FAILED\"")
     # A parameter's change: its "in:name" before and after (None where it is not there).

@@ -15,8 +15,13 @@ from generator.shared.errors import SpecError
 def _with_lines(changes: list[Change], old: Description, new: Description) -> list[Change]:
     located = []
     for change in changes:
-        lines = old.lines if change.side == "old" else new.lines
-        located.append(change.with_line(lines.line_of(change.pointer) if lines else None))
+        side = old if change.side == "old" else new
+        if side.places is not None and side.lines is not None:
+            at = side.places.pointer(change.pointer)
+            located.append(replace(change, at=at, line=side.lines.line_of(at)))
+        else:
+            lines = side.lines
+            located.append(change.with_line(lines.line_of(change.pointer) if lines else None))
     return located
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.changes.locate import SourcePlaces
 from generator.normalize.normalize import normalize_source
 from generator.project.manifest import load_manifest
 from generator.project.systems import MANIFEST_NAME, SPEC_NAME, system_ids
@@ -33,6 +34,8 @@ class Description:
     package: str | None  # the package its system generates; None for a file of no system
     lines: LineIndex | None  # where its pointers are, when the document is the file as written
     file: str | None = None  # the file on disk the lines are of (not one read from git)
+    # For a file converted on loading (Swagger 2.0, RAML): where its pointers are in that file.
+    places: SourcePlaces | None = None
 
 
 def load_description(argument: str, specs: Path) -> Description:
@@ -72,9 +75,20 @@ def _load_file(file: Path, label: str, root: Path | None = None) -> Description:
             display_path(file),
         )
     result = normalize_source(file, root=root)
-    lines = LineIndex(file.read_text(encoding="utf-8")) if result.format == "openapi" else None
-    shown = display_path(file) if lines is not None else None
-    return Description(result.document, label, package, lines, shown)
+    text = file.read_text(encoding="utf-8-sig")
+    if result.format == "openapi":
+        return Description(result.document, label, package, LineIndex(text), display_path(file))
+    if result.format in CONVERTED:
+        places = SourcePlaces(text, result.format, result.document)
+        lines = LineIndex(text)
+        return Description(
+            result.document, label, package, lines, display_path(file), places=places
+        )
+    return Description(result.document, label, package, None, None)
+
+
+# The formats converted on loading whose places ``SourcePlaces`` finds in the file as written.
+CONVERTED = ("swagger2", "raml")
 
 
 def _system_package(manifest_file: Path) -> str | None:

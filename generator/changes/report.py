@@ -118,7 +118,7 @@ def _colours(stream: TextIO) -> dict[str, str]:
 def _where(report: Report, change: Change) -> str:
     file = report.files.get(change.side) or (report.old if change.side == "old" else report.new)
     line = f":{change.line}" if change.line else ""
-    return f"{file}{line} #{change.pointer}"
+    return f"{file}{line} #{change.at if change.at is not None else change.pointer}"
 
 
 def text(reports: list[Report], stream: TextIO) -> str:
@@ -212,9 +212,8 @@ def markdown(reports: list[Report]) -> str:
             out.append("| Level | Rule | Operation | Change | Where | Client symbol |")
             out.append("|---|---|---|---|---|---|")
             for change in report.changes:
-                where = f"`#{_cell(change.pointer)}`" + (
-                    f" line {change.line}" if change.line else ""
-                )
+                pointer = change.at if change.at is not None else change.pointer
+                where = f"`#{_cell(pointer)}`" + (f" line {change.line}" if change.line else "")
                 symbols = "<br>".join(
                     [f"`{_cell(s)}`" for s in change.symbols]
                     + [f"breaks `{_cell(s)}`" for s in change.breaks]
@@ -273,6 +272,7 @@ def as_json(reports: list[Report]) -> str:
                         "side": change.side,
                         "file": report.files.get(change.side),
                         "line": change.line,
+                        "file_pointer": change.at,
                         "symbols": list(change.symbols),
                         "breaks": list(change.breaks),
                     }

@@ -209,6 +209,7 @@ def test_json_output_has_the_documented_shape(tmp_path: Path) -> None:
         "side",
         "file",
         "line",
+        "file_pointer",
         "symbols",
         "breaks",
     }
