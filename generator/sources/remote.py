@@ -16,10 +16,8 @@ relative reference is fetched relative to the file that makes it, from the same 
 from __future__ import annotations
 
 import posixpath
-import re
 import time
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
@@ -31,9 +29,6 @@ MAX_BYTES = 50 * 1024 * 1024
 TIMEOUT_SECONDS = 30.0
 MAX_REDIRECTS = 5
 MAX_FILES = 200
-
-# RAML's way of naming another file; YAML/JSON ones use `$ref`.
-_RAML_INCLUDE = re.compile(r"!include\s+([^\s#]+)")
 
 
 def is_url(target: str) -> bool:
@@ -164,17 +159,16 @@ def _shown_origin(url: str) -> str:
 
 
 def _references(body: bytes, file: Path) -> list[str]:
-    """The other files ``body`` refers to, as written (without fragments)."""
+    """The other files ``body`` refers to, as written (without fragments): ``$ref`` values,
+    RAML's ``!include`` and the libraries under ``uses``."""
     text = body.decode("utf-8-sig", errors="replace")
+    raml = file.suffix.lower() == ".raml" or text.lstrip().startswith("#%RAML")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)  # tags such as !include stay nodes
+    except yaml.YAMLError:
+        return []  # the loader says what is wrong with it, naming the line
     found: list[str] = []
-    if file.suffix.lower() == ".raml" or text.lstrip().startswith("#%RAML"):
-        found = _RAML_INCLUDE.findall(text)
-    else:
-        try:
-            document = yaml.safe_load(text)
-        except yaml.YAMLError:
-            return []  # the loader says what is wrong with it, naming the line
-        _collect(document, found, set())
+    _collect(root, raml, found, set())
     kept = []
     for reference in found:
         target = reference.split("#", 1)[0]
@@ -183,17 +177,21 @@ def _references(body: bytes, file: Path) -> list[str]:
     return kept
 
 
-def _collect(node: Any, found: list[str], seen: set[int]) -> None:
+def _collect(node: yaml.Node | None, raml: bool, found: list[str], seen: set[int]) -> None:
     # `seen`: YAML aliases share nodes, and an alias bomb shares them exponentially often.
-    if id(node) in seen:
+    if node is None or id(node) in seen:
         return
     seen.add(id(node))
-    if isinstance(node, dict):
-        reference = node.get("$ref")
-        if isinstance(reference, str):
-            found.append(reference)
-        for value in node.values():
-            _collect(value, found, seen)
-    elif isinstance(node, list):
-        for item in node:
-            _collect(item, found, seen)
+    if isinstance(node, yaml.ScalarNode) and node.tag == "!include":
+        found.append(str(node.value).strip())
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "$ref" and isinstance(value, yaml.ScalarNode):
+                found.append(str(value.value))
+            elif raml and key.value == "uses" and isinstance(value, yaml.MappingNode):
+                found.extend(str(v.value) for _, v in value.value if isinstance(v, yaml.ScalarNode))
+            else:
+                _collect(value, raml, found, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _collect(item, raml, found, seen)

@@ -221,3 +221,32 @@ def test_an_error_in_a_downloaded_description_names_its_url(
     assert code == 2
     assert error.startswith(f"error: {url}"), error
     assert "generator-url-" not in error
+
+
+def test_raml_includes_and_libraries_are_references_too(
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    api = """#%RAML 1.0
+title: Things
+uses:
+  lib: libraries/types.raml
+/things:
+  get:
+    responses:
+      200:
+        body:
+          application/json:
+            type: !include schemas/thing.json
+"""
+    url = site.serve("/raml/api.raml", api)
+    site.serve("/raml/libraries/types.raml", "#%RAML 1.0 Library\ntypes:\n  Id: string\n")
+    site.serve("/raml/schemas/thing.json", _THING)
+    assert "pass --follow-refs" in _fails(Downloader(tmp_path / "refused"), url)
+    file = Downloader(tmp_path / "followed", follow_refs=True).fetch(url)
+    assert {p.relative_to(file.parent).as_posix() for p in file.parent.rglob("*.*")} == {
+        "api.raml",
+        "libraries/types.raml",
+        "schemas/thing.json",
+    }
+    assert main(["normalize", url, "--follow-refs"]) == 0, capsys.readouterr().err
+    assert "openapi: 3.1.0" in capsys.readouterr().out
