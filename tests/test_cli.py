@@ -448,6 +448,10 @@ def test_an_unknown_flag_answers_with_the_subcommands_usage(
         (["generate", "alma-jobs", "--root", "."], "--root and --follow-refs go with a source"),
         (["normalize", "alma-jobs", "-o", "x.yaml"], "-o, --root and --follow-refs go with"),
         (["generate", "{source}"], "a source file needs -o DIR and --package NAME"),
+        (
+            ["normalize", "http://127.0.0.1:9/api.yaml", "--root", "."],
+            "--root goes with a source file, not with a URL",
+        ),
     ],
 )
 def test_arguments_that_do_not_go_together_answer_with_the_subcommands_usage(
