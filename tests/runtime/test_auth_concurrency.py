@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 from runtime import _deadline as deadline
-from runtime._auth import OAuth2PasswordAuth
+from runtime._oauth2 import OAuth2PasswordAuth
 from runtime._errors import AuthenticationError
 
 from tests.runtime.folio import folio_auth

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from runtime._auth import ApiKeyAuth
+from runtime._schemes import ApiKeyAuth
 from runtime._operation import OperationSpec, ResponseSpec
 from runtime._transport import AsyncTransport, SyncTransport
 

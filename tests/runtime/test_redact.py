@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from runtime._auth import ApiKeyAuth, OAuth2PasswordAuth
+from runtime._oauth2 import OAuth2PasswordAuth
+from runtime._schemes import ApiKeyAuth
 from runtime._operation import OperationSpec, ResponseSpec
 from runtime._redact import own_call, scrubbed
 from runtime._secret import Secret
