@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 
 from generator.client import type_refs as types
-from generator.client.client_model import JobWaiter, Operation, Package, Parameter, Resource
+from generator.client.client_model import (
+    JobWaiter,
+    Operation,
+    Package,
+    Parameter,
+    Resource,
+    Scheme,
+)
 from generator.client.code import Code, literal
 
 # Identifiers are often UUIDs (FOLIO's are), which a mock server checks; any other text is
@@ -57,3 +64,14 @@ def example_base_url(package: Package) -> str:
     """The server URL with each variable filled by its example value."""
     values = example_server_values(package)
     return re.sub(r"\{([^{}]*)\}", lambda m: values.get(m.group(1), m.group(0)), package.server_url)
+
+
+def example_schemes(package: Package) -> tuple[Scheme, ...]:
+    """The schemes whose credentials the example gives: those of the first alternative of the
+    document's requirement that needs any (the calls the example makes need them), else the
+    first scheme."""
+    by_name = {scheme.name: scheme for scheme in package.auth.schemes}
+    for alternative in package.auth.default:
+        if alternative:
+            return tuple(by_name[name] for name in alternative)
+    return package.auth.schemes[:1]

@@ -117,6 +117,7 @@ def environment() -> jinja2.Environment:
         job_waiter=readme_choices.job_waiter,
         example_server_values=readme_choices.example_server_values,
         example_base_url=readme_choices.example_base_url,
+        example_schemes=readme_choices.example_schemes,
     )
     return env
 

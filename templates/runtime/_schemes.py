@@ -83,11 +83,19 @@ class ApiKeyAuth(httpx.Auth):
         yield request
 
 
-def bearer(token: TokenSource, *, scheme: str = "Bearer", parameter: str = "token") -> ApiKeyAuth:
-    """``Authorization: <scheme> <token>``; an empty ``scheme`` sends the value as given (an
-    HTTP scheme the client knows no more of than its name: the caller writes the value)."""
-    prefix = f"{scheme} " if scheme else ""
-    return ApiKeyAuth(token, header="Authorization", prefix=prefix, parameter=parameter)
+class BearerAuth(ApiKeyAuth):
+    """``Authorization: <scheme> <token>`` (HTTP bearer, OAuth2 tokens the caller obtains,
+    OpenID Connect); an empty ``scheme`` sends the value as given (an HTTP scheme the client
+    knows no more of than its name: the caller writes the whole value)."""
+
+    def __init__(
+        self, token: TokenSource, *, scheme: str = "Bearer", parameter: str = "token"
+    ) -> None:
+        prefix = f"{scheme} " if scheme else ""
+        super().__init__(token, header="Authorization", prefix=prefix, parameter=parameter)
+
+    def __repr__(self) -> str:
+        return f"BearerAuth(prefix={self.prefix!r})"
 
 
 class BasicAuth(httpx.Auth):
