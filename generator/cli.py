@@ -124,7 +124,7 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
         specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
         packages = [system_package_source(m) for m in load_systems(specs, targets)]
         output = Path(arguments.output) if arguments.output else specs.parent / "generated"
-    for path in write_packages(packages, output):
+    for path in write_packages(packages, output, name_output=True):
         if not arguments.quiet:
             print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK

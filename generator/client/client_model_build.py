@@ -49,7 +49,6 @@ CLIENT_NAMES = frozenset(
         "username",
         "password",
         "api_key",
-        "authorization",
         "client_id",
         "client_secret",
         "scope",

@@ -178,7 +178,7 @@ def _scheme(name: str, scheme: dict[str, Any], schemes: dict[str, Any]) -> Schem
             "bearer",
             (),
             prefix="" if raw else "Bearer",
-            what="a raw `Authorization` value" if raw else "HTTP bearer",
+            what=f"HTTP {http}" if raw else "HTTP bearer",
         )
     if kind == "openIdConnect":
         return Scheme(name, "bearer", (), prefix="Bearer", what="OpenID Connect")

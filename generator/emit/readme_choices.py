@@ -32,13 +32,17 @@ def placeholder(parameter: Parameter) -> Code:
 
 
 def simple_call(package: Package) -> tuple[Resource, Operation] | None:
-    """The first GET that needs nothing but its path, and answers a body to print."""
-    for resource in package.resources:
-        for operation in resource.operations:
-            required = [p for p in operation.other_parameters if p.required and not p.fixed]
-            if operation.http_method == "GET" and not required and not operation.streamed:
-                return resource, operation
-    return None
+    """The first GET that needs nothing but its path, and answers a body to print; one that
+    needs the credentials the example gives (the document's requirement) if there is one."""
+    found = [
+        (resource, operation)
+        for resource in package.resources
+        for operation in resource.operations
+        if operation.http_method == "GET"
+        and not operation.streamed
+        and not [p for p in operation.other_parameters if p.required and not p.fixed]
+    ]
+    return next((f for f in found if f[1].security is None), found[0] if found else None)
 
 
 def paged_call(package: Package) -> tuple[Resource, Operation] | None:
