@@ -178,6 +178,7 @@ class Scheme:
     tenant_header: str = ""
     tenant_example: str = ""
     what: str = ""  # bearer: where the token comes from, for the docstring ("OpenID Connect")
+    http_scheme: str = ""  # bearer with no prefix: the HTTP scheme the caller's value names
 
     def argument(self, role: str) -> str:
         return dict(self.arguments)[role]

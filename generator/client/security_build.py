@@ -179,6 +179,7 @@ def _scheme(name: str, scheme: dict[str, Any], schemes: dict[str, Any]) -> Schem
             (),
             prefix="" if raw else "Bearer",
             what=f"HTTP {http}" if raw else "HTTP bearer",
+            http_scheme=http if raw else "",
         )
     if kind == "openIdConnect":
         return Scheme(name, "bearer", (), prefix="Bearer", what="OpenID Connect")

@@ -73,13 +73,15 @@ SCHEMES: dict[str, Any] = {
 }
 
 
-def spec(default: str = "bearer") -> dict[str, Any]:
-    """Every operation answers ``{"done": true}``; ``default`` is the document's scheme."""
+def spec(default: str | None = "bearer") -> dict[str, Any]:
+    """Every operation answers ``{"done": true}``; ``default`` is the document's scheme (None:
+    any one of them, as a mock server for the clients of each is told)."""
+    sendable = [name for name in SCHEMES if name != "tls"]
     return {
         "openapi": "3.1.0",
         "info": {"title": "Many schemes", "version": "1"},
         "servers": [{"url": "https://api.schemes.test"}],
-        "security": [{default: []}],
+        "security": [{name: []} for name in ([default] if default else sendable)],
         "paths": {
             "/default": _get("byDefault", None),
             "/open": _get("open", []),
