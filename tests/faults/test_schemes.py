@@ -290,3 +290,9 @@ def test_a_scheme_the_client_cannot_send_is_a_warning_naming_its_pointer(
     warnings = generated[1]
     assert "#/components/securitySchemes/tls: security scheme 'tls' (type 'mutualTLS')" in warnings
     assert "#/paths/~1tls/get/security/0" in warnings
+
+
+def test_some_credentials_of_a_scheme_without_the_others_are_refused(package: ModuleType) -> None:
+    for client in (package.Client, package.AsyncClient):
+        with pytest.raises(ValueError, match="'basic' credentials also need password"):
+            client(username="user")

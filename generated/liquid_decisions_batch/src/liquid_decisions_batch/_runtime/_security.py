@@ -41,6 +41,18 @@ class Security(httpx.Auth):
     def __repr__(self) -> str:
         return f"Security(schemes={sorted(self.schemes)!r})"
 
+    @staticmethod
+    def given(scheme: str, **credentials: object) -> bool:
+        """Whether the caller gave the Client() arguments of ``scheme``: all of them (True) or
+        none (False); some without the others is a mistake, refused rather than sent without."""
+        missing = [name for name, value in credentials.items() if value is None]
+        if missing and len(missing) < len(credentials):
+            raise ValueError(
+                f"the {scheme!r} credentials also need {', '.join(missing)}; "
+                "give all of them or none"
+            )
+        return not missing
+
     def chosen(self, request: httpx.Request) -> list[httpx.Auth]:
         """The auths that sign ``request``, each once, the one that fetches a token last."""
         requirement: Requirement = request.extensions.get(REQUIREMENT, self.default)
