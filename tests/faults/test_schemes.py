@@ -9,9 +9,12 @@ import asyncio
 import base64
 import json
 import logging
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -296,3 +299,14 @@ def test_some_credentials_of_a_scheme_without_the_others_are_refused(package: Mo
     for client in (package.Client, package.AsyncClient):
         with pytest.raises(ValueError, match="'basic' credentials also need password"):
             client(username="user")
+
+
+def test_the_package_of_every_scheme_kind_type_checks(
+    generated: tuple[ModuleType, str], mypy_cache: Path
+) -> None:
+    package = Path(generated[0].__file__ or "").parent
+    typed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), package.name],
+        cwd=package.parent, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert typed.returncode == 0, typed.stdout
