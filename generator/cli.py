@@ -186,7 +186,8 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
 def _write_packages(packages: list[PackageSource], output: Path, quiet: bool) -> None:
     from generator.emit.generate import write_packages
 
-    for path in write_packages(packages, output):
+    # a package written anywhere names its own install and spec paths in its README
+    for path in write_packages(packages, output, name_output=True):
         if not quiet:
             print(f"wrote {path}", file=sys.stderr)
 
