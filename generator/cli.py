@@ -30,6 +30,12 @@ EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
 def _print_warnings(warnings: Warnings) -> None:
     for warning in warnings.items:
         print(f"warning: {warning}", file=sys.stderr)
+    if warnings.repairs:
+        print(
+            f"warning: {warnings.repairs} defect{'s' if warnings.repairs != 1 else ''} "
+            "repaired (docs/repairs.md); --strict refuses them",
+            file=sys.stderr,
+        )
 
 
 def _normalize(arguments: argparse.Namespace) -> int:
@@ -42,7 +48,9 @@ def _normalize(arguments: argparse.Namespace) -> int:
         if len(targets) != 1:
             raise SpecError("give one source file, or system ids only")
         result = normalize_source(
-            Path(sources[0]), root=Path(arguments.root) if arguments.root else None
+            Path(sources[0]),
+            root=Path(arguments.root) if arguments.root else None,
+            strict=arguments.strict,
         )
         _print_warnings(result.warnings)
         if arguments.output in (None, "-"):
@@ -114,7 +122,7 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
     if sources:
         if len(targets) != 1 or not arguments.output or not arguments.package:
             raise SpecError("a source file needs -o DIR and --package NAME, and comes alone")
-        result = normalize_source(Path(sources[0]))
+        result = normalize_source(Path(sources[0]), strict=arguments.strict)
         _print_warnings(result.warnings)
         packages = [PackageSource(result.document, arguments.package, result.source)]
         output = Path(arguments.output)
@@ -215,6 +223,15 @@ def _add_report_options(command: argparse.ArgumentParser, fail_on: str) -> None:
     command.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
 
 
+def _add_strict_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a source file's defects instead of repairing them with a warning "
+        "(docs/repairs.md); the systems under specs/ are always strict",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -235,6 +252,7 @@ def _parser() -> argparse.ArgumentParser:
         "--root", help="folder no reference may leave (default: the source's folder)"
     )
     normalize.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
+    _add_strict_option(normalize)
     normalize.add_argument("-q", "--quiet", action="store_true", help="say only what is wrong")
     normalize.add_argument(
         "--no-cache", action="store_true", help="normalize even when nothing has changed"
@@ -251,6 +269,7 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("-o", "--output", help="folder to write packages into")
     generate.add_argument("--package", help="the package name, for a source file")
     generate.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
+    _add_strict_option(generate)
     generate.add_argument("-q", "--quiet", action="store_true", help="say only what is wrong")
     generate.add_argument(
         "--no-cache", action="store_true", help="generate even when nothing has changed"

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from openapi_spec_validator_rs import OpenAPIV31SpecValidator
+from openapi_spec_validator_rs import OpenAPIV31SpecValidator, ValidationAbortedError
 
 from generator.normalize.bundle import source_of
+from generator.normalize.openapi_walk import walk
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 
@@ -51,6 +52,60 @@ def check_reference_cycles(document: dict[str, Any], file: Path) -> None:
         settled.update(chain[1:])
 
 
+def check_allof_cycles(document: dict[str, Any], file: Path) -> None:
+    """Refuse a schema that inherits from itself through ``allOf`` (A is all of B, B of A):
+    it cannot be understood, and the validator would recurse without end."""
+    settled: set[str] = set()
+
+    def visit(pointer: str, chain: list[str]) -> None:
+        if pointer in chain:
+            cycle = " -> ".join("#" + p for p in [*chain[chain.index(pointer) :], pointer])
+            raise SpecError(f"allOf inheritance cycle: {cycle}", file=file, pointer=chain[-1])
+        if pointer in settled:
+            return
+        try:
+            node = json_pointer.resolve(document, pointer)
+        except (KeyError, ValueError):
+            return
+        if not isinstance(node, dict):
+            return
+        chain.append(pointer)
+        reference = node.get("$ref")
+        if isinstance(reference, str) and reference.startswith("#"):
+            visit(reference[1:], chain)
+        parts = node.get("allOf")
+        for index in range(len(parts) if isinstance(parts, list) else 0):
+            visit(json_pointer.join(pointer, "allOf", index), chain)
+        chain.pop()
+        settled.add(pointer)
+
+    schemas = document.get("components", {}).get("schemas")
+    starts = [json_pointer.join("/components/schemas", name) for name in schemas or {}]
+    for start in [*starts, *(target for _, target in _references(document))]:
+        visit(start, [])
+
+
+def check_parameter_names(document: dict[str, Any], file: Path) -> None:
+    """A parameter without a ``name`` or ``in`` cannot be sent; say where it is."""
+
+    def hook(container: Any, key: Any, kind: str, pointer: str) -> bool:
+        node = container[key]
+        if kind == "parameter" and isinstance(node, dict) and "$ref" not in node:
+            for field in ("name", "in"):
+                if not isinstance(node.get(field), str):
+                    raise SpecError(f"the parameter has no {field!r}", file=file, pointer=pointer)
+        return kind not in ("schema", "example", "example_value")
+
+    walk(document, hook)
+
+
+def check_understandable(document: dict[str, Any], file: Path) -> None:
+    """Refuse, naming the place, what no repair can make sense of (in lenient mode too)."""
+    check_reference_cycles(document, file)
+    check_allof_cycles(document, file)
+    check_parameter_names(document, file)
+
+
 def validate_openapi(
     document: dict[str, Any], file: Path, origins: dict[str, tuple[Path, str]] | None = None
 ) -> None:
@@ -59,17 +114,37 @@ def validate_openapi(
     ``origins`` names where bundled components came from, so that a problem in one is
     reported at its place in the source (``Item/definitions/itemType``), not in the bundle.
     """
-    check_reference_cycles(document, file)
+    check_understandable(document, file)
     validator = OpenAPIV31SpecValidator(document)
-    errors = list(validator.iter_errors())
+    try:
+        errors = list(validator.iter_errors())
+    except ValidationAbortedError as error:
+        raise SpecError(f"the OpenAPI validator stopped: {error}", file=file) from None
     if errors:
         error = errors[0]
         path = list(getattr(error, "absolute_path", None) or getattr(error, "path", []))
         pointer = _full_pointer(document, path, getattr(error, "instance", None))
+        pointer = _unexpected_key(document, pointer, error.message)
         origin, where = source_of(pointer, origins or {})
         raise SpecError(
             f"not valid OpenAPI 3.1: {error.message}", file=origin or file, pointer=where
         )
+
+
+def _unexpected_key(document: Any, pointer: str, message: str) -> str:
+    """For "('title' was unexpected)", the pointer of that key rather than of its object
+    (which is the empty pointer for a key at the root)."""
+    if "unexpected" not in message:
+        return pointer
+    try:
+        node = json_pointer.resolve(document, pointer)
+    except (KeyError, ValueError):
+        return pointer
+    if isinstance(node, dict):
+        for key in node:
+            if f"{key!r} was unexpected" in message or f"{key!r}, " in message:
+                return json_pointer.join(pointer, key)
+    return pointer
 
 
 def _full_pointer(document: Any, path: list[Any], instance: Any) -> str:

@@ -1,0 +1,373 @@
+"""Repairs of the defects public descriptions commonly have, each with one obvious fix.
+
+Public specs are often slightly invalid (a ``default`` of ``"20"`` for an integer, a ``title``
+on an Operation, a ``required`` list naming a property twice). Refusing the whole description
+for one of these helps nobody, so by default each is repaired, with a warning naming the file,
+the pointer and what was done. With ``strict`` (``--strict``, and always for the systems under
+specs/, whose descriptions we own) the first one is refused instead, naming its pointer.
+
+Only what is invalid OpenAPI 3.1 is repaired: a description the validator accepts passes
+through unchanged, in either mode. What cannot be understood (a parameter without a name, an
+``allOf`` cycle) is refused in both modes by ``validate``. Each repair is one function in
+``REPAIRS``, run in that order after the upgrade to 3.1 and before validation; docs/repairs.md
+lists them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from openapi_spec_validator_rs import OpenAPIV31SpecValidator, ValidationAbortedError
+
+from generator.normalize.bundle import source_of
+from generator.normalize.examples import ExampleChecker
+from generator.normalize.openapi_walk import walk
+from generator.shared import pointer as json_pointer
+from generator.shared.errors import SpecError, Warnings
+from generator.shared.schema_walk import subschemas
+
+
+@dataclass
+class Repairer:
+    """Applies (or, strict, refuses) one repair at a time, and says so."""
+
+    document: dict[str, Any]
+    source: Path
+    warnings: Warnings
+    origins: dict[str, tuple[Path, str]]
+    strict: bool
+
+    def repair(self, pointer: str, problem: str, action: str) -> None:
+        """Called before the repair is made: raises SpecError when strict, else warns."""
+        file, where = source_of(pointer, self.origins)
+        used_at = "" if file is None or where == pointer else f" (used at #{pointer})"
+        if self.strict:
+            raise SpecError(
+                f"{problem} (refused by --strict; without it: {action}){used_at}",
+                file=file or self.source,
+                pointer=where or None,
+            )
+        self.warnings.add(
+            f"{problem}: {action}{used_at}", file=file or self.source, pointer=where, repair=True
+        )
+
+
+def repair_document(
+    document: dict[str, Any],
+    source: Path,
+    warnings: Warnings,
+    origins: dict[str, tuple[Path, str]],
+    *,
+    strict: bool,
+) -> None:
+    """Repair ``document`` in place (or, ``strict``, raise SpecError at the first defect)."""
+    repairer = Repairer(document, source, warnings, origins, strict)
+    for repair in REPAIRS:
+        repair(repairer)
+
+
+def string_keys(repairer: Repairer) -> None:
+    """A YAML key such as ``200:`` or ``true:`` inside an extension is not a JSON string."""
+    stack: list[tuple[Any, str]] = [(repairer.document, "")]
+    while stack:
+        node, at = stack.pop()
+        if isinstance(node, dict):
+            for key in [k for k in node if not isinstance(k, str)]:
+                text = _json_text(key)
+                repairer.repair(
+                    json_pointer.join(at, text),
+                    f"key {key!r} is not a string",
+                    f"made it {text!r}" if text not in node else "dropped (the string is taken)",
+                )
+                value = node.pop(key)
+                node.setdefault(text, value)
+            stack.extend((value, json_pointer.join(at, key)) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((value, json_pointer.join(at, i)) for i, value in enumerate(node))
+
+
+def _json_text(key: Any) -> str:
+    """``key`` as JSON writes a key (``true``, ``null``, ``200``)."""
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return "null" if key is None else str(key)
+
+
+def missing_info(repairer: Repairer) -> None:
+    """``info`` is required, and so are its ``title`` and (a string) ``version``."""
+    document = repairer.document
+    if not isinstance(document.get("info"), dict):
+        title = repairer.source.stem
+        repairer.repair("/info", "no info object", f"made one titled {title!r}, version '0'")
+        document["info"] = {"title": title, "version": "0"}
+    info = document["info"]
+    if not isinstance(info.get("title"), str):
+        repairer.repair(
+            "/info/title", "info has no title", f"used the file name {repairer.source.stem!r}"
+        )
+        info["title"] = repairer.source.stem
+    version = info.get("version")
+    if isinstance(version, (int, float)) and not isinstance(version, bool):
+        repairer.repair("/info/version", f"version {version!r} is a number", "made it a string")
+        info["version"] = str(version)
+    elif not isinstance(version, str):
+        repairer.repair("/info/version", "info has no version", "used '0'")
+        info["version"] = "0"
+
+
+def empty_paths(repairer: Repairer) -> None:
+    """``paths:`` with nothing under it is null in YAML; the author meant no paths."""
+    if "paths" in repairer.document and repairer.document["paths"] is None:
+        repairer.repair("/paths", "paths is empty (null)", "made it an empty mapping")
+        repairer.document["paths"] = {}
+
+
+def schema_shapes(repairer: Repairer) -> None:
+    """Schemas: a ``type`` holding a schema, and duplicate names in ``required``."""
+
+    def fix(schema: dict[str, Any], pointer: str) -> None:
+        if isinstance(schema.get("type"), dict):
+            repairer.repair(
+                json_pointer.join(pointer, "type"),
+                "type is a schema, not a type name",
+                "used that schema in its place",
+            )
+            inner = schema.pop("type")
+            for key, value in inner.items():
+                schema.setdefault(key, value)
+        required = schema.get("required")
+        if isinstance(required, list) and len(set(map(repr, required))) != len(required):
+            repairer.repair(
+                json_pointer.join(pointer, "required"),
+                "required names a property more than once",
+                "kept each name once",
+            )
+            schema["required"] = list({repr(name): name for name in required}.values())
+        for container, slot, path in subschemas(schema):
+            fix(container[slot], json_pointer.join(pointer, *path))
+
+    _each_schema(repairer.document, fix)
+
+
+def parameter_content(repairer: Repairer) -> None:
+    """A parameter's or header's ``content`` holds exactly one media type."""
+
+    def hook(container: Any, key: Any, kind: str, pointer: str) -> bool:
+        node = container[key]
+        content = node.get("content") if isinstance(node, dict) else None
+        if kind in ("parameter", "header") and isinstance(content, dict) and len(content) > 1:
+            first = next(iter(content))
+            repairer.repair(
+                json_pointer.join(pointer, "content"),
+                f"content has {len(content)} media types, a {kind} may have one",
+                f"kept the first, {first}",
+            )
+            node["content"] = {first: content[first]}
+        return kind not in ("schema", "example", "example_value")
+
+    walk(repairer.document, hook)
+
+
+def defaults(repairer: Repairer) -> None:
+    """A ``default`` its own schema refuses: coerced when one value fits, else dropped."""
+    checker = ExampleChecker(repairer.document, repairer.source, Warnings())
+
+    def fix(schema: dict[str, Any], pointer: str) -> None:
+        if "default" in schema:
+            default = schema["default"]
+            reason = checker.problem(default, pointer, format_checker=FORMATS)
+            if reason is not None:
+                at = json_pointer.join(pointer, "default")
+                fits = [
+                    value
+                    for value in _coercions(default, _types(schema))
+                    if checker.problem(value, pointer, format_checker=FORMATS) is None
+                ]
+                if len(fits) == 1:
+                    repairer.repair(
+                        at, f"default {default!r} is invalid: {reason}", f"made it {fits[0]!r}"
+                    )
+                    schema["default"] = fits[0]
+                else:
+                    repairer.repair(at, f"default {default!r} is invalid: {reason}", "dropped it")
+                    del schema["default"]
+        for container, slot, path in subschemas(schema):
+            fix(container[slot], json_pointer.join(pointer, *path))
+
+    _each_schema(repairer.document, fix)
+
+
+def _types(schema: dict[str, Any]) -> list[str]:
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return [kind]
+    return [k for k in kind if isinstance(k, str)] if isinstance(kind, list) else []
+
+
+def _coercions(value: Any, types: list[str]) -> list[Any]:
+    """The values of ``types`` that ``value`` plainly spells (``"20"`` -> 20)."""
+    found: list[Any] = []
+    if isinstance(value, str):
+        text = value.strip()
+        if "null" in types and text.lower() in ("null", "none"):
+            found.append(None)
+        if "boolean" in types and text.lower() in ("true", "false"):
+            found.append(text.lower() == "true")
+        if ("integer" in types or "number" in types) and re.fullmatch(r"[+-]?\d+", text):
+            found.append(int(text))
+        elif "number" in types and re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", text):
+            number = float(text)
+            if math.isfinite(number):
+                found.append(number)
+        if "array" in types:
+            found.append([value])
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "string" in types:
+            found.append(str(value))
+        if "array" in types:
+            found.append([value])
+    elif isinstance(value, bool) and "array" in types:
+        found.append([value])
+    return found
+
+
+def _datetime(text: object) -> bool:
+    if not isinstance(text, str):
+        return True
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)", text):
+        return False
+    try:
+        datetime.fromisoformat(text.upper().replace("Z", "+00:00").replace(" ", "T"))
+    except ValueError:
+        return False
+    return True
+
+
+def _time(text: object) -> bool:
+    if not isinstance(text, str):
+        return True
+    if not re.fullmatch(r"\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)", text):
+        return False
+    try:
+        time.fromisoformat(text.upper().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _date(text: object) -> bool:
+    if not isinstance(text, str):
+        return True
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return bool(re.fullmatch(r"\d{4}-\d\d-\d\d", text))
+
+
+def _integer_of(bits: int) -> Callable[[object], bool]:
+    def check(value: object) -> bool:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return True
+        return -(2 ** (bits - 1)) <= value < 2 ** (bits - 1)
+
+    return check
+
+
+def _format_checker() -> jsonschema.FormatChecker:
+    """The formats the OpenAPI validator checks a ``default`` against, and no others.
+
+    (Checking more would make --strict refuse descriptions the validator accepts.)
+    """
+    known = jsonschema.Draft202012Validator.FORMAT_CHECKER.checkers
+    checker = jsonschema.FormatChecker(
+        [name for name in ("email", "uuid", "ipv4", "ipv6", "regex") if name in known]
+    )
+    checker.checks("date")(_date)
+    checker.checks("date-time")(_datetime)
+    checker.checks("time")(_time)
+    checker.checks("int32")(_integer_of(32))
+    checker.checks("int64")(_integer_of(64))
+    return checker
+
+
+FORMATS = _format_checker()
+
+
+def _each_schema(document: dict[str, Any], fix: Callable[[dict[str, Any], str], None]) -> None:
+    """``fix(schema, pointer)`` on every top schema of ``document`` (``fix`` descends)."""
+
+    def hook(container: Any, key: Any, kind: str, pointer: str) -> bool:
+        if kind == "schema":
+            if isinstance(container[key], dict):
+                fix(container[key], pointer)
+            return False
+        return kind not in ("example", "example_value")
+
+    walk(document, hook)
+
+
+_UNEXPECTED = re.compile(r"properties are not allowed \((.*) (?:was|were) unexpected\)", re.S)
+
+
+def unknown_keys(repairer: Repairer) -> None:
+    """Keys the OpenAPI schema does not allow where they stand (a ``title`` on an Operation,
+    ``allowReserved`` on a path parameter, a response code ``abcdef``) are dropped.
+
+    The validator is the authority on what is allowed; a key is dropped only where it is the
+    sole complaint about its object, so that a key reported as "unevaluated" because a
+    sibling broke the object is kept (and the validator then names the real problem).
+    """
+    for _ in range(_ROUNDS):
+        try:
+            errors = [
+                (list(error.absolute_path), error.message)
+                for error in OpenAPIV31SpecValidator(repairer.document).iter_errors()
+            ]
+        except ValidationAbortedError:
+            return  # validate_openapi says where and why
+
+        dropped = False
+        for path, message in errors:
+            match = _UNEXPECTED.search(message)
+            if match is None or any(
+                other[: len(path)] == path and not _UNEXPECTED.search(other_message)
+                for other, other_message in errors
+            ):
+                continue
+            pointer = json_pointer.join("", *path)
+            node = json_pointer.resolve(repairer.document, pointer)
+            if not isinstance(node, dict):
+                continue
+            for key in [k for k in node if not k.startswith("x-") and repr(k) in match[1]]:
+                repairer.repair(
+                    json_pointer.join(pointer, key),
+                    f"{key!r} is not allowed here by OpenAPI 3.1",
+                    "dropped it",
+                )
+                del node[key]
+                dropped = True
+        if not dropped:
+            return
+
+
+# Dropping a key can uncover another error in the object that held it; a few rounds settle
+# any real description, and what remains is left to the validator to refuse.
+_ROUNDS = 4
+
+REPAIRS: tuple[Callable[[Repairer], None], ...] = (
+    string_keys,
+    missing_info,
+    empty_paths,
+    schema_shapes,
+    parameter_content,
+    defaults,
+    unknown_keys,
+)
