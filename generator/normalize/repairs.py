@@ -28,7 +28,7 @@ from openapi_spec_validator_rs import OpenAPIV31SpecValidator, ValidationAborted
 
 from generator.normalize.bundle import source_of
 from generator.normalize.examples import ExampleChecker
-from generator.normalize.openapi_walk import walk
+from generator.normalize.openapi_walk import METHODS, walk
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError, Warnings
 from generator.shared.schema_walk import subschemas
@@ -122,11 +122,67 @@ def missing_info(repairer: Repairer) -> None:
         info["version"] = "0"
 
 
-def empty_paths(repairer: Repairer) -> None:
-    """``paths:`` with nothing under it is null in YAML; the author meant no paths."""
-    if "paths" in repairer.document and repairer.document["paths"] is None:
+# Where OpenAPI expects a mapping or a list, by the kind of object (openapi_walk) holding it.
+_CONTAINERS: dict[str, tuple[str, ...]] = {
+    "document": ("paths", "webhooks", "components", "servers", "security", "tags"),
+    "components": (
+        "schemas",
+        "responses",
+        "parameters",
+        "examples",
+        "requestBodies",
+        "headers",
+        "securitySchemes",
+        "links",
+        "callbacks",
+        "pathItems",
+    ),
+    "path_item": ("parameters", "servers"),
+    "operation": (
+        "parameters",
+        "responses",
+        "callbacks",
+        "tags",
+        "security",
+        "servers",
+        "requestBody",
+    ),
+    "request_body": ("content",),
+    "response": ("headers", "content", "links"),
+    "parameter": ("content", "examples"),
+    "header": ("content", "examples"),
+    "media_type": ("examples", "encoding"),
+}
+
+
+def empty_values(repairer: Repairer) -> None:
+    """``key:`` with nothing under it is null in YAML; where OpenAPI expects a mapping or a
+    list (``paths:``, ``parameters:``, a path ``/a:`` or a method ``get:``), the author meant
+    none. ``paths`` becomes empty (it holds the operations); any other such key is dropped."""
+    document = repairer.document
+    if "paths" in document and document["paths"] is None:
         repairer.repair("/paths", "paths is empty (null)", "made it an empty mapping")
-        repairer.document["paths"] = {}
+        document["paths"] = {}
+
+    def drop_nulls(node: Any, kind: str, pointer: str) -> None:
+        keys = _CONTAINERS.get(kind, ())
+        for name in (*keys, *METHODS) if kind == "path_item" else keys:
+            if isinstance(node, dict) and name in node and node[name] is None:
+                repairer.repair(
+                    json_pointer.join(pointer, name), f"{name} is empty (null)", "dropped it"
+                )
+                del node[name]
+
+    def hook(container: Any, key: Any, kind: str, pointer: str) -> bool:
+        if kind == "path_item" and container[key] is None:
+            repairer.repair(pointer, "the path item is empty (null)", "dropped it")
+            del container[key]
+            return False
+        drop_nulls(container[key], kind, pointer)
+        return kind not in ("schema", "example", "example_value")
+
+    drop_nulls(document, "document", "")
+    walk(document, hook)
 
 
 def schema_shapes(repairer: Repairer) -> None:
@@ -276,7 +332,7 @@ def _integer_of(bits: int) -> Callable[[object], bool]:
     def check(value: object) -> bool:
         if not isinstance(value, int) or isinstance(value, bool):
             return True
-        return -(2 ** (bits - 1)) <= value < 2 ** (bits - 1)
+        return bool(-(2 ** (bits - 1)) <= value < 2 ** (bits - 1))
 
     return check
 
@@ -365,7 +421,7 @@ _ROUNDS = 4
 REPAIRS: tuple[Callable[[Repairer], None], ...] = (
     string_keys,
     missing_info,
-    empty_paths,
+    empty_values,
     schema_shapes,
     parameter_content,
     defaults,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -85,25 +86,52 @@ def check_allof_cycles(document: dict[str, Any], file: Path) -> None:
         visit(start, [])
 
 
-def check_parameter_names(document: dict[str, Any], file: Path) -> None:
-    """A parameter without a ``name`` or ``in`` cannot be sent; say where it is."""
+def check_objects(document: dict[str, Any], file: Path) -> None:
+    """A parameter without a ``name`` or ``in`` cannot be sent, and a reference to nothing
+    (schemas' references the bundler has followed) cannot be read; say where they are."""
 
     def hook(container: Any, key: Any, kind: str, pointer: str) -> bool:
         node = container[key]
-        if kind == "parameter" and isinstance(node, dict) and "$ref" not in node:
+        if kind in ("schema", "example", "example_value") or not isinstance(node, dict):
+            return False
+        reference = node.get("$ref")
+        if isinstance(reference, str) and reference.startswith("#"):
+            try:
+                json_pointer.resolve(document, reference[1:])
+            except (KeyError, ValueError):
+                raise SpecError(
+                    f"reference target {reference} does not exist", file=file, pointer=pointer
+                ) from None
+        elif kind == "parameter":
             for field in ("name", "in"):
                 if not isinstance(node.get(field), str):
                     raise SpecError(f"the parameter has no {field!r}", file=file, pointer=pointer)
-        return kind not in ("schema", "example", "example_value")
+        return True
 
     walk(document, hook)
+
+
+# A path of segments, each literal or holding whole `{name}` templates.
+_PATH_TEMPLATE = re.compile(r"[^{}]*(\{[^{}]+\}[^{}]*)*")
+
+
+def check_path_templates(document: dict[str, Any], file: Path) -> None:
+    paths = document.get("paths")
+    for path in paths if isinstance(paths, dict) else ():
+        if isinstance(path, str) and not _PATH_TEMPLATE.fullmatch(path):
+            raise SpecError(
+                f"path {path!r} has an unbalanced {{ or }}",
+                file=file,
+                pointer=json_pointer.join("/paths", path),
+            )
 
 
 def check_understandable(document: dict[str, Any], file: Path) -> None:
     """Refuse, naming the place, what no repair can make sense of (in lenient mode too)."""
     check_reference_cycles(document, file)
     check_allof_cycles(document, file)
-    check_parameter_names(document, file)
+    check_objects(document, file)
+    check_path_templates(document, file)
 
 
 def validate_openapi(
@@ -118,8 +146,9 @@ def validate_openapi(
     validator = OpenAPIV31SpecValidator(document)
     try:
         errors = list(validator.iter_errors())
-    except ValidationAbortedError as error:
-        raise SpecError(f"the OpenAPI validator stopped: {error}", file=file) from None
+    except ValidationAbortedError as aborted:
+        # A case check_understandable does not know yet: still one line, never a traceback.
+        raise SpecError(f"the OpenAPI validator stopped: {aborted}", file=file) from None
     if errors:
         error = errors[0]
         path = list(getattr(error, "absolute_path", None) or getattr(error, "path", []))

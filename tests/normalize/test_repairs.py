@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from openapi_spec_validator_rs import OpenAPIV31SpecValidator, ValidationAbortedError
 
 from generator.cli import main
 from generator.normalize.normalize import normalize_source, normalize_system
@@ -194,6 +195,20 @@ _REPAIRS: list[tuple[str, Callable[[dict[str, Any]], Any], str, str, Any]] = [
         {},
     ),
     (
+        "a path item that is empty",
+        lambda document: document["paths"].update({"/b": None}),
+        "/paths/~1b",
+        "/paths/~1b",
+        None,
+    ),
+    (
+        "an empty parameters:",
+        lambda document: _operation(document).update(parameters=None),
+        "/paths/~1a/get/parameters",
+        "/paths/~1a/get/parameters",
+        None,
+    ),
+    (
         "an integer key inside an extension",
         lambda document: _operation(document).update({"x-codes": {200: "ok"}}),
         "/paths/~1a/get/x-codes/200",
@@ -320,6 +335,16 @@ _REFUSALS: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
         _parameter({"name": "q", "schema": {"type": "string"}}),
         "/paths/~1a/get/parameters/0",
     ),
+    (
+        "a reference to nothing",
+        _parameter({"$ref": "#/components/parameters/Nope"}),
+        "/paths/~1a/get/parameters/0",
+    ),
+    (
+        "a path template without its closing brace",
+        lambda document: document["paths"].update({"/b/{x": {}}),
+        "/paths/~1b~1{x",
+    ),
 ]
 
 
@@ -355,3 +380,17 @@ def test_a_system_is_strict(tmp_path: Path) -> None:
         normalize_system(load_manifest(tmp_path / "s" / "manifest.yaml"))
     assert "refused by --strict" in str(raised.value), raised.value
     assert raised.value.pointer == "/paths/~1a/get/title"
+
+
+def test_a_validator_that_stops_is_reported_in_one_line_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # For what check_understandable does not know yet (it knows every case found so far).
+    def stop(self: Any) -> Any:
+        raise ValidationAbortedError("'somewhere'")
+
+    monkeypatch.setattr(OpenAPIV31SpecValidator, "iter_errors", stop)
+    source = _write(tmp_path, _BASE)
+    assert main(["normalize", str(source)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line == f"error: {source}: the OpenAPI validator stopped: 'somewhere'"
