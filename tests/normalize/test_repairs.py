@@ -188,6 +188,20 @@ _REPAIRS: list[tuple[str, Callable[[dict[str, Any]], Any], str, str, Any]] = [
         {"title": "api", "version": "0"},
     ),
     (
+        "a version that is a number",
+        lambda document: document["info"].update(version=1.5),
+        "/info/version",
+        "/info/version",
+        "1.5",
+    ),
+    (
+        "info without a title",
+        lambda document: document["info"].pop("title"),
+        "/info/title",
+        "/info/title",
+        "api",
+    ),
+    (
         "an empty paths:",
         lambda document: document.update(paths=None),
         "/paths",
@@ -207,6 +221,13 @@ _REPAIRS: list[tuple[str, Callable[[dict[str, Any]], Any], str, str, Any]] = [
         "/paths/~1a/get/parameters",
         "/paths/~1a/get/parameters",
         None,
+    ),
+    (
+        "an integer key beside its string spelling",
+        lambda document: _operation(document).update({"x-codes": {"200": "a", 200: "b"}}),
+        "/paths/~1a/get/x-codes/200",
+        "/paths/~1a/get/x-codes",
+        {"200": "a"},
     ),
     (
         "an integer key inside an extension",
