@@ -185,8 +185,51 @@ def empty_values(repairer: Repairer) -> None:
     walk(document, hook)
 
 
+# Schema keywords whose value is one plain JSON type (JSON Schema 2020-12 validation and
+# meta-data vocabularies), by that type.
+_TEXT = ("title", "description", "$comment")
+_STRING_KEYWORDS = ("pattern", "format", "contentEncoding", "contentMediaType", *_TEXT)
+_COUNT_KEYWORDS = (
+    "maxLength",
+    "minLength",
+    "maxItems",
+    "minItems",
+    "maxContains",
+    "minContains",
+    "maxProperties",
+    "minProperties",
+)
+_NUMBER_KEYWORDS = ("multipleOf", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum")
+_FLAG_KEYWORDS = ("uniqueItems", "readOnly", "writeOnly", "deprecated")
+
+
+def _keyword_value(keyword: str, value: Any) -> tuple[bool, Any]:
+    """(whether ``value`` is of the type ``keyword`` takes, the value it plainly spells or
+    None when it spells none)."""
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    text = value.strip() if isinstance(value, str) else None
+    if keyword in _STRING_KEYWORDS:
+        if isinstance(value, str):
+            return True, value
+        # A number as a title is its text; as a pattern or a format it means nothing sure.
+        return False, str(value) if keyword in _TEXT and is_number else None
+    if keyword in _COUNT_KEYWORDS:
+        if is_number and float(value).is_integer() and value >= 0:
+            return True, value
+        return False, int(text) if text is not None and text.isdigit() else None
+    if keyword in _NUMBER_KEYWORDS:
+        if is_number:
+            return True, value
+        numbers = _coercions(value, ["number"]) if text is not None else []
+        return False, numbers[0] if numbers else None
+    if isinstance(value, bool):
+        return True, value
+    return False, text.lower() == "true" if text and text.lower() in ("true", "false") else None
+
+
 def schema_shapes(repairer: Repairer) -> None:
-    """Schemas: a ``type`` holding a schema, and duplicate names in ``required``."""
+    """Schemas: a ``type`` holding a schema, duplicate names in ``required``, and keywords
+    whose value is not of the type they take (``pattern: 0``, ``minLength: "5"``)."""
 
     def fix(schema: dict[str, Any], pointer: str) -> None:
         if isinstance(schema.get("type"), dict):
@@ -206,6 +249,21 @@ def schema_shapes(repairer: Repairer) -> None:
                 "kept each name once",
             )
             schema["required"] = list({repr(name): name for name in required}.values())
+        for keyword in (*_STRING_KEYWORDS, *_COUNT_KEYWORDS, *_NUMBER_KEYWORDS, *_FLAG_KEYWORDS):
+            if keyword not in schema:
+                continue
+            value = schema[keyword]
+            fits, spelled = _keyword_value(keyword, value)
+            if fits:
+                continue
+            at = json_pointer.join(pointer, keyword)
+            problem = f"{keyword} {value!r} is not of the type {keyword} takes"
+            if spelled is None:
+                repairer.repair(at, problem, "dropped it")
+                del schema[keyword]
+            else:
+                repairer.repair(at, problem, f"made it {spelled!r}")
+                schema[keyword] = spelled
         for container, slot, path in subschemas(schema):
             fix(container[slot], json_pointer.join(pointer, *path))
 

@@ -135,6 +135,27 @@ _REPAIRS: list[tuple[str, Callable[[dict[str, Any]], Any], str, str, Any]] = [
         {"type": "string", "enum": ["a"]},
     ),
     (
+        "a pattern that is a number",
+        _property({"type": "string", "pattern": 0}),
+        f"{_PROPERTY_P}/pattern",
+        f"{_PROPERTY_P}/pattern",
+        None,
+    ),
+    (
+        "a minLength spelled as a string",
+        _property({"type": "string", "minLength": "5"}),
+        f"{_PROPERTY_P}/minLength",
+        f"{_PROPERTY_P}/minLength",
+        5,
+    ),
+    (
+        "a schema title that is a number",
+        _property({"type": "string", "title": 3}),
+        f"{_PROPERTY_P}/title",
+        f"{_PROPERTY_P}/title",
+        "3",
+    ),
+    (
         "a title on an operation",
         lambda document: _operation(document).update(title="x"),
         "/paths/~1a/get/title",
