@@ -270,6 +270,46 @@ def schema_shapes(repairer: Repairer) -> None:
     _each_schema(repairer.document, fix)
 
 
+def misspelt_keys(repairer: Repairer) -> None:
+    """A path without its leading ``/`` (``users/{id}``) and a response code in lower case
+    (``2xx``, ``Default``): the key the author meant is plain, and dropping it as unknown
+    would lose its operations."""
+    paths = repairer.document.get("paths")
+    if not isinstance(paths, dict):
+        paths = {}
+    for path in list(paths):
+        if not path.startswith(("/", "x-")) and "/" + path not in paths:
+            repairer.repair(
+                json_pointer.join("/paths", path), "the path does not start with /", "added it"
+            )
+            _rename(paths, path, "/" + path)
+
+    def hook(container: Any, key: Any, kind: str, pointer: str) -> bool:
+        node = container[key]
+        responses = node.get("responses") if kind == "operation" and isinstance(node, dict) else {}
+        if not isinstance(responses, dict):
+            responses = {}
+        for code in list(responses):
+            meant = code.upper() if re.fullmatch(r"[1-5][xX][xX]", code) else code.lower()
+            if meant != code and meant in ("default", code.upper()) and meant not in responses:
+                repairer.repair(
+                    json_pointer.join(pointer, "responses", code),
+                    f"response code {code!r} is not spelt as OpenAPI spells it",
+                    f"made it {meant!r}",
+                )
+                _rename(responses, code, meant)
+        return kind not in ("schema", "example", "example_value")
+
+    walk(repairer.document, hook)
+
+
+def _rename(mapping: dict[str, Any], old: str, new: str) -> None:
+    """Rename a key of ``mapping`` in place, keeping the order of the keys."""
+    items = [(new if key == old else key, value) for key, value in mapping.items()]
+    mapping.clear()
+    mapping.update(items)
+
+
 def parameter_content(repairer: Repairer) -> None:
     """A parameter's or header's ``content`` holds exactly one media type."""
 
@@ -481,6 +521,7 @@ REPAIRS: tuple[Callable[[Repairer], None], ...] = (
     missing_info,
     empty_values,
     schema_shapes,
+    misspelt_keys,
     parameter_content,
     defaults,
     unknown_keys,

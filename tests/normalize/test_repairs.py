@@ -170,6 +170,20 @@ _REPAIRS: list[tuple[str, Callable[[dict[str, Any]], Any], str, str, Any]] = [
         None,
     ),
     (
+        "a path without its leading slash",
+        lambda document: document["paths"].update({"b": {}}),
+        "/paths/b",
+        "/paths/~1b",
+        {},
+    ),
+    (
+        "a response code range in lower case",
+        lambda document: _operation(document)["responses"].update({"4xx": {"description": "x"}}),
+        "/paths/~1a/get/responses/4xx",
+        "/paths/~1a/get/responses/4XX",
+        {"description": "x"},
+    ),
+    (
         "a response key that is no status code",
         lambda document: _operation(document)["responses"].update(abcdef={"description": "x"}),
         "/paths/~1a/get/responses/abcdef",
