@@ -72,6 +72,9 @@ def _normalize(
         raise SpecError("the description is not a mapping", file=source)
     bundled = bundle(files, source, document)
     upgrade_document(document, warnings, bundled.schema_origins, source)
+    # Repairs first: the passes below may rely on a valid shape (string keys, no null objects).
+    check_understandable(document, source)
+    repair_document(document, source, warnings, bundled.schema_origins, strict=strict)
     if path_prefix:
         _prefix_paths(document, path_prefix)
     pin_discriminator_values(document, warnings, source)
@@ -82,8 +85,6 @@ def _normalize(
         else:
             apply_auth_and_servers(document, manifest)
     check_examples(document, source, warnings)
-    check_understandable(document, source)
-    repair_document(document, source, warnings, bundled.schema_origins, strict=strict)
     validate_openapi(document, source, bundled.schema_origins)
     return Normalized(document, source, format_name, warnings)
 

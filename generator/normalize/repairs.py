@@ -29,6 +29,7 @@ from openapi_spec_validator_rs import OpenAPIV31SpecValidator, ValidationAborted
 from generator.normalize.bundle import source_of
 from generator.normalize.examples import ExampleChecker
 from generator.normalize.openapi_walk import METHODS, walk
+from generator.normalize.validate import check_schemas
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError, Warnings
 from generator.shared.schema_walk import subschemas
@@ -331,6 +332,8 @@ def parameter_content(repairer: Repairer) -> None:
 
 def defaults(repairer: Repairer) -> None:
     """A ``default`` its own schema refuses: coerced when one value fits, else dropped."""
+    # Values can be checked only against schemas JSON Schema can read.
+    check_schemas(repairer.document, repairer.source, repairer.origins)
     checker = ExampleChecker(repairer.document, repairer.source, Warnings())
 
     def fix(schema: dict[str, Any], pointer: str) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 from openapi_spec_validator_rs import OpenAPIV31SpecValidator, ValidationAbortedError
 
 from generator.normalize.bundle import source_of
@@ -124,6 +125,31 @@ def check_path_templates(document: dict[str, Any], file: Path) -> None:
                 file=file,
                 pointer=json_pointer.join("/paths", path),
             )
+
+
+_META_SCHEMA = jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA)
+
+
+def check_schemas(
+    document: dict[str, Any], file: Path, origins: dict[str, tuple[Path, str]] | None = None
+) -> None:
+    """Refuse a schema JSON Schema cannot read (``type: strin``, ``items: string``), naming
+    it: values cannot be checked against it, and the validator would stop on it."""
+
+    def hook(container: Any, key: Any, kind: str, pointer: str) -> bool:
+        if kind != "schema":
+            return kind not in ("example", "example_value")
+        error = jsonschema.exceptions.best_match(_META_SCHEMA.iter_errors(container[key]))
+        if error is not None:
+            origin, where = source_of(
+                json_pointer.join(pointer, *error.absolute_path), origins or {}
+            )
+            raise SpecError(
+                f"not a valid schema: {error.message}", file=origin or file, pointer=where
+            )
+        return False
+
+    walk(document, hook)
 
 
 def check_understandable(document: dict[str, Any], file: Path) -> None:

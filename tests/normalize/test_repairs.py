@@ -392,6 +392,16 @@ _REFUSALS: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
         "/paths/~1a/get/parameters/0",
     ),
     (
+        "a schema whose type is no type",
+        _property({"type": "strin", "default": "x"}),
+        f"{_PROPERTY_P}/type",
+    ),
+    (
+        "a schema whose items are a type name",
+        _property({"type": "array", "items": "string", "default": ["a"]}),
+        f"{_PROPERTY_P}/items",
+    ),
+    (
         "a reference to nothing",
         _parameter({"$ref": "#/components/parameters/Nope"}),
         "/paths/~1a/get/parameters/0",
