@@ -311,6 +311,129 @@ def _rename(mapping: dict[str, Any], old: str, new: str) -> None:
     mapping.update(items)
 
 
+def _resolved(document: dict[str, Any], node: Any) -> Any:
+    """``node``, or what its local ``$ref`` points to (None when that is nothing)."""
+    reference = node.get("$ref") if isinstance(node, dict) else None
+    if not (isinstance(reference, str) and reference.startswith("#")):
+        return node
+    try:
+        return json_pointer.resolve(document, reference[1:])
+    except (KeyError, ValueError):
+        return None
+
+
+def _identity(document: dict[str, Any], parameter: Any) -> tuple[Any, Any] | None:
+    resolved = _resolved(document, parameter)
+    return (resolved.get("name"), resolved.get("in")) if isinstance(resolved, dict) else None
+
+
+def declared_once(repairer: Repairer) -> None:
+    """A tag declared twice, a parameter listed twice in one list: the first is kept."""
+    document = repairer.document
+    tags = document.get("tags")
+    if isinstance(tags, list):
+        for index in reversed(range(len(tags))):
+            name = tags[index].get("name") if isinstance(tags[index], dict) else None
+            if name is not None and any(
+                isinstance(t, dict) and t.get("name") == name for t in tags[:index]
+            ):
+                repairer.repair(
+                    json_pointer.join("/tags", index),
+                    f"tag {name!r} is declared twice",
+                    "kept the first",
+                )
+                del tags[index]
+
+    def hook(container: Any, key: Any, kind: str, pointer: str) -> bool:
+        node = container[key]
+        parameters = node.get("parameters") if isinstance(node, dict) else None
+        if kind in ("path_item", "operation") and isinstance(parameters, list):
+            identities = [_identity(document, p) for p in parameters]
+            for index in reversed(range(len(parameters))):
+                identity = identities[index]
+                if identity is not None and identity in identities[:index]:
+                    repairer.repair(
+                        json_pointer.join(pointer, "parameters", index),
+                        f"parameter {identity[0]!r} in {identity[1]} is listed twice",
+                        "kept the first",
+                    )
+                    del parameters[index]
+        return kind not in ("schema", "example", "example_value")
+
+    walk(document, hook)
+
+
+_TEMPLATE = re.compile(r"\{([^{}]+)\}")
+
+
+def path_parameters(repairer: Repairer) -> None:
+    """Path parameters and the path's template must agree: a ``{name}`` without a parameter
+    gets a required string one; a path parameter the template lacks is dropped (it has no
+    place in the URL); a path parameter without ``required: true`` gets it."""
+    document = repairer.document
+    paths = document.get("paths")
+    for path, item in paths.items() if isinstance(paths, dict) else ():
+        if not isinstance(item, dict) or "$ref" in item:
+            continue
+        names = _TEMPLATE.findall(path)
+        item_pointer = json_pointer.join("/paths", path)
+        _agree_with_template(repairer, item, item_pointer, names)
+        shared = {n for n, i in _path_identities(document, item) if i == "path"}
+        for method in METHODS:
+            operation = item.get(method)
+            if isinstance(operation, dict):
+                pointer = json_pointer.join(item_pointer, method)
+                _agree_with_template(repairer, operation, pointer, names)
+                declared = shared | {n for n, i in _path_identities(document, operation)}
+                for name in names:
+                    if name not in declared:
+                        repairer.repair(
+                            json_pointer.join(pointer, "parameters"),
+                            f"the path's {{{name}}} has no parameter",
+                            f"added a required string parameter {name!r}",
+                        )
+                        operation.setdefault("parameters", []).append(
+                            {
+                                "name": name,
+                                "in": "path",
+                                "required": True,
+                                "schema": {"type": "string"},
+                            }
+                        )
+
+
+def _path_identities(document: dict[str, Any], holder: dict[str, Any]) -> list[tuple[Any, Any]]:
+    parameters = holder.get("parameters")
+    found = [_identity(document, p) for p in parameters] if isinstance(parameters, list) else []
+    return [identity for identity in found if identity is not None and identity[1] == "path"]
+
+
+def _agree_with_template(
+    repairer: Repairer, holder: dict[str, Any], pointer: str, names: list[str]
+) -> None:
+    parameters = holder.get("parameters")
+    if not isinstance(parameters, list):
+        return
+    for index in reversed(range(len(parameters))):
+        parameter = _resolved(repairer.document, parameters[index])
+        if not isinstance(parameter, dict) or parameter.get("in") != "path":
+            continue
+        at = json_pointer.join(pointer, "parameters", index)
+        if parameter.get("name") not in names:
+            repairer.repair(
+                at, f"path parameter {parameter.get('name')!r} is not in the path", "dropped it"
+            )
+            del parameters[index]
+        elif parameter.get("required") is not True:
+            where = at if parameter is parameters[index] else "#" + parameters[index]["$ref"]
+            repairer.repair(
+                json_pointer.join(where.lstrip("#"), "required"),
+                "a path parameter is always required",
+                "made it required: true",
+            )
+            parameter["required"] = True
+
+
 def parameter_content(repairer: Repairer) -> None:
     """A parameter's or header's ``content`` holds exactly one media type."""
 
@@ -525,6 +648,8 @@ REPAIRS: tuple[Callable[[Repairer], None], ...] = (
     empty_values,
     schema_shapes,
     misspelt_keys,
+    declared_once,
+    path_parameters,
     parameter_content,
     defaults,
     unknown_keys,

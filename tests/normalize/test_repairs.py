@@ -200,6 +200,55 @@ _REPAIRS: list[tuple[str, Callable[[dict[str, Any]], Any], str, str, Any]] = [
         None,
     ),
     (
+        "a tag declared twice",
+        lambda document: document.update(tags=[{"name": "a"}, {"name": "a", "description": "x"}]),
+        "/tags/1",
+        "/tags",
+        [{"name": "a"}],
+    ),
+    (
+        "a parameter listed twice",
+        lambda document: _operation(document).update(
+            parameters=[
+                {"name": "q", "in": "query", "schema": {"type": "string"}},
+                {"name": "q", "in": "query", "schema": {"type": "integer"}},
+            ]
+        ),
+        "/paths/~1a/get/parameters/1",
+        "/paths/~1a/get/parameters",
+        [{"name": "q", "in": "query", "schema": {"type": "string"}}],
+    ),
+    (
+        "a path template without its parameter",
+        lambda document: document["paths"].update(
+            {"/b/{id}": {"get": {"responses": {"200": {"description": "x"}}}}}
+        ),
+        "/paths/~1b~1{id}/get/parameters",
+        "/paths/~1b~1{id}/get/parameters",
+        [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+    ),
+    (
+        "a path parameter the template lacks",
+        _parameter({"name": "zz", "in": "path", "required": True, "schema": {"type": "string"}}),
+        "/paths/~1a/get/parameters/0",
+        "/paths/~1a/get/parameters",
+        [],
+    ),
+    (
+        "a path parameter that is not required",
+        lambda document: document["paths"].update(
+            {
+                "/b/{id}": {
+                    "parameters": [{"name": "id", "in": "path", "schema": {"type": "string"}}],
+                    "get": {"responses": {"200": {"description": "x"}}},
+                }
+            }
+        ),
+        "/paths/~1b~1{id}/parameters/0/required",
+        "/paths/~1b~1{id}/parameters/0/required",
+        True,
+    ),
+    (
         "a parameter's content with two media types",
         _parameter(
             {
