@@ -9,8 +9,8 @@ specs/, whose descriptions we own) the first one is refused instead, naming its 
 Only what is invalid OpenAPI 3.1 is repaired: a description the validator accepts passes
 through unchanged, in either mode. What cannot be understood (a parameter without a name, an
 ``allOf`` cycle) is refused in both modes by ``validate``. Each repair is one function in
-``REPAIRS``, run in that order after the upgrade to 3.1 and before validation; docs/repairs.md
-lists them.
+``REPAIRS``, run in that order right after the upgrade to 3.1 (the later passes and the
+validation then see the repaired shape); docs/repairs.md lists them.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class Repairer:
         used_at = "" if file is None or where == pointer else f" (used at #{pointer})"
         if self.strict:
             raise SpecError(
-                f"{problem} (refused by --strict; without it: {action}){used_at}",
+                f"{problem} (refused in strict mode; lenient: {action}){used_at}",
                 file=file or self.source,
                 pointer=where or None,
             )

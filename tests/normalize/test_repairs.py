@@ -493,7 +493,7 @@ def test_a_system_is_strict(tmp_path: Path) -> None:
     )
     with pytest.raises(SpecError) as raised:
         normalize_system(load_manifest(tmp_path / "s" / "manifest.yaml"))
-    assert "refused by --strict" in str(raised.value), raised.value
+    assert "refused in strict mode" in str(raised.value), raised.value
     assert raised.value.pointer == "/paths/~1a/get/title"
 
 
