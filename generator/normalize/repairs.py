@@ -317,7 +317,7 @@ def _resolved(document: dict[str, Any], node: Any) -> Any:
     if not (isinstance(reference, str) and reference.startswith("#")):
         return node
     try:
-        return json_pointer.resolve(document, reference[1:])
+        return json_pointer.resolve(document, json_pointer.of_local_reference(reference))
     except (KeyError, ValueError):
         return None
 
@@ -425,9 +425,10 @@ def _agree_with_template(
             )
             del parameters[index]
         elif parameter.get("required") is not True:
-            where = at if parameter is parameters[index] else "#" + parameters[index]["$ref"]
+            reference = parameters[index].get("$ref")
+            where = at if reference is None else json_pointer.of_local_reference(reference)
             repairer.repair(
-                json_pointer.join(where.lstrip("#"), "required"),
+                json_pointer.join(where, "required"),
                 "a path parameter is always required",
                 "made it required: true",
             )

@@ -24,7 +24,7 @@ def _references(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
         if isinstance(current, dict):
             reference = current.get("$ref")
             if isinstance(reference, str) and reference.startswith("#"):
-                yield at, reference[1:]
+                yield at, json_pointer.of_local_reference(reference)
             stack.extend((value, json_pointer.join(at, key)) for key, value in current.items())
         elif isinstance(current, list):
             stack.extend((value, json_pointer.join(at, i)) for i, value in enumerate(current))
@@ -50,7 +50,7 @@ def check_reference_cycles(document: dict[str, Any], file: Path) -> None:
             reference = node.get("$ref") if isinstance(node, dict) else None
             if not isinstance(reference, str) or not reference.startswith("#"):
                 break
-            target = reference[1:]
+            target = json_pointer.of_local_reference(reference)
         settled.update(chain[1:])
 
 
@@ -74,7 +74,7 @@ def check_allof_cycles(document: dict[str, Any], file: Path) -> None:
         chain.append(pointer)
         reference = node.get("$ref")
         if isinstance(reference, str) and reference.startswith("#"):
-            visit(reference[1:], chain)
+            visit(json_pointer.of_local_reference(reference), chain)
         parts = node.get("allOf")
         for index in range(len(parts) if isinstance(parts, list) else 0):
             visit(json_pointer.join(pointer, "allOf", index), chain)
@@ -98,7 +98,7 @@ def check_objects(document: dict[str, Any], file: Path) -> None:
         reference = node.get("$ref")
         if isinstance(reference, str) and reference.startswith("#"):
             try:
-                json_pointer.resolve(document, reference[1:])
+                json_pointer.resolve(document, json_pointer.of_local_reference(reference))
             except (KeyError, ValueError):
                 raise SpecError(
                     f"reference target {reference} does not exist", file=file, pointer=pointer

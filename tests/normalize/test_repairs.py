@@ -456,6 +456,11 @@ _REFUSALS: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
         "/paths/~1a/get/parameters/0",
     ),
     (
+        "a reference to nothing, percent-encoded",
+        _parameter({"$ref": "#/paths/~1b~1%7Bid%7D/get/parameters/0"}),
+        "/paths/~1a/get/parameters/0",
+    ),
+    (
         "a path template without its closing brace",
         lambda document: document["paths"].update({"/b/{x": {}}),
         "/paths/~1b~1{x",
@@ -495,6 +500,24 @@ def test_a_system_is_strict(tmp_path: Path) -> None:
         normalize_system(load_manifest(tmp_path / "s" / "manifest.yaml"))
     assert "refused in strict mode" in str(raised.value), raised.value
     assert raised.value.pointer == "/paths/~1a/get/title"
+
+
+def test_a_percent_encoded_reference_is_followed(tmp_path: Path) -> None:
+    # Codat refers to the parameters of `/companies/{companyId}/...` as `...%7BcompanyId%7D...`.
+    def edit(document: dict[str, Any]) -> None:
+        document["paths"]["/b/{id}"] = {
+            "get": {
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {"200": {"description": "x"}},
+            }
+        }
+        _operation(document)["parameters"] = [{"$ref": "#/paths/~1b~1%7Bid%7D/get/parameters/0"}]
+        document["paths"]["/a/{id}"] = document["paths"].pop("/a")
+
+    source = _write(tmp_path, _spec(edit))
+    assert normalize_source(source, strict=True).warnings.items == []
 
 
 def test_a_validator_that_stops_is_reported_in_one_line_without_a_traceback(
