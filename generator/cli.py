@@ -77,6 +77,12 @@ def _local_source(target: str, arguments: argparse.Namespace) -> Iterator[tuple[
 def _print_warnings(warnings: Warnings) -> None:
     for warning in warnings.items:
         print(f"warning: {warning}", file=sys.stderr)
+    if warnings.repairs:
+        print(
+            f"warning: {warnings.repairs} defect{'s' if warnings.repairs != 1 else ''} "
+            "repaired (docs/repairs.md); --strict refuses them",
+            file=sys.stderr,
+        )
 
 
 def _normalize(arguments: argparse.Namespace) -> int:
@@ -89,7 +95,7 @@ def _normalize(arguments: argparse.Namespace) -> int:
         if len(targets) != 1:
             raise UsageError("give one source file, or system ids only")
         with _local_source(sources[0], arguments) as (source, root):
-            result = normalize_source(source, root=root)
+            result = normalize_source(source, root=root, strict=arguments.strict)
         _print_warnings(result.warnings)
         if arguments.output in (None, "-"):
             sys.stdout.write(result.to_yaml())
@@ -167,7 +173,7 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
             raise UsageError("a source file needs -o DIR and --package NAME, and comes alone")
         # Generated inside: what generating says about the source names its URL, if it has one.
         with _local_source(sources[0], arguments) as (source, root):
-            result = normalize_source(source, root=root)
+            result = normalize_source(source, root=root, strict=arguments.strict)
             _print_warnings(result.warnings)
             package = PackageSource(result.document, arguments.package, result.source)
             _write_packages([package], Path(arguments.output), arguments.quiet)
@@ -287,6 +293,15 @@ def _add_url_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_strict_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a source file's defects instead of repairing them with a warning "
+        "(docs/repairs.md); the systems under specs/ are always strict",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -309,6 +324,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_url_options(normalize)
     normalize.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
+    _add_strict_option(normalize)
     normalize.add_argument("-q", "--quiet", action="store_true", help="say only what is wrong")
     normalize.add_argument(
         "--no-cache", action="store_true", help="normalize even when nothing has changed"
@@ -330,6 +346,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_url_options(generate)
     generate.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
+    _add_strict_option(generate)
     generate.add_argument("-q", "--quiet", action="store_true", help="say only what is wrong")
     generate.add_argument(
         "--no-cache", action="store_true", help="generate even when nothing has changed"

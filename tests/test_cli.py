@@ -101,9 +101,13 @@ BAD_INPUTS: dict[str, tuple[dict[str, Any], str, list[str]]] = {
         ["b.raml:2", "cycl"],
     ),
     "invalid OpenAPI": (
-        {"api.yaml": "openapi: 3.0.3\ninfo: {title: t}\npaths: {}\n"},
+        # (Not a defect repairs.py repairs: a response's description is not a schema keyword.)
+        {
+            "api.yaml": "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
+            "components: {responses: {R: {description: 5}}}\n"
+        },
         "api.yaml",
-        ["api.yaml", "not valid OpenAPI 3.1", "version"],
+        ["api.yaml", "#/components/responses/R/description", "not valid OpenAPI 3.1"],
     ),
 }
 
