@@ -1,14 +1,58 @@
-"""The items of an offset/limit collection, page by page, stopping exactly at the end."""
+"""The items of a paginated collection, page by page, stopping exactly at the end.
+
+Four styles: offset/limit (``iter_offset_pages``), page number and size (``iter_numbered_pages``),
+a cursor the answer gives for the next request (``iter_cursor_pages``) and a next link, in the
+``Link`` header or the body (``iter_link_pages``); each has its async twin.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
-from typing import TypeVar
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Hashable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
+from . import _links
 from ._errors import PaginationError
+from ._response import APIResponse
 
 PageT = TypeVar("PageT")
 ItemT = TypeVar("ItemT")
+BodyT = TypeVar("BodyT")
+
+
+@dataclass(frozen=True)
+class Page(Generic[BodyT]):
+    """One answer: its parsed body, and the headers and URL a next link or a total needs."""
+
+    body: BodyT
+    headers: Mapping[str, str]
+    url: str
+
+    def links(self) -> list[str]:
+        """The ``Link`` header values (a server may send several)."""
+        get_list = getattr(self.headers, "get_list", None)
+        if get_list is not None:
+            return list(get_list("link"))
+        value = self.headers.get("link")
+        return [] if value is None else [value]
+
+
+def page_of(response: APIResponse[BodyT]) -> Page[BodyT]:
+    return Page(response.parse(), response.headers, str(response.http_response.url))
+
+
+def header_total(headers: Mapping[str, str], name: str) -> int | None:
+    """The count a header such as ``X-Total-Count`` gives; None unless a plain integer."""
+    value = (headers.get(name) or "").strip()
+    return int(value) if value.isascii() and value.isdigit() else None
 
 
 def _check(limit: int, offset: int) -> None:
@@ -100,3 +144,221 @@ def aiter_offset_pages(
                 return
 
     return pages(offset)
+
+
+def _is_short(got: int, size: int, largest: int) -> bool:
+    """A page shorter than asked for and than an earlier page: the last one. A first short
+    page is not, on its own: the server may allow fewer items per page than were asked for."""
+    return got < size and got < largest
+
+
+def iter_numbered_pages(
+    fetch: Callable[[int, int], PageT],
+    *,
+    items: Callable[[PageT], Sequence[ItemT]],
+    total: Callable[[PageT], int | None],
+    size: int = 100,
+    first: int = 1,
+) -> Iterator[ItemT]:
+    """Every item, fetching pages ``first``, ``first + 1``, ... with ``fetch(page, size)``.
+
+    Iteration ends once as many items as the total came, or, with no total, at a page shorter
+    than an earlier one, and always at an empty page. A page whose items were all on the page
+    before (a server that ignores the page number) raises ``PaginationError``.
+    """
+    _check(size, 0)
+
+    def pages(number: int) -> Iterator[ItemT]:
+        previous: Sequence[ItemT] = ()
+        seen = largest = 0
+        while True:
+            page = fetch(number, size)
+            found = items(page)
+            _check_new(seen, found, previous)
+            previous = found
+            yield from found
+            seen += len(found)
+            if _is_last(seen, len(found), 0, total(page)) or _is_short(len(found), size, largest):
+                return
+            largest, number = max(largest, len(found)), number + 1
+
+    return pages(first)
+
+
+def aiter_numbered_pages(
+    fetch: Callable[[int, int], Awaitable[PageT]],
+    *,
+    items: Callable[[PageT], Sequence[ItemT]],
+    total: Callable[[PageT], int | None],
+    size: int = 100,
+    first: int = 1,
+) -> AsyncIterator[ItemT]:
+    """``iter_numbered_pages`` for an awaitable ``fetch``: an async iterator of the items."""
+    _check(size, 0)
+
+    async def pages(number: int) -> AsyncIterator[ItemT]:
+        previous: Sequence[ItemT] = ()
+        seen = largest = 0
+        while True:
+            page = await fetch(number, size)
+            found = items(page)
+            _check_new(seen, found, previous)
+            previous = found
+            for item in found:
+                yield item
+            seen += len(found)
+            if _is_last(seen, len(found), 0, total(page)) or _is_short(len(found), size, largest):
+                return
+            largest, number = max(largest, len(found)), number + 1
+
+    return pages(first)
+
+
+class _Cursors:
+    """The cursors given so far: a missing or empty one ends, a repeated one is an error."""
+
+    def __init__(self) -> None:
+        self.seen: set[Hashable] = set()
+        self.items = 0
+
+    def next(self, cursor: Any, found: int) -> Any:
+        self.items += found
+        if cursor is None or cursor == "" or not isinstance(cursor, Hashable):
+            return None
+        if cursor in self.seen:
+            raise PaginationError(
+                f"the server gives the cursor {cursor!r} a second time: "
+                "it does not move through the collection",
+                offset=self.items,
+            )
+        self.seen.add(cursor)
+        return cursor
+
+
+def iter_cursor_pages(
+    fetch: Callable[[Any], PageT],
+    *,
+    items: Callable[[PageT], Sequence[ItemT]],
+    cursor: Callable[[PageT], Any],
+) -> Iterator[ItemT]:
+    """Every item, fetching ``fetch(None)`` first and then ``fetch(c)`` with the cursor ``c``
+    the page before gave (``cursor(page)``), until a page gives none (absent or empty). A
+    cursor given a second time raises ``PaginationError``: the server would loop."""
+
+    def pages() -> Iterator[ItemT]:
+        cursors = _Cursors()
+        current = None
+        while True:
+            page = fetch(current)
+            found = items(page)
+            yield from found
+            current = cursors.next(cursor(page), len(found))
+            if current is None:
+                return
+
+    return pages()
+
+
+def aiter_cursor_pages(
+    fetch: Callable[[Any], Awaitable[PageT]],
+    *,
+    items: Callable[[PageT], Sequence[ItemT]],
+    cursor: Callable[[PageT], Any],
+) -> AsyncIterator[ItemT]:
+    """``iter_cursor_pages`` for an awaitable ``fetch``: an async iterator of the items."""
+
+    async def pages() -> AsyncIterator[ItemT]:
+        cursors = _Cursors()
+        current = None
+        while True:
+            page = await fetch(current)
+            found = items(page)
+            for item in found:
+                yield item
+            current = cursors.next(cursor(page), len(found))
+            if current is None:
+                return
+
+    return pages()
+
+
+def link_header_next(page: Page[Any]) -> str | None:
+    """The ``rel="next"`` target of the page's ``Link`` headers."""
+    return _links.target(page.links(), "next")
+
+
+class _Links:
+    """The next links so far: resolved against the page's URL, never to another origin."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.items = 0
+
+    def next(self, page: Page[Any], link: Any, found: int) -> str | None:
+        self.items += found
+        self.seen.add(page.url)
+        if not isinstance(link, str) or not link.strip():
+            return None
+        url = _links.resolve(page.url, link.strip())
+        if not _links.same_origin(url, page.url):
+            # the client's credentials would go with the request: never follow it
+            raise PaginationError(
+                f"the next link {str(url)!r} leads off {page.url!r} to another origin: "
+                "not followed",
+                offset=self.items,
+            )
+        if str(url) in self.seen:
+            raise PaginationError(
+                f"the next link {str(url)!r} was followed before: "
+                "the server does not move through the collection",
+                offset=self.items,
+            )
+        return str(url)
+
+
+def iter_link_pages(
+    fetch: Callable[[str | None], Page[BodyT]],
+    *,
+    items: Callable[[Page[BodyT]], Sequence[ItemT]],
+    next_link: Callable[[Page[BodyT]], Any] = link_header_next,
+) -> Iterator[ItemT]:
+    """Every item, fetching ``fetch(None)`` first and then ``fetch(url)`` with the next link
+    of the page before (``next_link(page)``: the ``Link`` header's ``rel="next"`` unless told
+    otherwise), resolved against that page's URL, until a page has none. A link to another
+    origin, or one followed before, raises ``PaginationError``."""
+
+    def pages() -> Iterator[ItemT]:
+        links = _Links()
+        url = None
+        while True:
+            page = fetch(url)
+            found = items(page)
+            yield from found
+            url = links.next(page, next_link(page), len(found))
+            if url is None:
+                return
+
+    return pages()
+
+
+def aiter_link_pages(
+    fetch: Callable[[str | None], Awaitable[Page[BodyT]]],
+    *,
+    items: Callable[[Page[BodyT]], Sequence[ItemT]],
+    next_link: Callable[[Page[BodyT]], Any] = link_header_next,
+) -> AsyncIterator[ItemT]:
+    """``iter_link_pages`` for an awaitable ``fetch``: an async iterator of the items."""
+
+    async def pages() -> AsyncIterator[ItemT]:
+        links = _Links()
+        url = None
+        while True:
+            page = await fetch(url)
+            found = items(page)
+            for item in found:
+                yield item
+            url = links.next(page, next_link(page), len(found))
+            if url is None:
+                return
+
+    return pages()
