@@ -50,12 +50,22 @@ class Response:
 
 @dataclass(frozen=True)
 class Pagination:
+    """How ``iter_*`` pages (the styles of generator/shared/x_pagination.py)."""
+
     method_name: str  # iter_jobs
-    offset: str  # python names of the offset and limit parameters
-    limit: str
-    items: str  # JSON pointers
-    total: str | None
+    style: str  # offset, page, cursor or link
+    items: str  # JSON pointer to the items ("" when the answer is the list)
     item_annotation: TypeRef
+    summary: str  # for the docstring: the style, where it was read, the parameters it drives
+    # python names of the parameters the iterator drives; limit is the page size of any style
+    offset: str | None = None
+    limit: str | None = None
+    page: str | None = None
+    cursor: str | None = None
+    first: int = 1  # the number of the first page
+    total: str | None = None  # JSON pointer to the collection's size in the body
+    total_header: str | None = None  # or the header that gives it (X-Total-Count)
+    next: str | None = None  # JSON pointer to the next cursor or link in the body
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,11 @@ from generator.client.client_model import (
     Webhook,
 )
 from generator.client.naming import snake_case, unique
+from generator.client.pagination_detect import detect_pagination
 from generator.client.security_build import SecurityBuild, build_security
 from generator.normalize.openapi_walk import METHODS
 from generator.shared import pointer as json_pointer
+from generator.shared import x_pagination
 from generator.shared.errors import SpecError
 from generator.shared.naming import pascal_case
 
@@ -182,7 +184,8 @@ class _Builder:
     def operation(
         self, path: str, method: str, item: dict[str, Any], raw: dict[str, Any]
     ) -> Operation:
-        taken = set(self.fixed_keywords(raw))
+        facts = self.pagination_facts(path, method, item, raw)
+        taken = set(self.fixed_keywords(raw, facts))
         path_parameters: list[Parameter] = []
         others: list[Parameter] = []
         for parameter in self.parameters(item, raw):
@@ -224,7 +227,7 @@ class _Builder:
             errors=tuple(errors),
             return_annotation=return_annotation,
             streamed=streamed,
-            pagination=self.pagination(raw, others, responses),
+            pagination=self.pagination(raw, facts, others, responses),
             security=self.operation_security(path, method, raw),
         )
 
@@ -238,10 +241,10 @@ class _Builder:
         own = self.security.requirement(raw["security"], pointer)
         return None if own == self.security.auth.default else own
 
-    def fixed_keywords(self, raw: dict[str, Any]) -> set[str]:
+    def fixed_keywords(self, raw: dict[str, Any], pagination: dict[str, Any] | None) -> set[str]:
         """The template's own keyword parameters of this operation's methods."""
         fixed: set[str] = set()
-        if raw.get("x-pagination"):
+        if pagination:
             fixed |= PAGINATION_KEYWORDS
         if raw.get("operationId") in self.read_operations:
             fixed |= WAITER_KEYWORDS
@@ -347,28 +350,65 @@ class _Builder:
                 errors.append((status, annotation))
         return successes, errors
 
+    def pagination_facts(
+        self, path: str, method: str, item: dict[str, Any], raw: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        """The operation's x-pagination, checked; else the style its spec shows, if any."""
+        if "x-pagination" in raw:
+            where = json_pointer.join("/paths", path, method, "x-pagination")
+            return x_pagination.check(raw["x-pagination"], where)
+        parameters = self.parameters(item, raw)
+        return detect_pagination(method, parameters, raw.get("responses"), self.resolve)
+
     def pagination(
-        self, raw: dict[str, Any], parameters: list[Parameter], responses: list[Response]
+        self,
+        raw: dict[str, Any],
+        facts: dict[str, Any] | None,
+        parameters: list[Parameter],
+        responses: list[Response],
     ) -> Pagination | None:
-        facts = raw.get("x-pagination")
         if not facts:
             return None
-        by_wire = {p.name: p.python_name for p in parameters}
-        page = next((r.annotation for r in responses if r.annotation), None)
-        item: types.TypeRef = types.JSON_VALUE
-        if isinstance(page, types.Model) and facts["items"].count("/") == 1:
-            component = self.document["components"]["schemas"].get(page.schema, {})
-            items = json_pointer.resolve(component, "/properties" + facts["items"])
-            item = self.types.of(items.get("items")) if isinstance(items, dict) else item
+        style = facts.get("style", "offset")
+        by_wire = {p.name: p.python_name for p in parameters if p.location == "query"}
+        driven = {}
+        for role in ("offset", "limit", "page", "size", "cursor"):
+            if role in facts:
+                if facts[role] not in by_wire:
+                    raise SpecError(
+                        f"x-pagination {role} {facts[role]!r} is no query parameter of "
+                        f"operation {raw['operationId']!r}"
+                    )
+                driven[role] = by_wire[facts[role]]
         method = _VERB.sub("", snake_case(str(raw["operationId"])))
         return Pagination(
             method_name=code.identifier("iter_" + method),
-            offset=by_wire[facts["offset"]],
-            limit=by_wire[facts["limit"]],
+            style=style,
             items=facts["items"],
+            item_annotation=self.pagination_item(facts["items"], responses),
+            summary=_pagination_summary(facts, detected="x-pagination" not in raw),
+            offset=driven.get("offset"),
+            limit=driven.get("limit", driven.get("size")),
+            page=driven.get("page"),
+            cursor=driven.get("cursor"),
+            first=int(facts.get("first", 1)),
             total=facts.get("total"),
-            item_annotation=item,
+            total_header=facts.get("total-header"),
+            next=facts.get("next"),
         )
+
+    def pagination_item(self, pointer: str, responses: list[Response]) -> types.TypeRef:
+        """The type of one item: the list's items, in the answer or in its one-level field."""
+        page = next((r.annotation for r in responses if r.annotation), None)
+        if isinstance(page, types.ListOf) and not pointer:
+            return page.item
+        if isinstance(page, types.Model) and pointer.count("/") <= 1:
+            component = self.document["components"]["schemas"].get(page.schema, {})
+            listed = json_pointer.resolve(component, "/properties" + pointer if pointer else "")
+            listed = self.resolve(listed)
+            if isinstance(listed, dict) and "items" in listed:
+                return self.types.of(listed["items"])
+        return types.JSON_VALUE
 
     @staticmethod
     def named(operation: Operation, taken: set[str], constants: set[str]) -> Operation:
@@ -580,3 +620,31 @@ def build_package(
     document: dict[str, Any], *, package: str, class_names: Mapping[str, str]
 ) -> Package:
     return _Builder(document, code.identifier(package), class_names).build()
+
+
+_STYLE_NAMES = {
+    "offset": "offset/limit",
+    "page": "page number and size",
+    "cursor": "a cursor in the body",
+    "link": "next links",
+}
+
+
+def _pagination_summary(facts: dict[str, Any], *, detected: bool) -> str:
+    """What the docstring of ``iter_*`` says: the style, where it was read, what it drives."""
+    style = facts.get("style", "offset")
+    source = "detected from the spec" if detected else "declared by x-pagination"
+    sent = [facts[role] for role in ("offset", "limit", "page", "size", "cursor") if role in facts]
+    drives = ", ".join(f"``{name}``" for name in sent)
+    text = f"Pagination by {_STYLE_NAMES[style]} ({source})"
+    text += f"; drives the query parameters {drives}." if drives else "."
+    if style == "cursor":
+        text += f" The cursor comes from ``{facts['next']}`` in each answer."
+    elif style == "link":
+        where = f"``{facts['next']}`` in the body" if "next" in facts else "the ``Link`` header"
+        text += f' The next page is the one {where} names (rel="next"), on the same origin only.'
+    if "total" in facts:
+        text += f" The total is ``{facts['total']}`` in the body."
+    elif "total-header" in facts:
+        text += f" The total is the ``{facts['total-header']}`` header."
+    return text

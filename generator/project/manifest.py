@@ -17,6 +17,7 @@ from typing import Any
 import jsonschema
 
 from generator.shared import pointer as json_pointer
+from generator.shared import x_pagination
 from generator.shared.errors import SpecError
 from generator.sources.source_files import SourceFiles
 
@@ -82,20 +83,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
             },
         },
         "tags": {"type": "object", "additionalProperties": {"type": "string"}},
-        "pagination": {
-            "type": "object",
-            "additionalProperties": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["offset", "limit", "items"],
-                "properties": {
-                    "offset": {"type": "string"},
-                    "limit": {"type": "string"},
-                    "items": _POINTER,
-                    "total": _POINTER,
-                },
-            },
-        },
+        "pagination": {"type": "object", "additionalProperties": x_pagination.SCHEMA},
         "jobs": {
             "type": "object",
             "additionalProperties": {

@@ -1,4 +1,4 @@
-"""Page-number, cursor and next-link pagination: every item once, the right stops, sync and async."""
+"""Page-number, cursor and next-link pagination: every item once, the right stops, sync, async."""
 
 from __future__ import annotations
 
@@ -163,6 +163,7 @@ def test_cursor_pages_follow_the_cursor_until_it_ends(asynchronous: bool, last: 
 def test_an_empty_cursor_page_is_not_the_end_while_a_cursor_comes(asynchronous: bool) -> None:
     fetch, asked = cursor_server({None: ([0], "b"), "b": ([], "c"), "c": ([1], None)})
     assert cursored(fetch, asynchronous) == [0, 1]
+    assert asked == [None, "b", "c"]
 
 
 @BOTH
@@ -185,7 +186,7 @@ def link_server(pages: dict[str, tuple[list[int], str | None]]) -> tuple[Any, li
         asked.append(url)
         found, link = pages[url]
         headers = httpx.Headers([] if link is None else [("Link", link)])
-        return Page(found, headers, url)
+        return Page(found, headers, url, "https://api.test/v1")
 
     return fetch, asked
 
@@ -242,6 +243,21 @@ def test_a_next_link_to_another_origin_is_never_followed(
 
 
 @BOTH
+def test_a_next_link_on_the_origin_a_page_was_redirected_to_is_not_followed(
+    asynchronous: bool,
+) -> None:
+    """The first page came from elsewhere (a redirect): its links there are still off-origin."""
+
+    def fetch(url: str | None) -> Page[list[int]]:
+        assert url is None
+        link = httpx.Headers({"Link": "</items?page=2>; rel=next"})
+        return Page([0], link, "https://cdn.test/items", "https://api.test")
+
+    with pytest.raises(PaginationError, match="another origin"):
+        linked(fetch, asynchronous)
+
+
+@BOTH
 def test_a_next_link_followed_before_is_a_typed_error(asynchronous: bool) -> None:
     fetch, asked = link_server(
         {
@@ -264,7 +280,7 @@ def test_a_next_link_in_the_body_is_followed(asynchronous: bool) -> None:
 
     def fetch(url: str | None) -> Page[dict[str, Any]]:
         url = url or "https://api.test/items"
-        return Page(bodies[url], httpx.Headers(), url)
+        return Page(bodies[url], httpx.Headers(), url, "https://api.test")
 
     def items(page: Page[dict[str, Any]]) -> list[int]:
         return list(page.body["data"])

@@ -217,6 +217,8 @@ class InstancesResource(_resource.SyncResource[InstancesResourceWithRawResponse]
     ) -> Iterator[models.JobInstance]:
         """Every item of ``get_job_instances``, fetched page by page (iterator).
 
+        Pagination by offset/limit (declared by x-pagination); drives the query parameters
+        ``offset``, ``limit``. The total is ``/total_record_count`` in the body.
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
@@ -234,7 +236,7 @@ class InstancesResource(_resource.SyncResource[InstancesResourceWithRawResponse]
 
         return _pagination.iter_offset_pages(
             _page,
-            items=lambda _answer: _access.value_at(_answer, "/job_instance") or [],
+            items=lambda _answer: _pagination.items_at(_answer, "/job_instance"),
             total=lambda _answer: _access.value_at(_answer, "/total_record_count"),
             limit=page_size,
         )
@@ -364,6 +366,8 @@ class JobsResource(_resource.SyncResource[JobsResourceWithRawResponse]):
     ) -> Iterator[models.Job]:
         """Every item of ``get_jobs``, fetched page by page (iterator).
 
+        Pagination by offset/limit (declared by x-pagination); drives the query parameters
+        ``offset``, ``limit``. The total is ``/total_record_count`` in the body.
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
@@ -380,7 +384,7 @@ class JobsResource(_resource.SyncResource[JobsResourceWithRawResponse]):
 
         return _pagination.iter_offset_pages(
             _page,
-            items=lambda _answer: _access.value_at(_answer, "/job") or [],
+            items=lambda _answer: _pagination.items_at(_answer, "/job"),
             total=lambda _answer: _access.value_at(_answer, "/total_record_count"),
             limit=page_size,
         )
@@ -546,6 +550,8 @@ class AsyncInstancesResource(_resource.AsyncResource[AsyncInstancesResourceWithR
     ) -> AsyncIterator[models.JobInstance]:
         """Every item of ``get_job_instances``, fetched page by page (async iterator).
 
+        Pagination by offset/limit (declared by x-pagination); drives the query parameters
+        ``offset``, ``limit``. The total is ``/total_record_count`` in the body.
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
@@ -563,7 +569,7 @@ class AsyncInstancesResource(_resource.AsyncResource[AsyncInstancesResourceWithR
 
         return _pagination.aiter_offset_pages(
             _page,
-            items=lambda _answer: _access.value_at(_answer, "/job_instance") or [],
+            items=lambda _answer: _pagination.items_at(_answer, "/job_instance"),
             total=lambda _answer: _access.value_at(_answer, "/total_record_count"),
             limit=page_size,
         )
@@ -693,6 +699,8 @@ class AsyncJobsResource(_resource.AsyncResource[AsyncJobsResourceWithRawResponse
     ) -> AsyncIterator[models.Job]:
         """Every item of ``get_jobs``, fetched page by page (async iterator).
 
+        Pagination by offset/limit (declared by x-pagination); drives the query parameters
+        ``offset``, ``limit``. The total is ``/total_record_count`` in the body.
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
@@ -709,7 +717,7 @@ class AsyncJobsResource(_resource.AsyncResource[AsyncJobsResourceWithRawResponse
 
         return _pagination.aiter_offset_pages(
             _page,
-            items=lambda _answer: _access.value_at(_answer, "/job") or [],
+            items=lambda _answer: _pagination.items_at(_answer, "/job"),
             total=lambda _answer: _access.value_at(_answer, "/total_record_count"),
             limit=page_size,
         )

@@ -251,6 +251,8 @@ class JobsResource(_resource.SyncResource[JobsResourceWithRawResponse]):
     ) -> Iterator[models.JobInfo]:
         """Every item of ``get_jobs``, fetched page by page (iterator).
 
+        Pagination by offset/limit (declared by x-pagination); drives the query parameters
+        ``offset``, ``limit``. The total is ``/totalRecords`` in the body.
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
@@ -268,7 +270,7 @@ class JobsResource(_resource.SyncResource[JobsResourceWithRawResponse]):
 
         return _pagination.iter_offset_pages(
             _page,
-            items=lambda _answer: _access.value_at(_answer, "/jobInfos") or [],
+            items=lambda _answer: _pagination.items_at(_answer, "/jobInfos"),
             total=lambda _answer: _access.value_at(_answer, "/totalRecords"),
             limit=page_size,
         )
@@ -534,6 +536,8 @@ class AsyncJobsResource(_resource.AsyncResource[AsyncJobsResourceWithRawResponse
     ) -> AsyncIterator[models.JobInfo]:
         """Every item of ``get_jobs``, fetched page by page (async iterator).
 
+        Pagination by offset/limit (declared by x-pagination); drives the query parameters
+        ``offset``, ``limit``. The total is ``/totalRecords`` in the body.
         Stops exactly at the end of the collection; ``page_size`` items per request.
         """
 
@@ -551,7 +555,7 @@ class AsyncJobsResource(_resource.AsyncResource[AsyncJobsResourceWithRawResponse
 
         return _pagination.aiter_offset_pages(
             _page,
-            items=lambda _answer: _access.value_at(_answer, "/jobInfos") or [],
+            items=lambda _answer: _pagination.items_at(_answer, "/jobInfos"),
             total=lambda _answer: _access.value_at(_answer, "/totalRecords"),
             limit=page_size,
         )

@@ -107,6 +107,8 @@ class CallOptions(TypedDict, total=False):
     body: Body | None
     timeout: float | NotGiven | None  # None: no timeout; NOT_GIVEN: the client's
     extra_headers: Mapping[str, str] | None
+    # a whole URL instead of the path and query: a next link of the same origin (_pagination)
+    url: str | None
 
 
 def build_request(
@@ -144,10 +146,11 @@ def build_request(
     extensions: dict[str, Any] = {"timeout": httpx.Timeout(chosen).as_dict()}
     if spec.security is not None:
         extensions[REQUIREMENT] = spec.security
+    url = options.get("url")
     return client.build_request(
         spec.method,
-        base_url + build_path(spec, options.get("path_params")),
-        params=build_query(options.get("query")),
+        url or base_url + build_path(spec, options.get("path_params")),
+        params=None if url else build_query(options.get("query")),
         headers=merged,
         extensions=extensions,
         **arguments,

@@ -19,7 +19,9 @@ from collections.abc import (
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from . import _links
+from pydantic import RootModel
+
+from . import _access, _links
 from ._errors import PaginationError
 from ._response import APIResponse
 
@@ -30,11 +32,14 @@ BodyT = TypeVar("BodyT")
 
 @dataclass(frozen=True)
 class Page(Generic[BodyT]):
-    """One answer: its parsed body, and the headers and URL a next link or a total needs."""
+    """One answer: its parsed body, and the headers and URL a next link or a total needs;
+    ``origin`` is the client's base URL, the only origin a next link may lead to (the answer's
+    own URL may be another, after a redirect)."""
 
     body: BodyT
     headers: Mapping[str, str]
     url: str
+    origin: str
 
     def links(self) -> list[str]:
         """The ``Link`` header values (a server may send several)."""
@@ -45,8 +50,16 @@ class Page(Generic[BodyT]):
         return [] if value is None else [value]
 
 
-def page_of(response: APIResponse[BodyT]) -> Page[BodyT]:
-    return Page(response.parse(), response.headers, str(response.http_response.url))
+def page_of(response: APIResponse[BodyT], origin: str) -> Page[BodyT]:
+    return Page(response.parse(), response.headers, str(response.http_response.url), origin)
+
+
+def items_at(body: Any, pointer: str) -> list[Any]:
+    """The items at ``pointer`` in a parsed answer ([] where absent), a root model's list too."""
+    found = _access.value_at(body, pointer)
+    if isinstance(found, RootModel):
+        found = found.root
+    return list(found) if isinstance(found, list) else []
 
 
 def header_total(headers: Mapping[str, str], name: str) -> int | None:
@@ -300,10 +313,10 @@ class _Links:
         if not isinstance(link, str) or not link.strip():
             return None
         url = _links.resolve(page.url, link.strip())
-        if not _links.same_origin(url, page.url):
+        if not _links.same_origin(url, page.origin):
             # the client's credentials would go with the request: never follow it
             raise PaginationError(
-                f"the next link {str(url)!r} leads off {page.url!r} to another origin: "
+                f"the next link {str(url)!r} leads off {page.origin!r} to another origin: "
                 "not followed",
                 offset=self.items,
             )

@@ -1,0 +1,306 @@
+"""Pagination read from the spec alone: each style where parameters and answer agree, nothing
+on a near miss, and an x-pagination (manifest or spec) always wins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.client.client_model import Operation
+from generator.client.client_model_build import build_package
+from generator.client.pagination_detect import detect_pagination
+from generator.shared.errors import SpecError
+
+INT: dict[str, Any] = {"type": "integer"}
+STR: dict[str, Any] = {"type": "string"}
+ITEMS: dict[str, Any] = {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}}
+
+
+def query(name: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"name": name, "in": "query", "schema": schema or INT}
+
+
+def document(
+    parameters: list[dict[str, Any]],
+    answer: dict[str, Any],
+    *,
+    headers: list[str] = (),  # type: ignore[assignment]
+    method: str = "get",
+    extension: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    response: dict[str, Any] = {
+        "description": "ok",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Answer"}}},
+    }
+    if headers:
+        response["headers"] = {name: {"schema": STR} for name in headers}
+    operation: dict[str, Any] = {
+        "operationId": "listThings",
+        "parameters": parameters,
+        "responses": {"200": response},
+    }
+    if extension is not None:
+        operation["x-pagination"] = extension
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/things": {method: operation}},
+        "components": {
+            "schemas": {
+                "Answer": answer,
+                "Thing": {"type": "object", "properties": {"id": STR}},
+            }
+        },
+    }
+
+
+def detected(spec: dict[str, Any]) -> dict[str, Any] | None:
+    def resolve(node: Any) -> Any:
+        while isinstance(node, dict) and "$ref" in node:
+            node = spec["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
+        return node
+
+    ((method, operation),) = spec["paths"]["/things"].items()
+    return detect_pagination(method, operation["parameters"], operation["responses"], resolve)
+
+
+def built(spec: dict[str, Any]) -> Operation:
+    package = build_package(
+        spec, package="things", class_names={"Answer": "Answer", "Thing": "Thing"}
+    )
+    return next(o for r in package.resources for o in r.operations)
+
+
+def listing(**properties: Any) -> dict[str, Any]:
+    return {"type": "object", "properties": {"things": ITEMS, **properties}}
+
+
+STYLES = [
+    pytest.param(
+        [query("offset"), query("limit")],
+        listing(totalRecords=INT),
+        [],
+        {
+            "style": "offset",
+            "offset": "offset",
+            "limit": "limit",
+            "items": "/things",
+            "total": "/totalRecords",
+        },
+        id="offset/limit, total in the body",
+    ),
+    pytest.param(
+        [query("$skip"), query("$top")],
+        listing(),
+        ["X-Total-Count"],
+        {
+            "style": "offset",
+            "offset": "$skip",
+            "limit": "$top",
+            "items": "/things",
+            "total-header": "X-Total-Count",
+        },
+        id="skip/top, X-Total-Count",
+    ),
+    pytest.param(
+        [query("page", {"type": "integer", "minimum": 0}), query("per_page")],
+        {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}},
+        [],
+        {"style": "page", "page": "page", "size": "per_page", "items": "", "first": 0},
+        id="page/per_page, the answer a list, pages from 0",
+    ),
+    pytest.param(
+        [query("pageNumber"), query("pageSize")],
+        listing(total_count=INT),
+        [],
+        {
+            "style": "page",
+            "page": "pageNumber",
+            "size": "pageSize",
+            "items": "/things",
+            "first": 1,
+            "total": "/total_count",
+        },
+        id="pageNumber/pageSize",
+    ),
+    pytest.param(
+        [query("pageToken", STR), query("maxResults")],
+        listing(nextPageToken=STR),
+        [],
+        {
+            "style": "cursor",
+            "cursor": "pageToken",
+            "next": "/nextPageToken",
+            "items": "/things",
+            "limit": "maxResults",
+        },
+        id="pageToken and nextPageToken",
+    ),
+    pytest.param(
+        [query("cursor", STR)],
+        listing(response_metadata={"type": "object", "properties": {"next_cursor": STR}}),
+        [],
+        {
+            "style": "cursor",
+            "cursor": "cursor",
+            "next": "/response_metadata/next_cursor",
+            "items": "/things",
+        },
+        id="cursor and a nested next_cursor",
+    ),
+    pytest.param(
+        [query("offset"), query("limit")],
+        listing(next_page={"type": "object", "properties": {"offset": INT}}),
+        [],
+        {
+            "style": "cursor",
+            "cursor": "offset",
+            "next": "/next_page/offset",
+            "items": "/things",
+            "limit": "limit",
+        },
+        id="next_page.offset: the server's offset before counting",
+    ),
+    pytest.param(
+        [query("limit")],
+        listing(links={"type": "object", "properties": {"next": STR, "self": STR}}),
+        [],
+        {"style": "link", "items": "/things", "next": "/links/next", "limit": "limit"},
+        id="links.next in the body",
+    ),
+    pytest.param(
+        [],
+        {"type": "object", "properties": {"value": ITEMS, "@odata.nextLink": STR}},
+        [],
+        {"style": "link", "items": "/value", "next": "/@odata.nextLink"},
+        id="@odata.nextLink",
+    ),
+    pytest.param(
+        [query("page"), query("per_page")],
+        {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}},
+        ["Link"],
+        {"style": "link", "items": "", "limit": "per_page"},
+        id="a Link header before page numbers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("parameters", "answer", "headers", "expected"), STYLES)
+def test_each_style_is_detected_from_parameters_and_answer(
+    parameters: list[dict[str, Any]],
+    answer: dict[str, Any],
+    headers: list[str],
+    expected: dict[str, Any],
+) -> None:
+    spec = document(parameters, answer, headers=headers)
+    assert detected(spec) == expected
+    pagination = built(spec).pagination
+    assert pagination is not None and pagination.method_name == "iter_things"
+    assert pagination.style == expected["style"]
+    assert "detected from the spec" in pagination.summary
+
+
+NEAR_MISSES = [
+    pytest.param(document([query("offset")], listing()), id="an offset and no limit"),
+    pytest.param(document([query("limit")], listing()), id="a limit alone"),
+    pytest.param(
+        document([query("offset", STR), query("limit", STR)], listing()),
+        id="offset and limit that are no numbers",
+    ),
+    pytest.param(
+        document([query("offset"), query("limit")], {"type": "object", "properties": {}}),
+        id="an answer without a list",
+    ),
+    pytest.param(
+        document(
+            [query("offset"), query("limit")],
+            {"type": "object", "properties": {"a": ITEMS, "b": ITEMS}},
+        ),
+        id="an answer with two lists",
+    ),
+    pytest.param(
+        document([query("offset"), query("limit")], listing(), method="post"),
+        id="not a GET",
+    ),
+    pytest.param(document([query("cursor", STR)], listing()), id="a cursor the answer never gives"),
+    pytest.param(
+        document([query("cursor", STR)], listing(cursor=STR)),
+        id="a cursor field that is not the next one",
+    ),
+    pytest.param(
+        document([query("page"), query("sort")], listing(total=INT)), id="a page and no size"
+    ),
+    pytest.param(
+        document([query("start"), query("count")], listing(total=INT), headers=["X-Rate-Limit"]),
+        id="parameters and headers of other meanings",
+    ),
+]
+
+
+@pytest.mark.parametrize("spec", NEAR_MISSES)
+def test_a_near_miss_is_not_detected(spec: dict[str, Any]) -> None:
+    assert detected(spec) is None
+    assert built(spec).pagination is None
+
+
+def test_an_x_pagination_overrides_what_detection_would_say() -> None:
+    """The spec says offset/limit; its x-pagination says the server's cursor is the truth."""
+    declared = {"style": "cursor", "cursor": "offset", "next": "/next", "items": "/things"}
+    spec = document(
+        [query("offset"), query("limit")], listing(next=INT, total=INT), extension=declared
+    )
+    assert detected(spec) == {
+        "style": "offset",
+        "offset": "offset",
+        "limit": "limit",
+        "items": "/things",
+        "total": "/total",
+    }
+    pagination = built(spec).pagination
+    assert pagination is not None and pagination.style == "cursor"
+    assert (pagination.cursor, pagination.next, pagination.limit) == ("offset", "/next", None)
+    assert "declared by x-pagination" in pagination.summary
+    assert "``offset``" in pagination.summary and "``/next``" in pagination.summary
+
+
+def test_an_empty_x_pagination_is_refused_not_taken_for_none() -> None:
+    spec = document([query("offset"), query("limit")], listing(), extension={})
+    with pytest.raises(SpecError, match="x-pagination"):
+        built(spec)
+
+
+@pytest.mark.parametrize(
+    "extension",
+    [
+        pytest.param({"style": "page", "page": "page", "items": "/things"}, id="page without size"),
+        pytest.param({"style": "cursor", "cursor": "c", "items": "/things"}, id="cursor, no next"),
+        pytest.param({"style": "scroll", "items": "/things"}, id="an unknown style"),
+        pytest.param({"offset": "offset", "limit": "limit", "items": "things"}, id="no pointer"),
+        pytest.param({"style": "link", "items": "/things", "total-header": "X-Total"}, id="extra"),
+    ],
+)
+def test_an_x_pagination_in_a_spec_is_validated(extension: dict[str, Any]) -> None:
+    spec = document([query("offset"), query("limit")], listing(), extension=extension)
+    with pytest.raises(SpecError, match="x-pagination") as raised:
+        built(spec)
+    assert raised.value.pointer == "/paths/~1things/get/x-pagination"
+
+
+def test_an_x_pagination_naming_a_missing_parameter_is_a_spec_error() -> None:
+    extension = {"offset": "skip", "limit": "limit", "items": "/things"}
+    spec = document([query("offset"), query("limit")], listing(), extension=extension)
+    with pytest.raises(SpecError, match="'skip' is no query parameter"):
+        built(spec)
+
+
+def test_every_style_can_be_declared_in_the_manifest_schema() -> None:
+    import jsonschema
+
+    from generator.project.manifest import MANIFEST_SCHEMA
+
+    section = MANIFEST_SCHEMA["properties"]["pagination"]
+    validator = jsonschema.Draft202012Validator(section)
+    for *_, expected in (p.values for p in STYLES):
+        assert not list(validator.iter_errors({"listThings": expected}))
+    assert list(validator.iter_errors({"listThings": {"style": "link"}}))
