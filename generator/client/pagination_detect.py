@@ -8,9 +8,10 @@ leaves the caller to page by hand. The facts are those of an ``x-pagination``
 
 The styles, tried in this order (the server's own next-page pointer before counting):
 
-- ``cursor``: a query parameter ``cursor``, ``page_token``, ``next_token``, ``marker``... and a
-  body field ``next_<that name>`` (``next_cursor``, ``nextPageToken``, also nested:
-  ``response_metadata.next_cursor``, ``next_page.offset``);
+- ``cursor``: a query parameter ``cursor``, ``page_token``, ``marker``... and a body field
+  ``next_<that name>`` (``next_cursor``, ``nextPageToken``, also nested:
+  ``response_metadata.next_cursor``, ``next_page.offset``), or a parameter ``next_page_token``
+  and a field of that name;
 - ``link`` (body): a field ``links.next`` (``_links.next.href``), ``nextLink``,
   ``@odata.nextLink``, ``next_page_url``, or ``next`` beside ``previous``;
 - ``link`` (header): a ``Link`` response header;
@@ -44,6 +45,7 @@ _CURSORS = (
     "continuationtoken",
     "marker",
     "nextcursor",
+    "nextpagetoken",
     "offset",
 )
 _TOTALS = (
@@ -155,6 +157,8 @@ def _cursor(
         if plain not in _CURSORS or not _is(parameter.get("schema"), "string", "integer"):
             continue
         wanted = {"next" + plain, "nextpage" + plain}
+        if plain.startswith("next"):  # a parameter named as the field: next_page_token
+            wanted.add(plain)
         for pointer, path, value in fields:
             parent, _, leaf = path.rpartition("/")
             named = leaf in wanted or (parent in ("next", "nextpage") and leaf == plain)

@@ -138,6 +138,19 @@ STYLES = [
         id="pageToken and nextPageToken",
     ),
     pytest.param(
+        [query("next_page_token", STR), query("page_size")],
+        listing(next_page_token=STR, total_records=INT),
+        [],
+        {
+            "style": "cursor",
+            "cursor": "next_page_token",
+            "next": "/next_page_token",
+            "items": "/things",
+            "limit": "page_size",
+        },
+        id="a next_page_token parameter and field",
+    ),
+    pytest.param(
         [query("cursor", STR)],
         listing(response_metadata={"type": "object", "properties": {"next_cursor": STR}}),
         [],
