@@ -185,7 +185,9 @@ class _Builder:
         self, path: str, method: str, item: dict[str, Any], raw: dict[str, Any]
     ) -> Operation:
         facts = self.pagination_facts(path, method, item, raw)
-        taken = set(self.fixed_keywords(raw, facts))
+        taken = set(
+            self.fixed_keywords(raw, facts, [p["name"] for p in self.parameters(item, raw)])
+        )
         path_parameters: list[Parameter] = []
         others: list[Parameter] = []
         for parameter in self.parameters(item, raw):
@@ -241,10 +243,17 @@ class _Builder:
         own = self.security.requirement(raw["security"], pointer)
         return None if own == self.security.auth.default else own
 
-    def fixed_keywords(self, raw: dict[str, Any], pagination: dict[str, Any] | None) -> set[str]:
+    def fixed_keywords(
+        self, raw: dict[str, Any], pagination: dict[str, Any] | None, names: list[str]
+    ) -> set[str]:
         """The template's own keyword parameters of this operation's methods."""
         fixed: set[str] = set()
-        if pagination:
+        sized = (pagination or {}).get("limit", (pagination or {}).get("size"))
+        # iter_*'s page_size sets the API's page size parameter, and takes its place: an API
+        # parameter page_size keeps its name unless it is another one (or one of several)
+        if sized is not None and [snake_case(n) for n in names].count("page_size") != (
+            snake_case(sized) == "page_size"
+        ):
             fixed |= PAGINATION_KEYWORDS
         if raw.get("operationId") in self.read_operations:
             fixed |= WAITER_KEYWORDS

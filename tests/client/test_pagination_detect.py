@@ -317,3 +317,20 @@ def test_every_style_can_be_declared_in_the_manifest_schema() -> None:
     for *_, expected in (p.values for p in STYLES):
         assert not list(validator.iter_errors({"listThings": expected}))
     assert list(validator.iter_errors({"listThings": {"style": "link"}}))
+
+
+@pytest.mark.parametrize(
+    ("parameters", "expected"),
+    [
+        pytest.param(["page", "page_size"], "page_size", id="the page size it drives"),
+        pytest.param(["offset", "limit", "page_size"], "page_size_2", id="another parameter"),
+        pytest.param(["cursor_x", "page_size"], "page_size", id="no pagination"),
+    ],
+)
+def test_an_api_page_size_parameter_keeps_its_name_unless_iter_takes_it(
+    parameters: list[str], expected: str
+) -> None:
+    """iter_*'s own ``page_size`` replaces the API parameter it sets; any other keeps away."""
+    operation = built(document([query(name) for name in parameters], listing(total=INT)))
+    names = {p.name: p.python_name for p in operation.parameters}
+    assert names["page_size"] == expected
