@@ -243,6 +243,18 @@ def test_a_next_link_to_another_origin_is_never_followed(
 
 
 @BOTH
+@pytest.mark.parametrize("broken", ["http://[::1", "https://api.test:abc/", "\x00"])
+def test_a_next_link_that_is_no_url_is_a_typed_error(asynchronous: bool, broken: str) -> None:
+    def fetch(url: str | None) -> Page[list[int]]:
+        return Page(
+            [0], {"link": f"<{broken}>; rel=next"}, "https://api.test/items", "https://api.test"
+        )
+
+    with pytest.raises(PaginationError, match="is no URL"):
+        linked(fetch, asynchronous)
+
+
+@BOTH
 def test_a_next_link_on_the_origin_a_page_was_redirected_to_is_not_followed(
     asynchronous: bool,
 ) -> None:

@@ -139,8 +139,9 @@ class JobTimeoutError(APIError):
 
 
 class PaginationError(APIError):
-    """The server's pages do not move through the collection (a page repeats the one before);
-    ``offset`` is where the page was asked for."""
+    """The server's pages do not move through the collection (a page repeats the one before,
+    a cursor or a next link comes again), or its next link cannot be followed (no URL, or one
+    to another origin); ``offset`` is how many items came before that page."""
 
     def __init__(self, message: str, *, offset: int) -> None:
         super().__init__(message)

@@ -19,6 +19,7 @@ from collections.abc import (
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+import httpx
 from pydantic import RootModel
 
 from . import _access, _links
@@ -312,7 +313,12 @@ class _Links:
         self.seen.add(page.url)
         if not isinstance(link, str) or not link.strip():
             return None
-        url = _links.resolve(page.url, link.strip())
+        try:
+            url = _links.resolve(page.url, link.strip())
+        except httpx.InvalidURL as error:
+            raise PaginationError(
+                f"the next link {link!r} is no URL: {error}", offset=self.items
+            ) from None
         if not _links.same_origin(url, page.origin):
             # the client's credentials would go with the request: never follow it
             raise PaginationError(
