@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from enum import Enum
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypedDict, TypeVar, Unpack
+from typing import Any, Generic, TypedDict, TypeVar, Unpack
 from urllib.parse import quote
 
 import httpx
@@ -212,8 +212,11 @@ def _too_slow(request: httpx.Request) -> httpx.ReadTimeout:
     return httpx.ReadTimeout("the answer took longer than the timeout", request=request)
 
 
-class _TransportBase:
-    _client: httpx.Client | httpx.AsyncClient
+_HttpClient = TypeVar("_HttpClient", httpx.Client, httpx.AsyncClient)
+
+
+class _TransportBase(Generic[_HttpClient]):
+    _client: _HttpClient
 
     def __init__(
         self,
@@ -348,9 +351,7 @@ class AsyncStreamedResponse:
         await self.aclose()
 
 
-class SyncTransport(_TransportBase):
-    _client: httpx.Client
-
+class SyncTransport(_TransportBase[httpx.Client]):
     def __init__(
         self,
         base_url: str,
@@ -465,9 +466,7 @@ class SyncTransport(_TransportBase):
             return StreamedResponse(response)
 
 
-class AsyncTransport(_TransportBase):
-    _client: httpx.AsyncClient
-
+class AsyncTransport(_TransportBase[httpx.AsyncClient]):
     def __init__(
         self,
         base_url: str,
