@@ -13,7 +13,7 @@ from typing import Literal
 from generator.client.type_refs import NONE, Model, TypeRef
 
 BodyKind = Literal["json", "xml", "form", "multipart", "binary", "text"]
-ResponseKind = Literal["json", "xml", "text", "binary", "empty"]
+ResponseKind = Literal["json", "xml", "text", "binary", "empty", "events"]
 
 
 @dataclass(frozen=True)
