@@ -364,17 +364,29 @@ class _Builder:
         """
         item = media.get("itemSchema", media.get("x-item-schema"))
         raw = item if isinstance(item, dict) else media.get("schema")
-        shape = self.resolve(raw)
+        shape = self._event_schema(raw)
         fields = shape.get("properties") if isinstance(shape, dict) else None
         if isinstance(fields, dict) and _EVENT_FIELDS & set(fields):
             raw = fields.get("data")
-            shape = self.resolve(raw)
+            shape = self._event_schema(raw)
             if isinstance(shape, dict) and isinstance(shape.get("contentSchema"), dict):
                 raw = shape["contentSchema"]
-                shape = self.resolve(raw)
+                shape = self._event_schema(raw)
         if not isinstance(shape, dict) or not shape or shape.get("type") == "string":
             return types.STR
         return self.types.of(raw)
+
+    def _event_schema(self, node: Any) -> Any:
+        """``resolve``, for schemas the bundler does not check (``x-item-schema`` is an
+        extension): a reference that leads nowhere is the spec's error, not a crash."""
+        try:
+            return self.resolve(node)
+        except (KeyError, ValueError):
+            reference = node.get("$ref") if isinstance(node, dict) else node
+            raise SpecError(
+                f"the text/event-stream schema's reference {reference!r} leads nowhere "
+                "(only references inside the document are followed there)"
+            ) from None
 
     def pagination(
         self, raw: dict[str, Any], parameters: list[Parameter], responses: list[Response]

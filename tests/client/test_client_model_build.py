@@ -332,3 +332,10 @@ def test_an_event_stream_answers_events_typed_by_their_data(
 def test_json_offered_beside_events_is_still_chosen() -> None:
     operation = _event_stream({"schema": _TICK}, {"application/json": {"schema": _TICK}})
     assert not operation.events and operation.responses[0].kind == "json"
+
+
+@pytest.mark.parametrize("reference", ["#/components/schemas/Nope", "other.yaml#/Tick"])
+def test_an_event_schema_reference_that_leads_nowhere_is_a_spec_error(reference: str) -> None:
+    # x-item-schema is an extension: the bundler does not check what it refers to
+    with pytest.raises(SpecError, match="leads nowhere"):
+        _event_stream({"x-item-schema": {"properties": {"data": {"$ref": reference}}}})

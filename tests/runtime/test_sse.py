@@ -9,7 +9,12 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 from pydantic import BaseModel
-from runtime._errors import APIError, ResponseTooLargeError, ResponseValidationError
+from runtime._errors import (
+    APIConnectionError,
+    APIError,
+    ResponseTooLargeError,
+    ResponseValidationError,
+)
 from runtime._operation import OperationSpec, ResponseSpec
 from runtime._sse import AsyncEventStream, EventParser, EventStream, ServerSentEvent
 
@@ -224,3 +229,36 @@ def test_a_hand_made_event_has_no_answer_to_blame() -> None:
     with pytest.raises(ValueError, match="not JSON") as caught:
         ServerSentEvent("message", "x", "", None).json()
     assert not isinstance(caught.value, APIError)
+
+
+class Broken(Chunks):
+    """One event, then the connection breaks."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield b"data: one\n\n"
+        raise httpx.ReadError("reset")
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield b"data: one\n\n"
+        raise httpx.ReadError("reset")
+
+
+def test_a_stream_that_breaks_off_is_the_package_error() -> None:
+    stream = Broken([])
+    events = EventStream(_response(stream), UNTYPED)
+    assert next(events).data == "one"
+    with pytest.raises(APIConnectionError):
+        next(events)
+    assert stream.closed
+
+
+def test_a_stream_that_breaks_off_is_the_package_error_async() -> None:
+    async def main() -> Broken:
+        stream = Broken([])
+        events = AsyncEventStream(_response(stream), UNTYPED)
+        assert (await anext(events)).data == "one"
+        with pytest.raises(APIConnectionError):
+            await anext(events)
+        return stream
+
+    assert asyncio.run(main()).closed
