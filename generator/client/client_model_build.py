@@ -33,6 +33,7 @@ from generator.shared.naming import pascal_case
 _SCHEMA_REF = "#/components/schemas/"
 _JSON = re.compile(r"^application/(?:[\w.-]+\+)?json$")
 _XML = re.compile(r"^(?:application|text)/(?:[\w.-]+\+)?xml$")
+_EVENT_FIELDS = frozenset({"data", "event", "id", "retry"})
 _VERB = re.compile(r"^(?:get|list|find|search|fetch)_")
 # The keyword parameters the templates give a method besides the API's own (resources.py.jinja):
 # an API parameter of the same name gets another Python name in that method, never the same.
@@ -204,11 +205,14 @@ class _Builder:
         path_parameters.sort(key=lambda p: order.index(p.name) if p.name in order else len(order))
         body = self.request_body(raw.get("requestBody"), taken)
         responses, errors = self.responses(raw.get("responses", {}))
-        streamed = any(r.kind == "binary" for r in responses)
+        streamed = any(r.kind in ("binary", "events") for r in responses)
         answers = [r.annotation for r in responses if r.annotation]
         if any(r.annotation is None for r in responses) and answers:
             answers.append(types.NONE)
         return_annotation = types.union(answers) if answers else types.NONE
+        events = next((r.annotation for r in responses if r.kind == "events"), None)
+        if events is not None:  # the stream's events are typed; other answers have none
+            return_annotation = events
         operation_id = str(raw["operationId"])
         return Operation(
             operation_id=operation_id,
@@ -331,6 +335,8 @@ class _Builder:
             annotation: types.TypeRef | None
             if media is None:
                 kind, annotation = "empty", None
+            elif media.split(";")[0].strip().lower() == "text/event-stream":
+                kind, annotation = "events", self.event_data(content[media])
             else:
                 media_kind = kinds[media]
                 kind = media_kind if media_kind in ("json", "xml", "text") else "binary"
@@ -346,6 +352,41 @@ class _Builder:
             elif kind in ("json", "xml") and annotation and annotation != types.JSON_VALUE:
                 errors.append((status, annotation))
         return successes, errors
+
+    def event_data(self, media: dict[str, Any]) -> types.TypeRef:
+        """The type of each event's data; ``str`` (the text as sent) where no schema says more.
+
+        ``itemSchema`` (OpenAPI 3.2; ``x-item-schema`` in earlier documents) describes each
+        event, else ``schema`` does. A schema with ``data``, ``event``, ``id`` or ``retry``
+        properties is the event's (3.2's reading): the data is its ``data`` property, or that
+        property's ``contentSchema`` (JSON text of that schema). Any other schema is the data's
+        (what 3.1 documents mean by ``schema`` there), as JSON unless a string.
+        """
+        item = media.get("itemSchema", media.get("x-item-schema"))
+        raw = item if isinstance(item, dict) else media.get("schema")
+        shape = self._event_schema(raw)
+        fields = shape.get("properties") if isinstance(shape, dict) else None
+        if isinstance(fields, dict) and _EVENT_FIELDS & set(fields):
+            raw = fields.get("data")
+            shape = self._event_schema(raw)
+            if isinstance(shape, dict) and isinstance(shape.get("contentSchema"), dict):
+                raw = shape["contentSchema"]
+                shape = self._event_schema(raw)
+        if not isinstance(shape, dict) or not shape or shape.get("type") == "string":
+            return types.STR
+        return self.types.of(raw)
+
+    def _event_schema(self, node: Any) -> Any:
+        """``resolve``, for schemas the bundler does not check (``x-item-schema`` is an
+        extension): a reference that leads nowhere is the spec's error, not a crash."""
+        try:
+            return self.resolve(node)
+        except (KeyError, ValueError):
+            reference = node.get("$ref") if isinstance(node, dict) else node
+            raise SpecError(
+                f"the text/event-stream schema's reference {reference!r} leads nowhere "
+                "(only references inside the document are followed there)"
+            ) from None
 
     def pagination(
         self, raw: dict[str, Any], parameters: list[Parameter], responses: list[Response]

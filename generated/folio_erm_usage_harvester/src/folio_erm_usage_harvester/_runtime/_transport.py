@@ -55,6 +55,7 @@ _ACCEPT = {
     "xml": "application/xml",
     "text": "text/plain",
     "binary": "application/octet-stream",
+    "events": "text/event-stream",
 }
 
 
