@@ -194,7 +194,12 @@ class _Builder:
         return content[media].get("schema")
 
     def operation(
-        self, path: str, method: str, keys: tuple[str, ...], item: dict[str, Any], raw: dict[str, Any]
+        self,
+        path: str,
+        method: str,
+        keys: tuple[str, ...],
+        item: dict[str, Any],
+        raw: dict[str, Any],
     ) -> Operation:
         """``method`` is the HTTP method as sent, ``keys`` where the operation is in ``item``."""
         where = json_pointer.join("/paths", path, *keys)

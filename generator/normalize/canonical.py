@@ -134,13 +134,22 @@ def _status_key(status: str) -> tuple[int, str]:
     return (0, status) if status != "default" else (1, status)
 
 
+# itemSchema, prefixEncoding and itemEncoding: OpenAPI 3.2, for sequences (SSE, JSON Lines)
+_MEDIA = (
+    "schema",
+    "itemSchema",
+    "example",
+    "examples",
+    "encoding",
+    "prefixEncoding",
+    "itemEncoding",
+)
+
+
 def _media(media: Any) -> Any:
     if not isinstance(media, dict):
         return media
-    result = _ordered(
-        media,
-        ("schema", "itemSchema", "example", "examples", "encoding", "prefixEncoding", "itemEncoding"),
-    )
+    result = _ordered(media, _MEDIA)
     for key in ("schema", "itemSchema"):
         if key in result:
             result[key] = _schema(result[key])
