@@ -138,7 +138,7 @@ _CONTAINERS: dict[str, tuple[str, ...]] = {
         "callbacks",
         "pathItems",
     ),
-    "path_item": ("parameters", "servers"),
+    "path_item": ("parameters", "servers", "additionalOperations"),
     "operation": (
         "parameters",
         "responses",

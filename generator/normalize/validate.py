@@ -15,7 +15,7 @@ from openapi_spec_validator_rs import (
 )
 
 from generator.normalize.bundle import source_of
-from generator.normalize.openapi_walk import walk
+from generator.normalize.openapi_walk import ADDITIONAL, walk
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 
@@ -123,6 +123,14 @@ def check_objects(document: dict[str, Any], file: Path) -> None:
                 raise SpecError(
                     f"reference target {reference} does not exist", file=file, pointer=pointer
                 ) from None
+        elif (
+            kind == "path_item"
+            and node.get(ADDITIONAL) is not None
+            and not isinstance(node[ADDITIONAL], dict)
+        ):
+            # the validator stops, without a place, on any other shape (null is a repair's)
+            where = json_pointer.join(pointer, ADDITIONAL)
+            raise SpecError(f"{ADDITIONAL} is not a mapping", file=file, pointer=where)
         elif kind == "parameter":
             for field in ("name", "in"):
                 if not isinstance(node.get(field), str):

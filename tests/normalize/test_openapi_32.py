@@ -118,3 +118,15 @@ def test_a_version_after_32_is_refused_naming_the_supported_ones(tmp_path: Path)
     write_tree(tmp_path, {"api.yaml": _document("3.3.0", {})})
     with pytest.raises(SpecError, match=r"'3.3.0' is not supported \(3.0.x, 3.1.x and 3.2.x"):
         normalize_source(tmp_path / "api.yaml")
+
+
+def test_additional_operations_of_another_shape_are_refused_at_their_place(
+    tmp_path: Path,
+) -> None:
+    # The validator stops without naming a place on a list; null is the empty-values repair's.
+    write_tree(tmp_path, {"api.yaml": _document("3.2.0", {"additionalOperations": [1]})})
+    with pytest.raises(SpecError, match="additionalOperations is not a mapping") as refused:
+        normalize_source(tmp_path / "api.yaml")
+    assert refused.value.pointer == "/paths/~1a/additionalOperations"
+    write_tree(tmp_path, {"api.yaml": _document("3.2.0", {"additionalOperations": None})})
+    assert normalize_source(tmp_path / "api.yaml").document["paths"]["/a"] == {}
