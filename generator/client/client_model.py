@@ -20,7 +20,8 @@ ResponseKind = Literal["json", "xml", "text", "binary", "empty", "events"]
 class Parameter:
     name: str  # on the wire
     python_name: str
-    location: Literal["path", "query", "header", "body"]
+    # querystring (OpenAPI 3.2): one value that is the whole query string, form-urlencoded
+    location: Literal["path", "query", "querystring", "header", "body"]
     required: bool
     annotation: TypeRef
     description: str = ""

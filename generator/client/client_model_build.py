@@ -1,4 +1,4 @@
-"""From a normalized OpenAPI 3.1 document to the intermediate model of its client package."""
+"""From a normalized OpenAPI 3.1 or 3.2 document to the intermediate model of its client package."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from generator.client.client_model import (
 )
 from generator.client.naming import snake_case, unique
 from generator.client.security_build import SecurityBuild, build_security
+from generator.normalize import openapi_walk
 from generator.normalize.openapi_walk import METHODS
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
@@ -176,28 +177,58 @@ class _Builder:
         merged: dict[tuple[str, str], dict[str, Any]] = {}
         for raw in [*item.get("parameters", []), *operation.get("parameters", [])]:
             parameter = self.resolve(raw)
-            if parameter.get("in") in ("path", "query", "header"):
+            if parameter.get("in") in ("path", "query", "querystring", "header"):
                 merged[(parameter["in"], parameter["name"])] = parameter
         return list(merged.values())
 
+    def querystring_schema(self, parameter: dict[str, Any], where: str) -> Any:
+        """The schema of an ``in: querystring`` parameter (OpenAPI 3.2): the whole query string
+        is its one media type's serialization; the client writes the form-urlencoded one."""
+        content = parameter.get("content") or {}
+        media = next(iter(content), None)
+        if media != "application/x-www-form-urlencoded":
+            raise SpecError(
+                f"querystring parameter {parameter['name']!r} is {media!r}; the client sends "
+                "application/x-www-form-urlencoded query strings only",
+                pointer=where,
+            )
+        return content[media].get("schema")
+
     def operation(
-        self, path: str, method: str, item: dict[str, Any], raw: dict[str, Any]
+        self,
+        path: str,
+        method: str,
+        keys: tuple[str, ...],
+        item: dict[str, Any],
+        raw: dict[str, Any],
     ) -> Operation:
+        """``method`` is the HTTP method as sent, ``keys`` where the operation is in ``item``."""
+        where = json_pointer.join("/paths", path, *keys)
         taken = set(self.fixed_keywords(raw))
         path_parameters: list[Parameter] = []
         others: list[Parameter] = []
-        for parameter in self.parameters(item, raw):
+        parameters = self.parameters(item, raw)
+        locations = {parameter["in"] for parameter in parameters}
+        if {"query", "querystring"} <= locations:
+            # OpenAPI 3.2 forbids it: the querystring parameter is the whole query string
+            raise SpecError("query and querystring parameters together", pointer=where)
+        for parameter in parameters:
             location = parameter["in"]
             python_name = unique(snake_case(parameter["name"]), taken)
             required = bool(parameter.get("required")) or location == "path"
+            schema = (
+                self.querystring_schema(parameter, where)
+                if location == "querystring"
+                else parameter.get("schema")
+            )
             converted = Parameter(
                 name=parameter["name"],
                 python_name=python_name,
                 location=location,
                 required=required,
-                annotation=self.types.of(parameter.get("schema"), for_parameter=True),
+                annotation=self.types.of(schema, for_parameter=True),
                 description=str(parameter.get("description", "")).strip(),
-                fixed=self.types.fixed(parameter.get("schema"), required),
+                fixed=None if location == "querystring" else self.types.fixed(schema, required),
             )
             (path_parameters if location == "path" else others).append(converted)
         # path parameters in the order the path names them
@@ -217,7 +248,7 @@ class _Builder:
         return Operation(
             operation_id=operation_id,
             method_name=snake_case(operation_id),
-            http_method=method.upper(),
+            http_method=method,
             path=path,
             summary=str(raw.get("summary", "")).strip(),
             description=str(raw.get("description", "")).strip(),
@@ -229,17 +260,16 @@ class _Builder:
             return_annotation=return_annotation,
             streamed=streamed,
             pagination=self.pagination(raw, others, responses),
-            security=self.operation_security(path, method, raw),
+            security=self.operation_security(where, raw),
         )
 
     def operation_security(
-        self, path: str, method: str, raw: dict[str, Any]
+        self, where: str, raw: dict[str, Any]
     ) -> tuple[tuple[str, ...], ...] | None:
         """The operation's own requirement; None where it has none or the document's."""
         if "security" not in raw:
             return None
-        pointer = json_pointer.join("/paths", path, method, "security")
-        own = self.security.requirement(raw["security"], pointer)
+        own = self.security.requirement(raw["security"], json_pointer.join(where, "security"))
         return None if own == self.security.auth.default else own
 
     def fixed_keywords(self, raw: dict[str, Any]) -> set[str]:
@@ -528,11 +558,8 @@ class _Builder:
         self.security = build_security(self.document, client_names)
         by_tag: dict[str, list[Operation]] = {}
         for path, item in (self.document.get("paths") or {}).items():
-            for method in METHODS:
-                raw = item.get(method)
-                if not isinstance(raw, dict):
-                    continue
-                operation = self.operation(path, method, item, raw)
+            for method, keys, raw in openapi_walk.operations(item):
+                operation = self.operation(path, method, keys, item, raw)
                 by_tag.setdefault(str((raw.get("tags") or ["default"])[0]), []).append(operation)
         # Names are made unique only now that all are known: two operationIds, or two tags,
         # may become the same Python name (fooBar, foo_bar), or the name of something else.
@@ -544,7 +571,10 @@ class _Builder:
             for operation in by_tag[tag]:
                 self.operations_by_id[operation.operation_id] = operation
         waiters = self.waiters(by_tag, method_names)
-        descriptions = {t["name"]: t.get("description", "") for t in self.document.get("tags", [])}
+        descriptions = {
+            t["name"]: t.get("description") or t.get("summary", "")  # 3.2 tags have a summary
+            for t in self.document.get("tags", [])
+        }
         attributes: set[str] = {"close", "aclose"}
         classes: set[str] = set()
         resources = []
