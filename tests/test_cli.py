@@ -488,3 +488,88 @@ def test_generate_root_lets_references_reach_a_parent_folder(
     code, stderr = _main(capsys, *arguments, "--root", str(tmp_path))
     assert code == 0, stderr
     assert (tmp_path / "out" / "things" / "src" / "things" / "models.py").is_file()
+
+
+_EVENTS_API = """openapi: 3.1.0
+info: {title: Ticks, version: "1"}
+servers: [{url: "https://ticks.example.com"}]
+paths:
+  /ticks:
+    get:
+      operationId: streamTicks
+      responses:
+        "200":
+          description: each tick as it happens
+          content:
+            text/event-stream:
+              x-item-schema:
+                type: object
+                properties:
+                  event: {type: string}
+                  data:
+                    type: string
+                    contentMediaType: application/json
+                    contentSchema: {$ref: "#/components/schemas/Tick"}
+  /log:
+    get:
+      operationId: tailLog
+      responses:
+        "200": {description: lines, content: {text/event-stream: {schema: {type: string}}}}
+components:
+  schemas:
+    Tick: {type: object, required: [n], properties: {n: {type: integer}}}
+"""
+
+# A user's script: mypy --strict checks that the events are typed, running it that they are.
+_EVENTS_USE = """import asyncio
+
+import httpx
+
+from ticks import AsyncClient, Client, models
+
+
+def answer(request: httpx.Request) -> httpx.Response:
+    assert request.headers["accept"] == "text/event-stream"
+    body = b"data: a\\n\\n"
+    if request.url.path == "/ticks":
+        body = b'data: {"n": 1}\\n\\ndata: {"n": 2}\\n\\n'
+    return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=body)
+
+
+def sync() -> list[int]:
+    client = Client(transport=httpx.MockTransport(answer))
+    with client.ticks.stream_ticks() as events:
+        ticks: list[models.Tick] = [event.parse() for event in events]
+    with client.log.tail_log() as lines:
+        text: list[str] = [line.parse() for line in lines]
+    assert text == ["a"]
+    return [tick.n for tick in ticks]
+
+
+async def main() -> list[int]:
+    client = AsyncClient(transport=httpx.MockTransport(answer))
+    async with await client.ticks.stream_ticks() as events:
+        return [event.parse().n async for event in events]
+
+
+assert sync() == [1, 2]
+assert asyncio.run(main()) == [1, 2]
+print("typed")
+"""
+
+
+def test_an_event_stream_is_typed_sync_and_async(tmp_path: Path, mypy_cache: Path) -> None:
+    write_tree(tmp_path, {"ticks.yaml": _EVENTS_API})
+    result = _run(
+        "generate", str(tmp_path / "ticks.yaml"), "-o", str(tmp_path), "--package", "ticks"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr  # x-item-schema is kept: nothing was repaired
+    source = tmp_path / "ticks" / "src"
+    (source / "use.py").write_text(_EVENTS_USE)
+    checked = _python(
+        "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), "ticks", "use.py", cwd=source
+    )
+    assert checked.returncode == 0, checked.stdout
+    ran = _python("use.py", cwd=source)
+    assert ran.stdout.strip() == "typed", ran.stderr

@@ -10,17 +10,18 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.client.type_refs import NONE, Model, TypeRef
+from generator.client.type_refs import NONE, STR, Model, TypeRef
 
 BodyKind = Literal["json", "xml", "form", "multipart", "binary", "text"]
-ResponseKind = Literal["json", "xml", "text", "binary", "empty"]
+ResponseKind = Literal["json", "xml", "text", "binary", "empty", "events"]
 
 
 @dataclass(frozen=True)
 class Parameter:
     name: str  # on the wire
     python_name: str
-    location: Literal["path", "query", "header", "body"]
+    # querystring (OpenAPI 3.2): one value that is the whole query string, form-urlencoded
+    location: Literal["path", "query", "querystring", "header", "body"]
     required: bool
     annotation: TypeRef
     description: str = ""
@@ -45,7 +46,14 @@ class RequestBody:
 class Response:
     status: str
     kind: ResponseKind
-    annotation: TypeRef | None  # the parsed Python type; None for no body
+    annotation: TypeRef | None  # the parsed Python type (events: of each one's data); None: no body
+
+    @property
+    def model(self) -> TypeRef | None:
+        """What pydantic parses the body, or each event's data, with; None: taken as it is."""
+        if self.kind in ("json", "xml") or (self.kind == "events" and self.annotation != STR):
+            return self.annotation
+        return None
 
 
 @dataclass(frozen=True)
@@ -81,12 +89,17 @@ class Operation:
     body: RequestBody | None
     responses: tuple[Response, ...]  # successes, in status order
     errors: tuple[tuple[str, TypeRef], ...]  # status -> the type of its error body
-    return_annotation: TypeRef
-    streamed: bool  # a binary download
+    return_annotation: TypeRef  # events: the type of each event's data
+    streamed: bool  # answered as a stream: a binary download, or events
     pagination: Pagination | None = None
     spec_name: str = ""  # the module-level OperationSpec constant, unique in the package
     # the operation's own security requirement, where it differs from the document's
     security: tuple[tuple[str, ...], ...] | None = None
+
+    @property
+    def events(self) -> bool:
+        """A ``text/event-stream`` answer: the call returns an event stream."""
+        return any(r.kind == "events" for r in self.responses)
 
     @property
     def returns_nothing(self) -> bool:

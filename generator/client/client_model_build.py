@@ -1,4 +1,4 @@
-"""From a normalized OpenAPI 3.1 document to the intermediate model of its client package."""
+"""From a normalized OpenAPI 3.1 or 3.2 document to the intermediate model of its client package."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from generator.client.client_model import (
 from generator.client.naming import snake_case, unique
 from generator.client.pagination_detect import detect_pagination
 from generator.client.security_build import SecurityBuild, build_security
+from generator.normalize import openapi_walk
 from generator.normalize.openapi_walk import METHODS
 from generator.shared import pointer as json_pointer
 from generator.shared import x_pagination
@@ -35,6 +36,7 @@ from generator.shared.naming import pascal_case
 _SCHEMA_REF = "#/components/schemas/"
 _JSON = re.compile(r"^application/(?:[\w.-]+\+)?json$")
 _XML = re.compile(r"^(?:application|text)/(?:[\w.-]+\+)?xml$")
+_EVENT_FIELDS = frozenset({"data", "event", "id", "retry"})
 _VERB = re.compile(r"^(?:get|list|find|search|fetch)_")
 # The keyword parameters the templates give a method besides the API's own (resources.py.jinja):
 # an API parameter of the same name gets another Python name in that method, never the same.
@@ -177,31 +179,59 @@ class _Builder:
         merged: dict[tuple[str, str], dict[str, Any]] = {}
         for raw in [*item.get("parameters", []), *operation.get("parameters", [])]:
             parameter = self.resolve(raw)
-            if parameter.get("in") in ("path", "query", "header"):
+            if parameter.get("in") in ("path", "query", "querystring", "header"):
                 merged[(parameter["in"], parameter["name"])] = parameter
         return list(merged.values())
 
+    def querystring_schema(self, parameter: dict[str, Any], where: str) -> Any:
+        """The schema of an ``in: querystring`` parameter (OpenAPI 3.2): the whole query string
+        is its one media type's serialization; the client writes the form-urlencoded one."""
+        content = parameter.get("content") or {}
+        media = next(iter(content), None)
+        if media != "application/x-www-form-urlencoded":
+            raise SpecError(
+                f"querystring parameter {parameter['name']!r} is {media!r}; the client sends "
+                "application/x-www-form-urlencoded query strings only",
+                pointer=where,
+            )
+        return content[media].get("schema")
+
     def operation(
-        self, path: str, method: str, item: dict[str, Any], raw: dict[str, Any]
+        self,
+        path: str,
+        method: str,
+        keys: tuple[str, ...],
+        item: dict[str, Any],
+        raw: dict[str, Any],
     ) -> Operation:
-        facts = self.pagination_facts(path, method, item, raw)
-        taken = set(
-            self.fixed_keywords(raw, facts, [p["name"] for p in self.parameters(item, raw)])
-        )
+        """``method`` is the HTTP method as sent, ``keys`` where the operation is in ``item``."""
+        where = json_pointer.join("/paths", path, *keys)
+        parameters = self.parameters(item, raw)
+        facts = self.pagination_facts(where, method, parameters, raw)
+        taken = set(self.fixed_keywords(raw, facts, [p["name"] for p in parameters]))
         path_parameters: list[Parameter] = []
         others: list[Parameter] = []
-        for parameter in self.parameters(item, raw):
+        locations = {parameter["in"] for parameter in parameters}
+        if {"query", "querystring"} <= locations:
+            # OpenAPI 3.2 forbids it: the querystring parameter is the whole query string
+            raise SpecError("query and querystring parameters together", pointer=where)
+        for parameter in parameters:
             location = parameter["in"]
             python_name = unique(snake_case(parameter["name"]), taken)
             required = bool(parameter.get("required")) or location == "path"
+            schema = (
+                self.querystring_schema(parameter, where)
+                if location == "querystring"
+                else parameter.get("schema")
+            )
             converted = Parameter(
                 name=parameter["name"],
                 python_name=python_name,
                 location=location,
                 required=required,
-                annotation=self.types.of(parameter.get("schema"), for_parameter=True),
+                annotation=self.types.of(schema, for_parameter=True),
                 description=str(parameter.get("description", "")).strip(),
-                fixed=self.types.fixed(parameter.get("schema"), required),
+                fixed=None if location == "querystring" else self.types.fixed(schema, required),
             )
             (path_parameters if location == "path" else others).append(converted)
         # path parameters in the order the path names them
@@ -209,16 +239,19 @@ class _Builder:
         path_parameters.sort(key=lambda p: order.index(p.name) if p.name in order else len(order))
         body = self.request_body(raw.get("requestBody"), taken)
         responses, errors = self.responses(raw.get("responses", {}))
-        streamed = any(r.kind == "binary" for r in responses)
+        streamed = any(r.kind in ("binary", "events") for r in responses)
         answers = [r.annotation for r in responses if r.annotation]
         if any(r.annotation is None for r in responses) and answers:
             answers.append(types.NONE)
         return_annotation = types.union(answers) if answers else types.NONE
+        events = next((r.annotation for r in responses if r.kind == "events"), None)
+        if events is not None:  # the stream's events are typed; other answers have none
+            return_annotation = events
         operation_id = str(raw["operationId"])
         return Operation(
             operation_id=operation_id,
             method_name=snake_case(operation_id),
-            http_method=method.upper(),
+            http_method=method,
             path=path,
             summary=str(raw.get("summary", "")).strip(),
             description=str(raw.get("description", "")).strip(),
@@ -230,17 +263,16 @@ class _Builder:
             return_annotation=return_annotation,
             streamed=streamed,
             pagination=self.pagination(raw, facts, others, responses),
-            security=self.operation_security(path, method, raw),
+            security=self.operation_security(where, raw),
         )
 
     def operation_security(
-        self, path: str, method: str, raw: dict[str, Any]
+        self, where: str, raw: dict[str, Any]
     ) -> tuple[tuple[str, ...], ...] | None:
         """The operation's own requirement; None where it has none or the document's."""
         if "security" not in raw:
             return None
-        pointer = json_pointer.join("/paths", path, method, "security")
-        own = self.security.requirement(raw["security"], pointer)
+        own = self.security.requirement(raw["security"], json_pointer.join(where, "security"))
         return None if own == self.security.auth.default else own
 
     def fixed_keywords(
@@ -343,6 +375,8 @@ class _Builder:
             annotation: types.TypeRef | None
             if media is None:
                 kind, annotation = "empty", None
+            elif media.split(";")[0].strip().lower() == "text/event-stream":
+                kind, annotation = "events", self.event_data(content[media])
             else:
                 media_kind = kinds[media]
                 kind = media_kind if media_kind in ("json", "xml", "text") else "binary"
@@ -359,14 +393,48 @@ class _Builder:
                 errors.append((status, annotation))
         return successes, errors
 
+    def event_data(self, media: dict[str, Any]) -> types.TypeRef:
+        """The type of each event's data; ``str`` (the text as sent) where no schema says more.
+
+        ``itemSchema`` (OpenAPI 3.2; ``x-item-schema`` in earlier documents) describes each
+        event, else ``schema`` does. A schema with ``data``, ``event``, ``id`` or ``retry``
+        properties is the event's (3.2's reading): the data is its ``data`` property, or that
+        property's ``contentSchema`` (JSON text of that schema). Any other schema is the data's
+        (what 3.1 documents mean by ``schema`` there), as JSON unless a string.
+        """
+        item = media.get("itemSchema", media.get("x-item-schema"))
+        raw = item if isinstance(item, dict) else media.get("schema")
+        shape = self._event_schema(raw)
+        fields = shape.get("properties") if isinstance(shape, dict) else None
+        if isinstance(fields, dict) and _EVENT_FIELDS & set(fields):
+            raw = fields.get("data")
+            shape = self._event_schema(raw)
+            if isinstance(shape, dict) and isinstance(shape.get("contentSchema"), dict):
+                raw = shape["contentSchema"]
+                shape = self._event_schema(raw)
+        if not isinstance(shape, dict) or not shape or shape.get("type") == "string":
+            return types.STR
+        return self.types.of(raw)
+
+    def _event_schema(self, node: Any) -> Any:
+        """``resolve``, for schemas the bundler does not check (``x-item-schema`` is an
+        extension): a reference that leads nowhere is the spec's error, not a crash."""
+        try:
+            return self.resolve(node)
+        except (KeyError, ValueError):
+            reference = node.get("$ref") if isinstance(node, dict) else node
+            raise SpecError(
+                f"the text/event-stream schema's reference {reference!r} leads nowhere "
+                "(only references inside the document are followed there)"
+            ) from None
+
     def pagination_facts(
-        self, path: str, method: str, item: dict[str, Any], raw: dict[str, Any]
+        self, where: str, method: str, parameters: list[dict[str, Any]], raw: dict[str, Any]
     ) -> dict[str, Any] | None:
         """The operation's x-pagination, checked; else the style its spec shows, if any."""
         if "x-pagination" in raw:
-            where = json_pointer.join("/paths", path, method, "x-pagination")
-            return x_pagination.check(raw["x-pagination"], where)
-        parameters = self.parameters(item, raw)
+            pointer = json_pointer.join(where, "x-pagination")
+            return x_pagination.check(raw["x-pagination"], pointer)
         return detect_pagination(method, parameters, raw.get("responses"), self.resolve)
 
     def pagination(
@@ -536,11 +604,8 @@ class _Builder:
         self.security = build_security(self.document, client_names)
         by_tag: dict[str, list[Operation]] = {}
         for path, item in (self.document.get("paths") or {}).items():
-            for method in METHODS:
-                raw = item.get(method)
-                if not isinstance(raw, dict):
-                    continue
-                operation = self.operation(path, method, item, raw)
+            for method, keys, raw in openapi_walk.operations(item):
+                operation = self.operation(path, method, keys, item, raw)
                 by_tag.setdefault(str((raw.get("tags") or ["default"])[0]), []).append(operation)
         # Names are made unique only now that all are known: two operationIds, or two tags,
         # may become the same Python name (fooBar, foo_bar), or the name of something else.
@@ -552,7 +617,10 @@ class _Builder:
             for operation in by_tag[tag]:
                 self.operations_by_id[operation.operation_id] = operation
         waiters = self.waiters(by_tag, method_names)
-        descriptions = {t["name"]: t.get("description", "") for t in self.document.get("tags", [])}
+        descriptions = {
+            t["name"]: t.get("description") or t.get("summary", "")  # 3.2 tags have a summary
+            for t in self.document.get("tags", [])
+        }
         attributes: set[str] = {"close", "aclose"}
         classes: set[str] = set()
         resources = []

@@ -34,7 +34,9 @@ _GRANTS: dict[str, SchemeKind] = {
     "password": "oauth2_password",
     "clientCredentials": "oauth2_client_credentials",
 }
-_TOKEN_FLOWS = ("authorizationCode", "implicit")
+# deviceAuthorization (OpenAPI 3.2, RFC 8628) needs a person to approve on another device: the
+# client takes the token that flow ends with, as for the browser flows.
+_TOKEN_FLOWS = ("authorizationCode", "implicit", "deviceAuthorization")
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _FETCHING = frozenset({"login", "oauth2_password", "oauth2_client_credentials"})
 

@@ -9,11 +9,12 @@ from typing import Any
 
 import yaml
 
-from generator.normalize.openapi_walk import METHODS
+from generator.normalize.openapi_walk import ADDITIONAL, METHODS
 from generator.shared.schema_walk import map_subschemas
 
 _TOP = (
     "openapi",
+    "$self",
     "info",
     "jsonSchemaDialect",
     "servers",
@@ -133,12 +134,25 @@ def _status_key(status: str) -> tuple[int, str]:
     return (0, status) if status != "default" else (1, status)
 
 
+# itemSchema, prefixEncoding and itemEncoding: OpenAPI 3.2, for sequences (SSE, JSON Lines)
+_MEDIA = (
+    "schema",
+    "itemSchema",
+    "example",
+    "examples",
+    "encoding",
+    "prefixEncoding",
+    "itemEncoding",
+)
+
+
 def _media(media: Any) -> Any:
     if not isinstance(media, dict):
         return media
-    result = _ordered(media, ("schema", "example", "examples", "encoding"))
-    if "schema" in result:
-        result["schema"] = _schema(result["schema"])
+    result = _ordered(media, _MEDIA)
+    for key in ("schema", "itemSchema"):
+        if key in result:
+            result[key] = _schema(result[key])
     return result
 
 
@@ -209,12 +223,21 @@ def _operation(operation: dict[str, Any]) -> dict[str, Any]:
 
 
 def _path_item(item: dict[str, Any]) -> dict[str, Any]:
-    result = _ordered(item, ("summary", "description", "servers", "parameters", *METHODS))
+    result = _ordered(
+        item, ("summary", "description", "servers", "parameters", *METHODS, ADDITIONAL)
+    )
     if isinstance(result.get("parameters"), list):
         result["parameters"] = [_parameter(p) for p in result["parameters"]]
     for method in METHODS:
         if isinstance(result.get(method), dict):
             result[method] = _operation(result[method])
+    additional = result.get(ADDITIONAL)
+    if isinstance(additional, dict):
+        # by method name, as the fixed fields have one order
+        result[ADDITIONAL] = {
+            method: _operation(value) if isinstance(value, dict) else value
+            for method, value in sorted(additional.items(), key=lambda entry: str(entry[0]))
+        }
     return result
 
 

@@ -1,4 +1,9 @@
-"""A bundled OpenAPI 3.0 or 3.1 document brought to OpenAPI 3.1 / JSON Schema 2020-12."""
+"""A bundled OpenAPI 3.0, 3.1 or 3.2 document brought to its canonical version.
+
+3.0 and 3.1 become 3.1 (JSON Schema 2020-12); 3.2 stays 3.2, the one version that can say
+what it adds (the QUERY method, other methods, ``in: querystring``, ``itemSchema``, nested
+tags, the device authorization flow): docs/openapi-versions.md says why.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,12 @@ from generator.normalize.schema_upgrade import upgrade_schema
 from generator.shared.errors import Warnings
 
 OPENAPI_VERSION = "3.1.0"
+OPENAPI_32_VERSION = "3.2.0"
+
+
+def canonical_version(version: object) -> str:
+    """The version a document of OpenAPI ``version`` is normalized to."""
+    return OPENAPI_32_VERSION if str(version).startswith("3.2.") else OPENAPI_VERSION
 
 
 def upgrade_document(
@@ -20,7 +31,7 @@ def upgrade_document(
     source: Path,
 ) -> None:
     """Upgrade ``document`` in place. ``origins`` names the file each component came from."""
-    document["openapi"] = OPENAPI_VERSION
+    document["openapi"] = canonical_version(document.get("openapi"))
 
     def hook(container: Any, key: Any, kind: str, pointer: str) -> bool:
         node = container[key]

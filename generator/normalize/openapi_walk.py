@@ -7,12 +7,16 @@ of them states only what it does to each kind.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from generator.shared import pointer as json_pointer
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# The operations a path item names by a fixed field; OpenAPI 3.2 adds `query` (HTTP QUERY: a
+# safe call with a body) and, under `additionalOperations`, any other method by its name as sent
+# (see operations()).
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
+ADDITIONAL = "additionalOperations"
 
 # kind -> (key, child kind, shape); shape "one": container[key]; "map": each value of the
 # mapping at key; "list": each item of the list at key; key None: each value of the object itself.
@@ -31,10 +35,12 @@ _STRUCTURE: dict[str, tuple[tuple[str | None, str, str], ...]] = {
         ("headers", "header", "map"),
         ("callbacks", "callback", "map"),
         ("pathItems", "path_item", "map"),
+        ("mediaTypes", "media_type", "map"),  # 3.2
     ),
     "path_item": (
         ("parameters", "parameter", "list"),
         *((method, "operation", "one") for method in METHODS),
+        (ADDITIONAL, "operation", "map"),
     ),
     "operation": (
         ("parameters", "parameter", "list"),
@@ -62,6 +68,8 @@ _STRUCTURE: dict[str, tuple[tuple[str | None, str, str], ...]] = {
     ),
     "media_type": (
         ("schema", "schema", "one"),
+        # 3.2: the schema of each item of a sequence (text/event-stream, JSON Lines, ...)
+        ("itemSchema", "schema", "one"),
         ("example", "example_value", "one"),
         ("examples", "example", "map"),
         ("encoding", "encoding", "map"),
@@ -76,6 +84,21 @@ _STRUCTURE: dict[str, tuple[tuple[str | None, str, str], ...]] = {
 # hook(container, key, kind, pointer) -> whether to descend into container[key]. The hook may
 # replace container[key] before returning.
 Hook = Callable[[Any, Any, str, str], bool]
+
+
+def operations(item: Any) -> Iterator[tuple[str, tuple[str, ...], dict[str, Any]]]:
+    """(HTTP method as sent, keys from the path item to it, operation) of each operation of a
+    path item: its fixed fields (``get`` -> ``GET``), then ``additionalOperations`` (3.2), whose
+    keys are the methods themselves (``LINK``)."""
+    if not isinstance(item, dict):
+        return
+    for method in METHODS:
+        if isinstance(item.get(method), dict):
+            yield method.upper(), (method,), item[method]
+    additional = item.get(ADDITIONAL)
+    for method, operation in additional.items() if isinstance(additional, dict) else ():
+        if isinstance(method, str) and not method.startswith("x-") and isinstance(operation, dict):
+            yield method, (ADDITIONAL, method), operation
 
 
 def walk(document: dict[str, Any], hook: Hook) -> None:

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.normalize.openapi_walk import METHODS
+from generator.normalize.openapi_walk import operations
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 from generator.shared.naming import numbered, spec_pascal_case
@@ -49,17 +49,14 @@ def derive_operation_id(method: str, segments: list[str]) -> str:
 
 def assign_operation_ids_and_tags(document: dict[str, Any], source: Path) -> None:
     paths: dict[str, Any] = document.get("paths") or {}
-    operations = [
-        (path, method, item[method])
+    found = [
+        (path, method, json_pointer.join("/paths", path, *keys), operation)
         for path, item in paths.items()
-        if isinstance(item, dict)
-        for method in METHODS
-        if isinstance(item.get(method), dict)
+        for method, keys, operation in operations(item)
     ]
-    prefix = _shared_prefix([_segments(path) for path, _, _ in operations])
+    prefix = _shared_prefix([_segments(path) for path, _, _, _ in found])
     seen: dict[str, str] = {}
-    for path, method, operation in operations:
-        where = json_pointer.join("/paths", path, method)
+    for _, _, where, operation in found:
         operation_id = operation.get("operationId")
         if operation_id is not None:
             if operation_id in seen:
@@ -69,8 +66,7 @@ def assign_operation_ids_and_tags(document: dict[str, Any], source: Path) -> Non
                     pointer=json_pointer.join(where, "operationId"),
                 )
             seen[str(operation_id)] = where
-    for path, method, operation in operations:
-        where = json_pointer.join("/paths", path, method)
+    for path, method, where, operation in found:
         segments = _segments(path)[prefix:]
         if operation.get("operationId") is None:
             candidate = numbered(derive_operation_id(method, segments), seen, separator="")

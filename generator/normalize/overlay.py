@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator.normalize.openapi_walk import METHODS
+from generator.normalize.openapi_walk import operations
 from generator.project.manifest import Manifest
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
@@ -14,9 +14,8 @@ from generator.shared.errors import SpecError
 def _operations(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
     found = {}
     for item in (document.get("paths") or {}).values():
-        for method in METHODS:
-            operation = item.get(method) if isinstance(item, dict) else None
-            if isinstance(operation, dict) and "operationId" in operation:
+        for _, _, operation in operations(item):
+            if "operationId" in operation:
                 found[str(operation["operationId"])] = operation
     return found
 
@@ -55,7 +54,7 @@ def _drop_parameters_supplied_by_security(document: dict[str, Any]) -> None:
         )
 
     for item in (document.get("paths") or {}).values():
-        holders = [item] + [item[m] for m in METHODS if isinstance(item.get(m), dict)]
+        holders = [item] + [operation for _, _, operation in operations(item)]
         for holder in holders:
             if isinstance(holder.get("parameters"), list):
                 kept = [p for p in holder["parameters"] if not supplied_header(p)]

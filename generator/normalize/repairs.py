@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from openapi_spec_validator_rs import OpenAPIV31SpecValidator, ValidationAbortedError
+from openapi_spec_validator_rs import ValidationAbortedError
 
 from generator.normalize.bundle import source_of
 from generator.normalize.examples import ExampleChecker
-from generator.normalize.openapi_walk import METHODS, walk
-from generator.normalize.validate import check_schemas
+from generator.normalize.openapi_walk import METHODS, operations, walk
+from generator.normalize.validate import check_schemas, openapi_name, openapi_validator
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError, Warnings
 from generator.shared.schema_walk import subschemas
@@ -138,7 +138,7 @@ _CONTAINERS: dict[str, tuple[str, ...]] = {
         "callbacks",
         "pathItems",
     ),
-    "path_item": ("parameters", "servers"),
+    "path_item": ("parameters", "servers", "additionalOperations"),
     "operation": (
         "parameters",
         "responses",
@@ -379,27 +379,25 @@ def path_parameters(repairer: Repairer) -> None:
         item_pointer = json_pointer.join("/paths", path)
         _agree_with_template(repairer, item, item_pointer, names)
         shared = {n for n, i in _path_identities(document, item) if i == "path"}
-        for method in METHODS:
-            operation = item.get(method)
-            if isinstance(operation, dict):
-                pointer = json_pointer.join(item_pointer, method)
-                _agree_with_template(repairer, operation, pointer, names)
-                declared = shared | {n for n, i in _path_identities(document, operation)}
-                for name in names:
-                    if name not in declared:
-                        repairer.repair(
-                            json_pointer.join(pointer, "parameters"),
-                            f"the path's {{{name}}} has no parameter",
-                            f"added a required string parameter {name!r}",
-                        )
-                        operation.setdefault("parameters", []).append(
-                            {
-                                "name": name,
-                                "in": "path",
-                                "required": True,
-                                "schema": {"type": "string"},
-                            }
-                        )
+        for _, keys, operation in operations(item):
+            pointer = json_pointer.join(item_pointer, *keys)
+            _agree_with_template(repairer, operation, pointer, names)
+            declared = shared | {n for n, i in _path_identities(document, operation)}
+            for name in names:
+                if name not in declared:
+                    repairer.repair(
+                        json_pointer.join(pointer, "parameters"),
+                        f"the path's {{{name}}} has no parameter",
+                        f"added a required string parameter {name!r}",
+                    )
+                    operation.setdefault("parameters", []).append(
+                        {
+                            "name": name,
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    )
 
 
 def _path_identities(document: dict[str, Any], holder: dict[str, Any]) -> list[tuple[Any, Any]]:
@@ -610,7 +608,7 @@ def unknown_keys(repairer: Repairer) -> None:
         try:
             errors = [
                 (list(error.absolute_path), error.message)
-                for error in OpenAPIV31SpecValidator(repairer.document).iter_errors()
+                for error in openapi_validator(repairer.document).iter_errors()
             ]
         except ValidationAbortedError:
             return  # validate_openapi says where and why
@@ -630,7 +628,7 @@ def unknown_keys(repairer: Repairer) -> None:
             for key in [k for k in node if not k.startswith("x-") and repr(k) in match[1]]:
                 repairer.repair(
                     json_pointer.join(pointer, key),
-                    f"{key!r} is not allowed here by OpenAPI 3.1",
+                    f"{key!r} is not allowed here by {openapi_name(repairer.document)}",
                     "dropped it",
                 )
                 del node[key]

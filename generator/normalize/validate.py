@@ -1,4 +1,4 @@
-"""Validation of a normalized document against the OpenAPI 3.1 schema."""
+"""Validation of a normalized document against the schema of its OpenAPI version (3.1 or 3.2)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,32 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from openapi_spec_validator_rs import OpenAPIV31SpecValidator, ValidationAbortedError
+from openapi_spec_validator_rs import (
+    OpenAPIV31SpecValidator,
+    OpenAPIV32SpecValidator,
+    ValidationAbortedError,
+)
 
 from generator.normalize.bundle import source_of
-from generator.normalize.openapi_walk import walk
+from generator.normalize.openapi_walk import ADDITIONAL, walk
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
+
+
+def openapi_validator(
+    document: dict[str, Any],
+) -> OpenAPIV31SpecValidator | OpenAPIV32SpecValidator:
+    """The validator of the version a normalized document states (document_upgrade): 3.2's
+    schema knows its additions (``query``, ``additionalOperations``, ``in: querystring``, ...)
+    and, like 3.1's, refuses what it does not know."""
+    if str(document.get("openapi", "")).startswith("3.2."):
+        return OpenAPIV32SpecValidator(document)
+    return OpenAPIV31SpecValidator(document)
+
+
+def openapi_name(document: dict[str, Any]) -> str:
+    """``OpenAPI 3.1`` or ``OpenAPI 3.2``: what the validator's messages hold the document to."""
+    return "OpenAPI 3.2" if str(document.get("openapi", "")).startswith("3.2.") else "OpenAPI 3.1"
 
 
 def _references(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
@@ -103,6 +123,14 @@ def check_objects(document: dict[str, Any], file: Path) -> None:
                 raise SpecError(
                     f"reference target {reference} does not exist", file=file, pointer=pointer
                 ) from None
+        elif (
+            kind == "path_item"
+            and node.get(ADDITIONAL) is not None
+            and not isinstance(node[ADDITIONAL], dict)
+        ):
+            # the validator stops, without a place, on any other shape (null is a repair's)
+            where = json_pointer.join(pointer, ADDITIONAL)
+            raise SpecError(f"{ADDITIONAL} is not a mapping", file=file, pointer=where)
         elif kind == "parameter":
             for field in ("name", "in"):
                 if not isinstance(node.get(field), str):
@@ -169,7 +197,7 @@ def validate_openapi(
     reported at its place in the source (``Item/definitions/itemType``), not in the bundle.
     """
     check_understandable(document, file)
-    validator = OpenAPIV31SpecValidator(document)
+    validator = openapi_validator(document)
     try:
         errors = list(validator.iter_errors())
     except ValidationAbortedError as aborted:
@@ -182,7 +210,9 @@ def validate_openapi(
         pointer = _unexpected_key(document, pointer, error.message)
         origin, where = source_of(pointer, origins or {})
         raise SpecError(
-            f"not valid OpenAPI 3.1: {error.message}", file=origin or file, pointer=where
+            f"not valid {openapi_name(document)}: {error.message}",
+            file=origin or file,
+            pointer=where,
         )
 
 

@@ -438,10 +438,13 @@ class LoginAuth(_TokenAuth):
         )
 
     def _obtain(self, request: httpx.Request) -> _Obtained:
-        for endpoint in self.endpoints:
+        untried = iter(self.endpoints)
+        endpoint = next(untried)  # __init__ refuses an empty tuple
+        response = yield self._login_request(request, endpoint.path)
+        # 404: a release without this endpoint; the next one may be there
+        while response.status_code == 404 and (following := next(untried, None)) is not None:
+            endpoint = following
             response = yield self._login_request(request, endpoint.path)
-            if response.status_code != 404:  # 404: a release without this endpoint
-                break
         token = endpoint.token(response)
         if not response.is_success or not _sendable(token):
             # Name the user, never the password; the server's answer goes in ``body``.

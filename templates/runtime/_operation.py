@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
-ResponseKind = Literal["json", "xml", "text", "binary", "empty"]
+ResponseKind = Literal["json", "xml", "text", "binary", "empty", "events"]
 
 T = TypeVar("T")
 

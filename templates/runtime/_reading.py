@@ -286,14 +286,19 @@ def _broken_off(response: httpx.Response, error: httpx.TransportError) -> APICon
     )
 
 
-def iter_decoded(response: httpx.Response, chunk_size: int) -> Iterator[bytes]:
-    """A streamed body, decoded, in pieces of at most ``chunk_size`` bytes when encoded."""
+def iter_decoded(
+    response: httpx.Response, chunk_size: int, *, as_received: bool = False
+) -> Iterator[bytes]:
+    """A streamed body, decoded, in pieces of at most ``chunk_size`` bytes when encoded.
+
+    ``as_received``: each read as it arrives, where httpx would gather ``chunk_size`` bytes
+    first; for a stream whose pieces matter when they come (events)."""
     if response.is_stream_consumed:  # read already, and decoded, by a transport that reads eagerly
         yield from response.iter_bytes(chunk_size)
         return
     decoder, _ = _decoder(response.headers, chunk_size)
     try:
-        for chunk in response.iter_raw(chunk_size):
+        for chunk in response.iter_raw(None if as_received else chunk_size):
             yield from decoder.feed(chunk)
         decoder.finish()
     except _Undecodable as error:
@@ -302,7 +307,9 @@ def iter_decoded(response: httpx.Response, chunk_size: int) -> Iterator[bytes]:
         raise _broken_off(response, error) from None
 
 
-async def aiter_decoded(response: httpx.Response, chunk_size: int) -> AsyncIterator[bytes]:
+async def aiter_decoded(
+    response: httpx.Response, chunk_size: int, *, as_received: bool = False
+) -> AsyncIterator[bytes]:
     """The async twin of ``iter_decoded``."""
     if response.is_stream_consumed:
         async for piece in response.aiter_bytes(chunk_size):
@@ -310,7 +317,7 @@ async def aiter_decoded(response: httpx.Response, chunk_size: int) -> AsyncItera
         return
     decoder, _ = _decoder(response.headers, chunk_size)
     try:
-        async for chunk in response.aiter_raw(chunk_size):
+        async for chunk in response.aiter_raw(None if as_received else chunk_size):
             for piece in decoder.feed(chunk):
                 yield piece
         decoder.finish()

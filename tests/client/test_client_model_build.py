@@ -253,3 +253,89 @@ def test_a_malformed_x_login_is_a_spec_error() -> None:
     for endpoints in ([], [{"path": "/login"}], ["/login"], None):
         with pytest.raises(SpecError, match="x-login needs endpoints"):
             _auth({"token": {**token, "x-login": {"endpoints": endpoints}}})
+
+
+_TICK = {"$ref": "#/components/schemas/Tick"}
+
+
+def _event_stream(media: dict[str, Any], also: dict[str, Any] | None = None) -> Any:
+    content = {"text/event-stream": media, **(also or {})}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/ticks": {
+                "get": {
+                    "operationId": "streamTicks",
+                    "responses": {"200": {"description": "ticks", "content": content}},
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Tick": {"type": "object", "properties": {"n": {"type": "integer"}}},
+                "TickEvent": {
+                    "type": "object",
+                    "properties": {"event": {"type": "string"}, "data": _TICK},
+                },
+            }
+        },
+    }
+    package = build_package(document, package="t", class_names={"Tick": "Tick", "TickEvent": "E"})
+    return package.resources[0].operations[0]
+
+
+@pytest.mark.parametrize(
+    ("media", "data"),
+    [
+        # 3.2's itemSchema (x-item-schema where the document is 3.1) describes each event
+        ({"x-item-schema": {"type": "object", "properties": {"data": _TICK}}}, "Tick"),
+        (
+            {
+                "itemSchema": {
+                    "properties": {
+                        "event": {"const": "tick"},
+                        "data": {
+                            "type": "string",
+                            "contentMediaType": "application/json",
+                            "contentSchema": _TICK,
+                        },
+                    }
+                },
+                "schema": {"type": "string"},
+            },
+            "Tick",
+        ),
+        ({"x-item-schema": {"$ref": "#/components/schemas/TickEvent"}}, "Tick"),
+        ({"x-item-schema": {"properties": {"data": {"type": "string"}}}}, "str"),
+        ({"x-item-schema": {"properties": {"event": {"type": "string"}}}}, "str"),
+        # a schema that is no event's is the data's (3.1's usual reading of `schema`)
+        ({"schema": _TICK}, "Tick"),
+        ({"x-item-schema": _TICK}, "Tick"),
+        ({"schema": {"type": "array", "items": {"type": "integer"}}}, "list[int]"),
+        ({"schema": {"type": "string"}}, "str"),
+        ({"schema": {}}, "str"),
+        ({}, "str"),
+    ],
+)
+def test_an_event_stream_answers_events_typed_by_their_data(
+    media: dict[str, Any], data: str
+) -> None:
+    operation = _event_stream(media)
+    assert operation.events and operation.streamed
+    (response,) = operation.responses
+    assert response.kind == "events"
+    assert str(operation.return_annotation).removeprefix("models.") == data
+    assert response.model == (None if data == "str" else operation.return_annotation)
+
+
+def test_json_offered_beside_events_is_still_chosen() -> None:
+    operation = _event_stream({"schema": _TICK}, {"application/json": {"schema": _TICK}})
+    assert not operation.events and operation.responses[0].kind == "json"
+
+
+@pytest.mark.parametrize("reference", ["#/components/schemas/Nope", "other.yaml#/Tick"])
+def test_an_event_schema_reference_that_leads_nowhere_is_a_spec_error(reference: str) -> None:
+    # x-item-schema is an extension: the bundler does not check what it refers to
+    with pytest.raises(SpecError, match="leads nowhere"):
+        _event_stream({"x-item-schema": {"properties": {"data": {"$ref": reference}}}})

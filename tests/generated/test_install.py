@@ -1,6 +1,8 @@
 """A generated package installs on its own: no generator, no repository, only its own deps.
 
-`make test` installs one package; `make test-long` (TEST_PROFILE=long) installs each.
+It type-checks there too, with ``mypy --strict`` and pyright seeing only what it declares (and
+its ``typing`` extra, where it has one). `make test` installs one package; `make test-long`
+(TEST_PROFILE=long) installs each.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
@@ -17,10 +20,12 @@ import pytest
 
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
-from tests.conftest import GENERATED, SPECS
+from tests.conftest import GENERATED, PROJECT, SPECS
 
 ALL = [load_manifest(SPECS / system / "manifest.yaml").package for system in system_ids(SPECS)]
-PACKAGES = ALL if os.environ.get("TEST_PROFILE") == "long" else ["folio_orders_storage"]
+# alma_jobs by default: it reads XML, so it has the most dependencies (and a typing extra)
+PACKAGES = ALL if os.environ.get("TEST_PROFILE") == "long" else ["alma_jobs"]
+PYRIGHT = PROJECT / "node_modules" / ".bin" / "pyright"
 # What the toolkit needs to generate a client, and no client needs to run.
 GENERATOR_ONLY = {
     "openapi-batchjobs-toolkit",
@@ -54,7 +59,9 @@ print(json.dumps({
 
 
 @pytest.mark.parametrize("package", PACKAGES)
-def test_a_package_pip_installs_into_a_fresh_environment(package: str, tmp_path: Path) -> None:
+def test_a_package_installs_and_type_checks_with_only_its_declared_dependencies(
+    package: str, tmp_path: Path, mypy_cache: Path
+) -> None:
     source = tmp_path / "source"  # pip builds in the source folder: not in the checkout
     shutil.copytree(
         GENERATED / package,
@@ -65,8 +72,10 @@ def test_a_package_pip_installs_into_a_fresh_environment(package: str, tmp_path:
     # No pip of its own (ensurepip takes 5 s): this interpreter's pip installs into it.
     venv.create(environment, with_pip=False)
     python = environment / "bin" / "python"
+    extras = tomllib.loads((source / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    typing_extra = "[typing]" if "typing" in extras.get("optional-dependencies", {}) else ""
     install = subprocess.run(
-        [*PIP, "--python", str(python), "install", "--quiet", str(source)],
+        [*PIP, "--python", str(python), "install", "--quiet", f"{source}{typing_extra}"],
         capture_output=True,
         text=True,
         timeout=600,
@@ -90,3 +99,14 @@ def test_a_package_pip_installs_into_a_fresh_environment(package: str, tmp_path:
     # defusedxml only where the package reads XML
     speaks_xml = (GENERATED / package / "src" / package / "_runtime" / "_xml.py").is_file()
     assert ("defusedxml" in found["requires"]) == speaks_xml
+
+    # What a user's type checker sees in that environment: only the declared dependencies.
+    site = environment / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    installed = site / "site-packages" / package
+    mypy = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache)]
+    for command in (
+        [*mypy, "--python-executable", str(python), "-p", package],
+        [str(PYRIGHT), "--pythonpath", str(python), str(installed)],
+    ):
+        checked = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=300)
+        assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -102,12 +102,12 @@ def test_at_most_max_retries() -> None:
     assert _policy(max_retries=0).next_wait(0, 0.0, None) is None
 
 
-@pytest.mark.parametrize("method", ["GET", "HEAD", "OPTIONS", "get"])
+@pytest.mark.parametrize("method", ["GET", "HEAD", "OPTIONS", "get", "QUERY", "query"])
 def test_safe_methods_are_retried_by_default(method: str) -> None:
     assert RetryPolicy().applies_to(method)
 
 
-@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "post"])
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "post", "LINK"])
 def test_other_methods_are_not_retried_by_default(method: str) -> None:
     assert not RetryPolicy().applies_to(method)
 

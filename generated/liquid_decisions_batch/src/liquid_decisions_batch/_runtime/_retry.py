@@ -15,7 +15,9 @@ import httpx
 from . import _deadline as deadline
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# QUERY (OpenAPI 3.2's `query` operation) is safe and idempotent like GET: it only carries its
+# question in a body, which the transport sends again as it is.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "QUERY"})
 
 
 # The longest Retry-After taken at its word: a day. Longer (up to 10**400 digits) is the same

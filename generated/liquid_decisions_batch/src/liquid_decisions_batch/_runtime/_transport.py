@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from enum import Enum
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypedDict, TypeVar, Unpack
+from typing import Any, Generic, TypedDict, TypeVar, Unpack
 from urllib.parse import quote
 
 import httpx
@@ -55,6 +55,7 @@ _ACCEPT = {
     "xml": "application/xml",
     "text": "text/plain",
     "binary": "application/octet-stream",
+    "events": "text/event-stream",
 }
 
 
@@ -215,8 +216,11 @@ def _too_slow(request: httpx.Request) -> httpx.ReadTimeout:
     return httpx.ReadTimeout("the answer took longer than the timeout", request=request)
 
 
-class _TransportBase:
-    _client: httpx.Client | httpx.AsyncClient
+_HttpClient = TypeVar("_HttpClient", httpx.Client, httpx.AsyncClient)
+
+
+class _TransportBase(Generic[_HttpClient]):
+    _client: _HttpClient
 
     def __init__(
         self,
@@ -351,9 +355,7 @@ class AsyncStreamedResponse:
         await self.aclose()
 
 
-class SyncTransport(_TransportBase):
-    _client: httpx.Client
-
+class SyncTransport(_TransportBase[httpx.Client]):
     def __init__(
         self,
         base_url: str,
@@ -468,9 +470,7 @@ class SyncTransport(_TransportBase):
             return StreamedResponse(response)
 
 
-class AsyncTransport(_TransportBase):
-    _client: httpx.AsyncClient
-
+class AsyncTransport(_TransportBase[httpx.AsyncClient]):
     def __init__(
         self,
         base_url: str,
