@@ -283,9 +283,8 @@ class _Builder:
         sized = (pagination or {}).get("limit", (pagination or {}).get("size"))
         # iter_*'s page_size sets the API's page size parameter, and takes its place: an API
         # parameter page_size keeps its name unless it is another one (or one of several)
-        if sized is not None and [snake_case(n) for n in names].count("page_size") != (
-            snake_case(sized) == "page_size"
-        ):
+        named = [str(snake_case(n)) for n in names].count("page_size")
+        if sized is not None and named != (str(snake_case(sized)) == "page_size"):
             fixed |= PAGINATION_KEYWORDS
         if raw.get("operationId") in self.read_operations:
             fixed |= WAITER_KEYWORDS
