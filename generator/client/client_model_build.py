@@ -120,8 +120,11 @@ class _Types:
         return types.optional(plain) if nullable else plain
 
     def _plain(self, schema: dict[str, Any], kind: Any, for_parameter: bool) -> types.TypeRef:
-        if isinstance(schema.get("enum"), list) and all(isinstance(v, str) for v in schema["enum"]):
-            return types.LiteralOf(tuple(schema["enum"]))
+        values = schema.get("enum")
+        # An empty enum allows no value: the declared type, as the models make it too (`str`),
+        # so that the server judges; `Never` would leave no call a type checker accepts.
+        if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
+            return types.LiteralOf(tuple(values))
         if kind == "string":
             return types.BYTES if schema.get("format") == "binary" else types.STR
         if kind == "array":

@@ -49,9 +49,13 @@ class Model(TypeRef):
 
 @dataclass(frozen=True)
 class LiteralOf(TypeRef):
-    """``Literal['a', 'b']``: the values a string enum allows."""
+    """``Literal['a', 'b']``: the values a string enum allows (one or more)."""
 
     values: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if not self.values:  # `Literal[]` is no Python: the builder must not ask for it
+            raise ValueError("a literal of no values")
 
     def code(self) -> code.Code:
         return code.fill("Literal[{}]", code.join(", ", map(code.literal, self.values)))
