@@ -770,6 +770,24 @@ def test_union_mode_only_where_the_annotation_is_a_union() -> None:
     ]
 
 
+def test_a_constrained_type_list_imports_and_keeps_each_type() -> None:
+    # `type: [integer, number]` with `minimum`: pydantic wrapped the union in the bounds check
+    # and refused `union_mode` beside it when the module was imported.
+    number = {"type": ["integer", "number"], "minimum": 0, "maximum": 10}
+    module = models_module(
+        {
+            "Reading": {"type": "object", "properties": {"n": number}},
+            "Level": {**number, "exclusiveMaximum": 5},
+            "Code": {"anyOf": [{"type": "integer"}, {"type": "string"}], "maxLength": 3},
+        }
+    )
+    assert type(module.Reading(n=5).n) is int and module.Reading(n=2.5).n == 2.5
+    with pytest.raises(ValidationError):
+        module.Reading(n=11)
+    with pytest.raises(ValidationError):
+        module.Reading(n=-1)
+
+
 def test_one_pass_removes_union_mode_and_wraps_docstrings_together() -> None:
     from generator.emit.models_patch import tidied
 
