@@ -84,11 +84,37 @@ def _schema(node: Any) -> Any:
             result[key] = map_subschemas(key, value, _schema)
     result = _annotated_ref(result)
     values = result.get("enum")
+    if isinstance(values, list) and values and not all(_is_of_type(v, result) for v in values):
+        # `type: string, enum: [1, 2]`: the values are what a server sends; the declared type
+        # would make a `(str, Enum)` of integers. Without it, the values' own types decide.
+        result = {k: v for k, v in result.items() if k != "type"}
     if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
         # lower case: datamodel-code-generator snake-cases names (which would split 31B) and
         # then capitalises them
         result["x-enum-varnames"] = [name.lower() for name in enum_member_names(values)]
     return result
+
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+    "object": (dict,),
+    "array": (list,),
+}
+
+
+def _is_of_type(value: Any, schema: dict[str, Any]) -> bool:
+    """Whether ``value`` is of the schema's ``type`` (any, when it declares none)."""
+    declared = schema.get("type")
+    kinds = declared if isinstance(declared, list) else [declared]
+    if declared is None or not all(isinstance(k, str) and k in _JSON_TYPES for k in kinds):
+        return True
+    if isinstance(value, bool):  # a bool is an int to Python, never to JSON Schema
+        return "boolean" in kinds
+    return any(isinstance(value, _JSON_TYPES[kind]) for kind in kinds)
 
 
 def _property(name: str, schema: Any) -> Any:

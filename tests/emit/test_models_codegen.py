@@ -749,6 +749,35 @@ def test_an_enum_default_is_a_member_not_a_string() -> None:
     assert isinstance(default, Enum) and default.value == "ach"
 
 
+def _ruff_findings(source: str, folder: Path) -> str:
+    """What ruff still reports on models after the fixes generation applies."""
+    path = folder / "models.py"
+    path.write_text(source, encoding="utf-8")
+    config = ["--no-cache", "--config", str(PROJECT / "generator/emit/generated_ruff.toml")]
+    ruff = [*ruff_command(), "check", *config, str(path)]
+    subprocess.run([*ruff, "--fix-only", "--exit-zero", "--quiet"], check=True)
+    result = subprocess.run(ruff, capture_output=True, text=True, check=False)
+    return result.stdout if result.returncode else ""
+
+
+def test_an_enum_of_values_unlike_its_declared_type_is_an_enum_of_those_values(
+    tmp_path: Path,
+) -> None:
+    # `type: string, enum: [1, 2]` became `class Code(str, Enum)` of integers (ruff UP042).
+    schemas = {
+        "Code": {"type": "string", "enum": [1, 2, 3]},
+        "Mixed": {"type": "string", "enum": ["a", 1]},
+        "Flag": {"type": "integer", "enum": [True, 0]},
+    }
+    module = models_module(schemas)
+    assert module.Code(2).value == 2 and not issubclass(module.Code, str)
+    assert {m.value for m in module.Mixed} == {"a", 1}
+    assert {m.value for m in module.Flag} == {True, 0}
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    source = generate_models({**document, "components": {"schemas": schemas}}, package="p")
+    assert _ruff_findings(source.source, tmp_path) == ""
+
+
 def test_union_mode_only_where_the_annotation_is_a_union() -> None:
     # GitHub: datamodel-code-generator kept `union_mode` where the union collapsed to one type,
     # and pydantic refused to import the module.
