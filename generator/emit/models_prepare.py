@@ -168,6 +168,88 @@ def _annotated_ref(schema: dict[str, Any]) -> dict[str, Any]:
     return {"$ref": refs[0]["$ref"], **merged}
 
 
+def _component(reference: Any, schemas: dict[str, Any]) -> str | None:
+    if isinstance(reference, str) and reference.startswith(SCHEMAS):
+        name = json_pointer.unescape(reference[len(SCHEMAS) :])
+        return name if name in schemas else None
+    return None
+
+
+def _properties(schema: Any, schemas: dict[str, Any], seen: frozenset[str]) -> dict[str, Any]:
+    """Every property ``schema`` declares, its own and through ``allOf`` (an earlier wins)."""
+    if not isinstance(schema, dict):
+        return {}
+    name = _component(schema.get("$ref"), schemas)
+    if name is not None:
+        return {} if name in seen else _properties(schemas[name], schemas, seen | {name})
+    found: dict[str, Any] = {}
+    for member in schema.get("allOf", []) if isinstance(schema.get("allOf"), list) else []:
+        for key, value in _properties(member, schemas, seen).items():
+            found.setdefault(key, value)
+    if isinstance(schema.get("properties"), dict):
+        found.update(schema["properties"])  # its own declaration is the one that holds
+    return found
+
+
+def _required(schema: Any, schemas: dict[str, Any], seen: frozenset[str]) -> list[str]:
+    if not isinstance(schema, dict):
+        return []
+    name = _component(schema.get("$ref"), schemas)
+    if name is not None:
+        return [] if name in seen else _required(schemas[name], schemas, seen | {name})
+    members = schema.get("allOf") if isinstance(schema.get("allOf"), list) else []
+    found = [r for m in members for r in _required(m, schemas, seen)]
+    own = schema.get("required")
+    return [*found, *(r for r in own if isinstance(r, str))] if isinstance(own, list) else found
+
+
+def _same_shape(one: Any, other: Any) -> bool:
+    """Whether two property schemas are one type (their descriptions aside)."""
+    if not (isinstance(one, dict) and isinstance(other, dict)):
+        return bool(one == other)
+    notes = ("description", "title", "default", "deprecated", "readOnly", "writeOnly")
+    return {k: v for k, v in one.items() if k not in notes} == {
+        k: v for k, v in other.items() if k not in notes
+    }
+
+
+def _without_conflicting_bases(schema: Any, schemas: dict[str, Any]) -> Any:
+    """``allOf: [{$ref: Base}, {properties: {a: <another type>}}]`` with ``Base`` copied in.
+
+    datamodel-code-generator makes ``class Child(Base)``, whose ``a`` of another type mypy
+    refuses (and a ``Child`` is then no ``Base`` to a caller). A base whose field the child
+    redeclares as another type is inlined instead: its other fields, the child's own ``a``.
+    """
+    members = schema.get("allOf") if isinstance(schema, dict) else None
+    if not isinstance(members, list):
+        return schema
+    bases = [m for m in members if isinstance(m, dict) and _component(m.get("$ref"), schemas)]
+    if not bases:
+        return schema
+    own = _properties(
+        {**schema, "allOf": [m for m in members if m not in bases]}, schemas, frozenset()
+    )
+    result = []
+    for member in members:
+        if member not in bases:
+            result.append(member)
+            continue
+        inherited = _properties(member, schemas, frozenset())
+        redeclared = {n for n in own if n in inherited and not _same_shape(own[n], inherited[n])}
+        if not redeclared:
+            result.append(member)
+            continue
+        copied: dict[str, Any] = {
+            "type": "object",
+            "properties": {n: s for n, s in inherited.items() if n not in redeclared},
+        }
+        required = _required(member, schemas, frozenset())
+        if required:
+            copied["required"] = list(dict.fromkeys(required))
+        result.append(copied)
+    return {**schema, "allOf": result}
+
+
 @functools.cache
 def _usable_pattern(pattern: Any) -> bool:
     """Whether pydantic can check ``pattern``: its regex engine has no look-around or
@@ -261,6 +343,8 @@ def prepare(document: dict[str, Any]) -> dict[str, Any]:
         prepared[name] = _schema(schema)
     if open_enums:
         prepared = _with_open_refs(prepared, frozenset(open_enums))
+    for name, schema in prepared.items():
+        prepared[name] = _without_conflicting_bases(schema, prepared)
     info = document.get("info", {})
     return {
         "openapi": "3.1.0",

@@ -778,6 +778,37 @@ def test_an_enum_of_values_unlike_its_declared_type_is_an_enum_of_those_values(
     assert _ruff_findings(source.source, tmp_path) == ""
 
 
+def test_a_child_that_redeclares_an_inherited_field_as_another_type_copies_its_base() -> None:
+    # `class Child(Base)` with `a: int` over Base's `a: str` failed mypy; a child that only
+    # adds fields or describes one anew stays a subclass.
+    base = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
+    base["properties"]["a"] = {"type": "string"}
+    module = models_module(
+        {
+            "Root": {"type": "object", "properties": {"kind": {"type": "string"}}},
+            "Base": {"allOf": [{"$ref": "#/components/schemas/Root"}, base]},
+            "Child": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Base"},
+                    {"properties": {"a": {"type": "integer"}, "b": {"type": "string"}}},
+                ]
+            },
+            "Described": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Base"},
+                    {"properties": {"a": {"type": "string", "description": "Why."}}},
+                ]
+            },
+        }
+    )
+    child = module.Child(id="1", a=2, kind="k")
+    assert (child.id, child.a, child.kind) == ("1", 2, "k")
+    assert not issubclass(module.Child, module.Base)
+    with pytest.raises(ValidationError):
+        module.Child(a=2)  # the base's required field stays required
+    assert issubclass(module.Described, module.Base)
+
+
 def test_union_mode_only_where_the_annotation_is_a_union() -> None:
     # GitHub: datamodel-code-generator kept `union_mode` where the union collapsed to one type,
     # and pydantic refused to import the module.
