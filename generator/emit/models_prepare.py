@@ -250,6 +250,80 @@ def _without_conflicting_bases(schema: Any, schemas: dict[str, Any]) -> Any:
     return {**schema, "allOf": result}
 
 
+def _union_members(schema: Any) -> tuple[str, list[Any]] | None:
+    """The keyword and members of a component that is only a union (no discriminator)."""
+    if not isinstance(schema, dict) or "discriminator" in schema:
+        return None
+    keys = [k for k in ("anyOf", "oneOf") if isinstance(schema.get(k), list)]
+    if len(keys) != 1 or set(schema) - {keys[0], "description", "title"}:
+        return None
+    return keys[0], schema[keys[0]]
+
+
+def _without_union_cycles(schemas: dict[str, Any]) -> dict[str, Any]:
+    """Unions that are members of themselves (``A: oneOf [B, string]``, ``B: oneOf [A,
+    integer]``) as the union of every other member of the cycle (``string | integer``, both).
+
+    Such an alias holds itself with no model or list between, which mypy refuses ("invalid
+    recursive alias"); a value of ``A`` is one of the cycle's other members, so that union is
+    what ``A`` (and ``B``) allows.
+    """
+    unions = {n: m for n, s in schemas.items() if (m := _union_members(s)) is not None}
+
+    def target(member: Any) -> str | None:
+        if isinstance(member, dict) and set(member) - {"description", "title"} == {"$ref"}:
+            name = _component(member["$ref"], schemas)
+            return name if name in unions else None
+        return None
+
+    edges = {n: {t for m in members if (t := target(m))} for n, (_, members) in unions.items()}
+    result = dict(schemas)
+    for cycle in _cycles(edges):
+        others = [m for n in sorted(cycle) for m in unions[n][1] if target(m) not in cycle]
+        for name in cycle:
+            keyword, members = unions[name]
+            own = [m for m in members if target(m) not in cycle]
+            union: list[Any] = []
+            for member in [*own, *others]:  # its own members first, as the spec listed them
+                if member not in union:
+                    union.append(member)
+            rest = {k: v for k, v in schemas[name].items() if k != keyword}
+            result[name] = {**rest, keyword: union} if union else rest
+    return result
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[set[str]]:
+    """The strongly connected components of ``edges`` that hold a cycle (Tarjan's)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[set[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for successor in sorted(edges[node]):
+            if successor not in index:
+                visit(successor)
+                low[node] = min(low[node], low[successor])
+            elif successor in stack:
+                low[node] = min(low[node], index[successor])
+        if low[node] == index[node]:
+            component = set()
+            while True:
+                member = stack.pop()
+                component.add(member)
+                if member == node:
+                    break
+            if len(component) > 1 or node in edges[node]:
+                found.append(component)
+
+    for node in edges:
+        if node not in index:
+            visit(node)
+    return found
+
+
 @functools.cache
 def _usable_pattern(pattern: Any) -> bool:
     """Whether pydantic can check ``pattern``: its regex engine has no look-around or
@@ -345,6 +419,7 @@ def prepare(document: dict[str, Any]) -> dict[str, Any]:
         prepared = _with_open_refs(prepared, frozenset(open_enums))
     for name, schema in prepared.items():
         prepared[name] = _without_conflicting_bases(schema, prepared)
+    prepared = _without_union_cycles(prepared)
     info = document.get("info", {})
     return {
         "openapi": "3.1.0",

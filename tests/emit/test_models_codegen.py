@@ -809,6 +809,69 @@ def test_a_child_that_redeclares_an_inherited_field_as_another_type_copies_its_b
     assert issubclass(module.Described, module.Base)
 
 
+def test_unions_that_hold_themselves_are_the_union_of_the_cycles_other_members() -> None:
+    # `A: oneOf [B, string]`, `B: oneOf [A, integer]` became aliases mypy refuses ("invalid
+    # recursive alias"); a union reached through a model or a list stays recursive.
+    module = models_module(
+        {
+            "A": {"oneOf": [{"$ref": "#/components/schemas/B"}, {"type": "string"}]},
+            "B": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"type": "integer"}]},
+            "Self": {"anyOf": [{"$ref": "#/components/schemas/Self"}, {"type": "boolean"}]},
+            "Only": {"anyOf": [{"$ref": "#/components/schemas/Only"}], "description": "Loop."},
+            "Tree": {
+                "oneOf": [
+                    {"type": "string"},
+                    {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
+                ]
+            },
+        }
+    )
+    from pydantic import TypeAdapter
+
+    for alias in (module.A, module.B):
+        assert TypeAdapter(alias).validate_python("x") == "x"
+        assert TypeAdapter(alias).validate_python(3) == 3
+    assert TypeAdapter(module.Self).validate_python(True) is True
+    assert TypeAdapter(module.Only).validate_python({"any": 1}) == {"any": 1}
+    assert TypeAdapter(module.Tree).validate_python(["a", ["b"]]) == ["a", ["b"]]
+
+
+# Shapes whose models imported but failed ruff or mypy --strict, checked in one mypy run.
+_TYPE_CHECKED_SHAPES: dict[str, Any] = {
+    "Base": {"type": "object", "properties": {"a": {"type": "string"}}},
+    "Child": {
+        "allOf": [
+            {"$ref": "#/components/schemas/Base"},
+            {"type": "object", "properties": {"a": {"type": "integer"}}},
+        ]
+    },
+    "A": {"oneOf": [{"$ref": "#/components/schemas/B"}, {"type": "string"}]},
+    "B": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"type": "integer"}]},
+    "Self": {"anyOf": [{"$ref": "#/components/schemas/Self"}, {"type": "boolean"}]},
+    "Code": {"type": "string", "enum": [1, 2]},
+    "Level": {"type": ["integer", "number"], "minimum": 0},
+    "Reading": {"type": "object", "properties": {"n": {"type": ["integer", "number"], "maximum": 9}}},
+}
+
+
+def test_shapes_that_failed_the_type_checker_pass_ruff_and_mypy_strict(
+    tmp_path: Path, mypy_cache: Path
+) -> None:
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    source = generate_models(
+        {**document, "components": {"schemas": _TYPE_CHECKED_SHAPES}}, package="p"
+    )
+    assert _ruff_findings(source.source, tmp_path) == ""
+    typed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), "models.py"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert typed.returncode == 0, typed.stdout
+
+
 def test_union_mode_only_where_the_annotation_is_a_union() -> None:
     # GitHub: datamodel-code-generator kept `union_mode` where the union collapsed to one type,
     # and pydantic refused to import the module.
