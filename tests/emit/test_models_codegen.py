@@ -850,7 +850,10 @@ _TYPE_CHECKED_SHAPES: dict[str, Any] = {
     "Self": {"anyOf": [{"$ref": "#/components/schemas/Self"}, {"type": "boolean"}]},
     "Code": {"type": "string", "enum": [1, 2]},
     "Level": {"type": ["integer", "number"], "minimum": 0},
-    "Reading": {"type": "object", "properties": {"n": {"type": ["integer", "number"], "maximum": 9}}},
+    "Reading": {
+        "type": "object",
+        "properties": {"n": {"type": ["integer", "number"], "maximum": 9}},
+    },
 }
 
 
@@ -870,6 +873,38 @@ def test_shapes_that_failed_the_type_checker_pass_ruff_and_mypy_strict(
         cwd=tmp_path,
     )
     assert typed.returncode == 0, typed.stdout
+
+
+_SHAPE = {"type": "object", "properties": {"serial_no": {"type": "string"}}}
+
+
+@pytest.mark.parametrize(
+    ("schemas", "twins"),
+    [
+        ({"m": _SHAPE, "M": _SHAPE}, ("m", "M")),
+        (
+            {"Error": {"type": "object", "properties": {"source": _SHAPE}}, "ErrorSource": _SHAPE},
+            ("ErrorSource",),
+        ),
+    ],
+)
+def test_equal_schemas_whose_class_names_collide_share_one_class(
+    schemas: dict[str, Any], twins: tuple[str, ...]
+) -> None:
+    # datamodel-code-generator made one class of them and generation ended in "made no
+    # class for: M"; names that collide on schemas that differ still get a class each.
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    result = generate_models({**document, "components": {"schemas": schemas}}, package="p")
+    classes = {result.class_names[name] for name in twins}
+    assert len(classes) == 1
+    assert all(result.field_names[name] == {"serial_no": "serial_no"} for name in twins)
+    module = models_module(schemas)
+    assert getattr(module, classes.pop())(serial_no="1").serial_no == "1"
+    other = {"type": "object", "properties": {"n": {"type": "integer"}}}
+    result = generate_models(
+        {**document, "components": {"schemas": {"m": _SHAPE, "M": other}}}, package="p"
+    )
+    assert result.class_names == {"m": "M", "M": "M1"}
 
 
 def test_union_mode_only_where_the_annotation_is_a_union() -> None:
