@@ -123,7 +123,12 @@ def write_packages(sources: list[PackageSource], output: Path) -> list[Path]:
     with tempfile.TemporaryDirectory(dir=output, prefix=".generating-") as temporary:
         staging = Path(temporary)
         for source in sources:
-            for relative, text in render(source).items():
+            try:
+                files = render(source)
+            except SpecError as error:  # one of many packages: say which spec it was
+                error.file = error.file or source.spec_file
+                raise
+            for relative, text in files.items():
                 path = staging / source.package / relative
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8", newline="\n")

@@ -80,9 +80,18 @@ def _schema(node: Any) -> Any:
             result[key] = value.translate(PLAIN_TEXT)
         elif key == "properties" and isinstance(value, dict):
             result[key] = {name: _property(name, member) for name, member in value.items()}
+        elif key in ("anyOf", "oneOf") and isinstance(value, list):
+            # a `false` member allows nothing, so the union is its other members (none: any
+            # value, as a `false` schema is to the client); datamodel-code-generator refuses it
+            members = [_schema(member) for member in value if member is not False]
+            if members:
+                result[key] = members
         else:  # subschemas where the schema walker finds them, other values as they are
             result[key] = map_subschemas(key, value, _schema)
-    result = _annotated_ref(result)
+    unions = [k for k in ("anyOf", "oneOf") if isinstance(node.get(k), list)]
+    if unions and "discriminator" in result and not set(unions) & set(result):
+        del result["discriminator"]  # its union had only `false` members: none to tell apart
+    result = _annotated_ref(_constraints_by_type(result))
     values = result.get("enum")
     if isinstance(values, list) and values and not all(_is_of_type(v, result) for v in values):
         # `type: string, enum: [1, 2]`: the values are what a server sends; the declared type
@@ -115,6 +124,48 @@ def _is_of_type(value: Any, schema: dict[str, Any]) -> bool:
     if isinstance(value, bool):  # a bool is an int to Python, never to JSON Schema
         return "boolean" in kinds
     return any(isinstance(value, _JSON_TYPES[kind]) for kind in kinds)
+
+
+# The keywords that constrain values of one JSON type only (to the others they say nothing).
+_CONSTRAINED_TYPES = {
+    **dict.fromkeys(
+        ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"),
+        frozenset({"integer", "number"}),
+    ),
+    **dict.fromkeys(("minLength", "maxLength", "pattern"), frozenset({"string"})),
+    **dict.fromkeys(("minItems", "maxItems", "uniqueItems"), frozenset({"array"})),
+    **dict.fromkeys(("minProperties", "maxProperties"), frozenset({"object"})),
+}
+
+
+def _constraints_by_type(schema: dict[str, Any]) -> dict[str, Any]:
+    """A schema's constraints kept only for the types they are about.
+
+    One that fits none of the declared types says nothing and is dropped; a ``type`` list
+    whose constraints fit only some of its types (``[integer, string]`` with ``minimum``) is an
+    ``anyOf`` of one schema per type with the constraints of that type: given the list,
+    datamodel-code-generator wrote ``conint(ge=1) | constr(...)``, calls mypy refuses as types.
+    """
+    declared = schema.get("type")
+    kinds = declared if isinstance(declared, list) else [declared]
+    constraints = [k for k in schema if k in _CONSTRAINED_TYPES]
+    if not constraints or not all(isinstance(k, str) for k in kinds):
+        return schema
+    result = {
+        k: v
+        for k, v in schema.items()
+        if k not in constraints or _CONSTRAINED_TYPES[k] & set(kinds)
+    }
+    kept = [k for k in constraints if k in result]
+    values = [k for k in kinds if k != "null"]
+    if not isinstance(declared, list) or all(set(values) <= _CONSTRAINED_TYPES[k] for k in kept):
+        return result
+    rest = {k: v for k, v in result.items() if k != "type" and k not in kept}
+    members = [
+        {"type": kind, **{k: result[k] for k in kept if kind in _CONSTRAINED_TYPES[k]}}
+        for kind in kinds
+    ]
+    return {"anyOf": members, **rest}
 
 
 def _property(name: str, schema: Any) -> Any:
@@ -251,11 +302,11 @@ def _without_conflicting_bases(schema: Any, schemas: dict[str, Any]) -> Any:
 
 
 def _union_members(schema: Any) -> tuple[str, list[Any]] | None:
-    """The keyword and members of a component that is only a union (no discriminator)."""
-    if not isinstance(schema, dict) or "discriminator" in schema:
+    """The keyword and members of a component that is only a union."""
+    if not isinstance(schema, dict):
         return None
     keys = [k for k in ("anyOf", "oneOf") if isinstance(schema.get(k), list)]
-    if len(keys) != 1 or set(schema) - {keys[0], "description", "title"}:
+    if len(keys) != 1 or set(schema) - {keys[0], "description", "title", "discriminator"}:
         return None
     return keys[0], schema[keys[0]]
 

@@ -191,3 +191,13 @@ def test_code_ruff_cannot_parse_is_reported_with_ruffs_own_words_file_and_line(
     assert message.startswith("specs/pets/openapi.yaml: ruff failed on the generated code: ")
     assert f"pkg{os.sep}src{os.sep}pkg{os.sep}models.py:2:1" in message, message
     assert str(tmp_path) not in message  # the staging folder is gone when the user reads this
+
+
+def test_a_spec_error_while_rendering_names_the_spec_it_came_from(tmp_path: Path) -> None:
+    # among many packages, "model generation failed" said nothing of which spec to look at
+    unsatisfiable = {"allOf": [False, {"type": "object"}]}
+    document = {"openapi": "3.1.0", "paths": {}, "components": {"schemas": {"A": unsatisfiable}}}
+    source = PackageSource(document, "pkg", Path("specs/pets/openapi.yaml"))
+    with pytest.raises(SpecError, match="model generation failed") as raised:
+        write_packages([source], tmp_path)
+    assert str(raised.value).startswith("specs/pets/openapi.yaml: ")

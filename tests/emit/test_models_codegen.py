@@ -836,8 +836,43 @@ def test_unions_that_hold_themselves_are_the_union_of_the_cycles_other_members()
     assert TypeAdapter(module.Tree).validate_python(["a", ["b"]]) == ["a", ["b"]]
 
 
+def test_a_false_member_of_a_union_is_left_out() -> None:
+    # datamodel-code-generator refused the spec: "oneOf contains a boolean false schema"
+    module = models_module(
+        {
+            "Id": {"anyOf": [False, {"type": "integer"}, {"type": "string"}]},
+            "Nothing": {"oneOf": [False], "discriminator": {"propertyName": "kind"}},
+        }
+    )
+    from pydantic import TypeAdapter
+
+    assert TypeAdapter(module.Id).validate_python(3) == 3
+    assert TypeAdapter(module.Nothing).validate_python({"a": 1}) == {"a": 1}
+
+
+def test_constraints_apply_to_the_types_they_are_about() -> None:
+    # `type: [integer, string]` with `minimum` and `maxLength` became `conint(ge=1) |
+    # constr(max_length=3)`, calls that mypy refuses in an annotation
+    code = {"type": ["integer", "string", "null"], "minimum": 1, "maxLength": 3}
+    name = {"type": "string", "minimum": 2, "maxLength": 3}  # minimum: not about text
+    module = models_module({"Item": {"type": "object", "properties": {"code": code, "name": name}}})
+    for value in (5, "abc", None):
+        assert module.Item(code=value).code == value
+    for wrong in (0, "abcd"):
+        with pytest.raises(ValidationError):
+            module.Item(code=wrong)
+    assert module.Item(name="a").name == "a"
+
+
 # Shapes whose models imported but failed ruff or mypy --strict, checked in one mypy run.
 _TYPE_CHECKED_SHAPES: dict[str, Any] = {
+    "Mixed": {
+        "type": "object",
+        "properties": {
+            "a": {"type": ["integer", "string"], "minimum": 1, "maxLength": 3},
+            "b": {"type": ["integer", "number"], "multipleOf": 4, "maxLength": 3},
+        },
+    },
     "Base": {"type": "object", "properties": {"a": {"type": "string"}}},
     "Child": {
         "allOf": [
