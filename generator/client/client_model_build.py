@@ -146,7 +146,7 @@ class _Types:
         return _SCALARS.get(kind, types.JSON_VALUE) if isinstance(kind, str) else types.JSON_VALUE
 
 
-_SCALARS = {"integer": types.INT, "number": types.FLOAT, "boolean": types.BOOL}
+_SCALARS = {"integer": types.INT, "number": types.FLOAT, "boolean": types.BOOL, "null": types.NONE}
 
 
 def _media_kind(media_type: str) -> BodyKind:

@@ -188,6 +188,8 @@ def _parameter_annotation(schema: dict[str, Any]) -> str:
         ({"type": "integer", "enum": []}, "int"),
         ({"type": "array", "items": {"type": "string", "enum": []}}, "list[str]"),
         ({"type": "string", "enum": ["a"]}, "Literal['a']"),
+        # `null` is None (it was JsonValue), and last: `str | None | JsonValue` failed RUF036
+        ({"anyOf": [{"type": ["string", "null"]}, {"type": "null"}, {}]}, "str | JsonValue | None"),
     ],
 )
 def test_an_empty_enum_is_its_declared_type_as_in_the_models(

@@ -36,6 +36,7 @@ def test_a_union_is_flat_in_order_and_names_each_type_once() -> None:
     assert nested == UnionOf((STR, INT, ListOf(BYTES)))
     assert nested.code() == "str | int | list[bytes]"
     assert union([STR, STR]) == STR  # one type is no union
+    assert union([optional(STR), INT, NONE]).code() == "str | int | None"  # None last (RUF036)
     assert optional(NONE) == NONE
     with pytest.raises(ValueError, match="no types"):
         union([])
