@@ -53,6 +53,7 @@ from generator.shared.errors import SpecError
 
 _GENERATED = "Generated from its OpenAPI spec by datamodel-code-generator; do not edit by hand."
 _CLASS = re.compile(r"^class (\w+)\((\w+)", re.MULTILINE)
+_ALNUM = re.compile(r"[^0-9a-zA-Z]")
 
 
 @dataclass(frozen=True)
@@ -154,10 +155,13 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
         )
     schemas = prepared["components"]["schemas"]
     for name in [name for name in schemas if name not in class_names]:
-        # datamodel-code-generator makes one class of two equal schemas whose class names
-        # collide (`M` and `m`; an inline `Error.source` and a component `ErrorSource`): the
-        # component is that class, whichever schema it was made for.
+        # datamodel-code-generator makes one class of two schemas whose class names collide
+        # (`M` and `m`; an inline `Error.source` and a component `ErrorSource`) when the code
+        # it writes for them is the same: the component is that class, whichever schema it
+        # was made for. An equal schema is that twin; else one of the colliding name, whose
+        # code must then have been the same (`{enum: []}` and `{}` are both `Any`).
         twin = next((m for m in models if _schema_at(prepared, m) == schemas[name]), None)
+        twin = twin or next((m for m in models if _spelled_alike(m, name)), None)
         if twin is not None:
             _name_component(name, twin, kinds, class_names, field_names)
     missing = [name for name in schemas if name not in class_names]
@@ -181,6 +185,15 @@ def _name_component(
             name,
             {f["original_name"]: f["name"] for f in model.get("fields", []) if f["original_name"]},
         )
+
+
+def _spelled_alike(model: dict[str, Any], name: str) -> bool:
+    """Whether ``model`` was made for a schema named like ``name`` but for case and marks."""
+    reference = model.get("source_ref", "")
+    if not reference.startswith(SCHEMAS):
+        return False
+    other = json_pointer.unescape(reference[len(SCHEMAS) :].rsplit("/", 1)[-1])
+    return _ALNUM.sub("", other).casefold() == _ALNUM.sub("", name).casefold()
 
 
 def _schema_at(prepared: dict[str, Any], model: dict[str, Any]) -> Any:

@@ -264,12 +264,20 @@ def _same_shape(one: Any, other: Any) -> bool:
     }
 
 
+def _is_model(schema: Any) -> bool:
+    """Whether datamodel-code-generator makes a class of ``schema`` (a child may extend)."""
+    if not isinstance(schema, dict) or {"enum", "const", "anyOf", "oneOf", "$ref"} & set(schema):
+        return False
+    return schema.get("type", "object") == "object"
+
+
 def _without_conflicting_bases(schema: Any, schemas: dict[str, Any]) -> Any:
     """``allOf: [{$ref: Base}, {properties: {a: <another type>}}]`` with ``Base`` copied in.
 
     datamodel-code-generator makes ``class Child(Base)``, whose ``a`` of another type mypy
     refuses (and a ``Child`` is then no ``Base`` to a caller). A base whose field the child
-    redeclares as another type is inlined instead: its other fields, the child's own ``a``.
+    redeclares as another type is inlined instead: its other fields, the child's own ``a``; so
+    is a base that is no class.
     """
     members = schema.get("allOf") if isinstance(schema, dict) else None
     if not isinstance(members, list):
@@ -284,6 +292,12 @@ def _without_conflicting_bases(schema: Any, schemas: dict[str, Any]) -> Any:
     for member in members:
         if member not in bases:
             result.append(member)
+            continue
+        base = schemas[_component(member["$ref"], schemas) or ""]
+        if not _is_model(base):
+            # an enum, scalar, list or union is no class to inherit from (`class E(Item)` of
+            # an Enum failed the import): its schema, which says nothing of the object's fields
+            result.append(base)
             continue
         inherited = _properties(member, schemas, frozenset())
         redeclared = {n for n in own if n in inherited and not _same_shape(own[n], inherited[n])}
@@ -302,13 +316,18 @@ def _without_conflicting_bases(schema: Any, schemas: dict[str, Any]) -> Any:
 
 
 def _union_members(schema: Any) -> tuple[str, list[Any]] | None:
-    """The keyword and members of a component that is only a union."""
+    """The keyword and members of a component that is only a union, the members of a member
+    that is only a union among them (a union of unions is one union)."""
     if not isinstance(schema, dict):
         return None
     keys = [k for k in ("anyOf", "oneOf") if isinstance(schema.get(k), list)]
     if len(keys) != 1 or set(schema) - {keys[0], "description", "title", "discriminator"}:
         return None
-    return keys[0], schema[keys[0]]
+    members: list[Any] = []
+    for member in schema[keys[0]]:
+        inner = _union_members(member)
+        members.extend(inner[1] if inner is not None else [member])
+    return keys[0], members
 
 
 def _without_union_cycles(schemas: dict[str, Any]) -> dict[str, Any]:

@@ -818,6 +818,12 @@ def test_unions_that_hold_themselves_are_the_union_of_the_cycles_other_members()
             "B": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"type": "integer"}]},
             "Self": {"anyOf": [{"$ref": "#/components/schemas/Self"}, {"type": "boolean"}]},
             "Only": {"anyOf": [{"$ref": "#/components/schemas/Only"}], "description": "Loop."},
+            "Nested": {  # a union of unions is one union: the cycle is the same
+                "anyOf": [
+                    {"type": "string"},
+                    {"anyOf": [{"type": "integer"}, {"$ref": "#/components/schemas/Nested"}]},
+                ]
+            },
             "Tree": {
                 "oneOf": [
                     {"type": "string"},
@@ -832,8 +838,28 @@ def test_unions_that_hold_themselves_are_the_union_of_the_cycles_other_members()
         assert TypeAdapter(alias).validate_python("x") == "x"
         assert TypeAdapter(alias).validate_python(3) == 3
     assert TypeAdapter(module.Self).validate_python(True) is True
+    assert TypeAdapter(module.Nested).validate_python(2) == 2
     assert TypeAdapter(module.Only).validate_python({"any": 1}) == {"any": 1}
     assert TypeAdapter(module.Tree).validate_python(["a", ["b"]]) == ["a", ["b"]]
+
+
+def test_a_base_that_is_no_class_is_copied_in_not_extended() -> None:
+    # `allOf: [{$ref: Kind}, {properties: ...}]` with an Enum `Kind` made `class E(Kind)`,
+    # which Python refuses when the module is imported: an Enum cannot be extended
+    module = models_module(
+        {
+            "Kind": {"type": "string", "enum": ["a", "b"]},
+            "Tags": {"type": "array", "items": {"type": "string"}},
+            "E": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Kind"},
+                    {"$ref": "#/components/schemas/Tags"},
+                    {"type": "object", "properties": {"n": {"type": "string"}}},
+                ]
+            },
+        }
+    )
+    assert module.E(n="x").n == "x"
 
 
 def test_a_false_member_of_a_union_is_left_out() -> None:
@@ -883,6 +909,7 @@ _TYPE_CHECKED_SHAPES: dict[str, Any] = {
     "A": {"oneOf": [{"$ref": "#/components/schemas/B"}, {"type": "string"}]},
     "B": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"type": "integer"}]},
     "Self": {"anyOf": [{"$ref": "#/components/schemas/Self"}, {"type": "boolean"}]},
+    "Nested": {"anyOf": [{"type": "string"}, {"anyOf": [{"$ref": "#/components/schemas/Nested"}]}]},
     "Code": {"type": "string", "enum": [1, 2]},
     "Level": {"type": ["integer", "number"], "minimum": 0},
     "Reading": {
@@ -940,6 +967,15 @@ def test_equal_schemas_whose_class_names_collide_share_one_class(
         {**document, "components": {"schemas": {"m": _SHAPE, "M": other}}}, package="p"
     )
     assert result.class_names == {"m": "M", "M": "M1"}
+
+
+def test_schemas_whose_code_is_the_same_and_names_collide_share_one_class() -> None:
+    # `{enum: []}` and `true` are both `Any` to datamodel-code-generator, which made one
+    # alias of `Item` and `item`: "made no class for: item"
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    schemas = {"Item": {"enum": []}, "item": True, "list": {"$ref": "#/components/schemas/item"}}
+    result = generate_models({**document, "components": {"schemas": schemas}}, package="p")
+    assert result.class_names["Item"] == result.class_names["item"]
 
 
 def test_union_mode_only_where_the_annotation_is_a_union() -> None:

@@ -313,7 +313,9 @@ def _leaf(draw: st.DrawFn, components: list[str]) -> Any:
     return _ref(draw(st.sampled_from(components)))
 
 
-def _combined(children: st.SearchStrategy[Any], components: list[str]) -> st.SearchStrategy[Any]:
+def _combined(
+    children: st.SearchStrategy[Any], components: list[str], bases: list[str]
+) -> st.SearchStrategy[Any]:
     """One level of shape around ``children``: objects, arrays, unions, inheritance."""
 
     @st.composite
@@ -344,8 +346,8 @@ def _combined(children: st.SearchStrategy[Any], components: list[str]) -> st.Sea
             if draw(st.booleans()):  # a discriminator over object members, or over none
                 schema["discriminator"] = {"propertyName": "kind"}
             return schema
-        if kind == "allOf":
-            base = _ref(draw(st.sampled_from(components)))
+        if kind == "allOf" and bases:
+            base = _ref(draw(st.sampled_from(bases)))
             own = {
                 "type": "object",
                 "properties": draw(
@@ -358,10 +360,13 @@ def _combined(children: st.SearchStrategy[Any], components: list[str]) -> st.Sea
     return shape()
 
 
-def schema_shapes(components: list[str]) -> st.SearchStrategy[Any]:
-    """Schemas of every shape, referring to ``components`` (themselves included)."""
+def schema_shapes(components: list[str], bases: list[str]) -> st.SearchStrategy[Any]:
+    """Schemas of every shape, referring to ``components`` (themselves included) and
+    inheriting (allOf) from ``bases``."""
     return st.recursive(
-        _leaf(components), lambda children: _combined(children, components), max_leaves=6
+        _leaf(components),
+        lambda children: _combined(children, components, bases),
+        max_leaves=6,
     )
 
 
@@ -371,8 +376,13 @@ def shape_specs(draw: st.DrawFn) -> dict[str, Any]:
     components = draw(
         st.lists(st.sampled_from(SHAPE_COMPONENTS), min_size=1, max_size=4, unique=True)
     )
-    shapes = schema_shapes(components)
-    schemas = {name: draw(shapes) for name in components}
+    # Inheritance only from components listed earlier: a class cannot inherit from itself, and
+    # the validator's recursion on such a cycle is another matter (issue #13 item 1).
+    schemas = {
+        name: draw(schema_shapes(components, components[:index]))
+        for index, name in enumerate(components)
+    }
+    shapes = schema_shapes(components, components)
     paths: dict[str, Any] = {}
     # ids equal to builtins that annotations use, and two that collide once snake-cased
     ids = ["list", "dict", "type", "getThing", "get_thing"]
