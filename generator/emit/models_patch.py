@@ -1,7 +1,8 @@
 """datamodel-code-generator's output mended in one parse of the module (``tidied``).
 
-Stray ``union_mode`` arguments are removed (or moved onto the union they are about), class docstrings rewrapped to the line length and
-pydantic's protected names allowed where a field is named like one of its methods.
+Stray ``union_mode`` arguments are removed (or moved onto the union they are about), class
+docstrings rewrapped to the line length and pydantic's protected names allowed where a field is
+named like one of its methods.
 """
 
 from __future__ import annotations

@@ -118,7 +118,7 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 def _is_of_type(value: Any, schema: dict[str, Any]) -> bool:
     """Whether ``value`` is of the schema's ``type`` (any, when it declares none)."""
     declared = schema.get("type")
-    kinds = declared if isinstance(declared, list) else [declared]
+    kinds: list[Any] = declared if isinstance(declared, list) else [declared]
     if declared is None or not all(isinstance(k, str) and k in _JSON_TYPES for k in kinds):
         return True
     if isinstance(value, bool):  # a bool is an int to Python, never to JSON Schema
@@ -248,7 +248,7 @@ def _required(schema: Any, schemas: dict[str, Any], seen: frozenset[str]) -> lis
     name = _component(schema.get("$ref"), schemas)
     if name is not None:
         return [] if name in seen else _required(schemas[name], schemas, seen | {name})
-    members = schema.get("allOf") if isinstance(schema.get("allOf"), list) else []
+    members = schema["allOf"] if isinstance(schema.get("allOf"), list) else []
     found = [r for m in members for r in _required(m, schemas, seen)]
     own = schema.get("required")
     return [*found, *(r for r in own if isinstance(r, str))] if isinstance(own, list) else found
@@ -268,7 +268,7 @@ def _is_model(schema: Any) -> bool:
     """Whether datamodel-code-generator makes a class of ``schema`` (a child may extend)."""
     if not isinstance(schema, dict) or {"enum", "const", "anyOf", "oneOf", "$ref"} & set(schema):
         return False
-    return schema.get("type", "object") == "object"
+    return bool(schema.get("type", "object") == "object")
 
 
 def _without_conflicting_bases(schema: Any, schemas: dict[str, Any]) -> Any:

@@ -5,7 +5,7 @@ objects, additionalProperties forms, arrays of arrays, names differing only in c
 builtins). Each becomes a package that imports and passes ruff and ``mypy --strict``, or is
 refused in one line; never a traceback.
 
-`make test` runs 20 examples, derandomized (about 15 s: mypy takes half a second a package);
+`make test` runs 20 examples, derandomized (about 8 s: mypy takes half a second a package);
 HYPOTHESIS_PROFILE=long runs 1000 fresh ones.
 """
 

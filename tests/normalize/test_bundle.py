@@ -255,7 +255,7 @@ def test_a_reference_to_a_missing_root_component_names_where_it_is_used(
 ) -> None:
     # a requestBody's raised KeyError in the client builder; a response's aborted the validator
     root = tree({"api.yaml": _api({"/t": {"post": {"responses": {"204": {}}, **operation}}})})
-    with pytest.raises(SpecError, match="#/components/.*/Nope does not exist") as raised:
+    with pytest.raises(SpecError, match=r"#/components/\w+/Nope does not exist") as raised:
         _bundle(root)
     assert "api.yaml" in str(raised.value)
     assert raised.value.pointer == f"/paths/~1t/post/{where}"
