@@ -7,10 +7,12 @@ file and the line or JSON pointer; no traceback for bad input.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,38 +22,88 @@ from generator.normalize.canonical import write_atomically
 from generator.project.manifest import package_name_problem
 from generator.project.systems import SPEC_NAME, default_specs_folder, load_systems
 from generator.shared.errors import SpecError, Warnings
+from generator.sources.remote import Downloader, is_url
 
 if TYPE_CHECKING:
+    from generator.emit.generate import PackageSource
     from generator.normalize.normalize import Normalized
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
+
+# What a source file is called; a target like these that does not exist is a missing file, not
+# an unknown system (system ids are folder names under specs/, without a suffix or a slash).
+_SOURCE_SUFFIXES = (".yaml", ".yml", ".json", ".raml")
+
+
+class UsageError(SpecError):
+    """Arguments that do not go together: answered with the subcommand's own usage."""
+
+
+def _source_targets(targets: list[str]) -> list[str]:
+    """The targets naming a source file or URL rather than a system; a path that names
+    nothing is said to be one, so that it is not reported as an unknown system."""
+    sources = []
+    for target in targets:
+        path = Path(target)
+        if is_url(target) or path.is_file():
+            sources.append(target)
+        elif path.exists():
+            raise SpecError(f"not a file: {target}")
+        elif "/" in target or os.sep in target or path.suffix.lower() in _SOURCE_SUFFIXES:
+            raise SpecError(f"no such file: {target}")
+    return sources
+
+
+@contextlib.contextmanager
+def _local_source(target: str, arguments: argparse.Namespace) -> Iterator[tuple[Path, Path | None]]:
+    """The source file of ``target`` and the folder its references may not leave; a URL is
+    downloaded into a temporary folder first, and errors then name the URL, not that folder."""
+    if not is_url(target):
+        yield Path(target), Path(arguments.root) if arguments.root else None
+        return
+    if arguments.root:
+        raise UsageError("--root goes with a source file, not with a URL")
+    with tempfile.TemporaryDirectory(prefix="generator-url-") as folder:
+        downloader = Downloader(Path(folder), follow_refs=arguments.follow_refs)
+        file = downloader.fetch(target)
+        try:
+            yield file, Path(folder)
+        except SpecError as error:
+            if error.file is not None:
+                error.file = downloader.urls.get(Path(error.file).resolve(), error.file)
+            raise
 
 
 def _print_warnings(warnings: Warnings) -> None:
     for warning in warnings.items:
         print(f"warning: {warning}", file=sys.stderr)
+    if warnings.repairs:
+        print(
+            f"warning: {warnings.repairs} defect{'s' if warnings.repairs != 1 else ''} "
+            "repaired (docs/repairs.md); --strict refuses them",
+            file=sys.stderr,
+        )
 
 
 def _normalize(arguments: argparse.Namespace) -> int:
     targets: list[str] = arguments.targets
-    sources = [t for t in targets if Path(t).is_file()]
+    sources = _source_targets(targets)
     if sources:
         # Imported here, as in every command: a run the cache answers should not pay for it.
         from generator.normalize.normalize import normalize_source
 
         if len(targets) != 1:
-            raise SpecError("give one source file, or system ids only")
-        result = normalize_source(
-            Path(sources[0]), root=Path(arguments.root) if arguments.root else None
-        )
+            raise UsageError("give one source file, or system ids only")
+        with _local_source(sources[0], arguments) as (source, root):
+            result = normalize_source(source, root=root, strict=arguments.strict)
         _print_warnings(result.warnings)
         if arguments.output in (None, "-"):
             sys.stdout.write(result.to_yaml())
         else:
             write_atomically(Path(arguments.output), result.to_yaml())
         return EXIT_OK
-    if arguments.output or arguments.root:
-        raise SpecError("-o and --root go with a source file, not with system ids")
+    if arguments.output or arguments.root or arguments.follow_refs:
+        raise UsageError("-o, --root and --follow-refs go with a source file, not with system ids")
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
     stamp = Stamp(specs.parent, "normalize")
     inputs = digest(files_below(specs, skip_names=[SPEC_NAME]), toolchain(), *targets)
@@ -80,14 +132,19 @@ def _spec_outputs(specs: Path) -> str:
     return digest(sorted(specs.glob(f"*/{SPEC_NAME}")))
 
 
-def _generate(arguments: argparse.Namespace) -> int:
+def _check_package(arguments: argparse.Namespace) -> None:
+    """--package, held to the rule a manifest's package is; before anything is read or written
+    (``generate`` makes a folder of it)."""
     if arguments.package is not None:
-        # Before anything is read or written: the name becomes a folder under -o.
         problem = package_name_problem(arguments.package)
         if problem is not None:
             raise SpecError(f"--package {arguments.package!r}: {problem}")
+
+
+def _generate(arguments: argparse.Namespace) -> int:
+    _check_package(arguments)
     targets: list[str] = arguments.targets
-    if not [t for t in targets if Path(t).is_file()] and not arguments.package:
+    if not _source_targets(targets) and not arguments.package:
         specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
         output = Path(arguments.output) if arguments.output else specs.parent / "generated"
         inputs = digest(
@@ -106,28 +163,39 @@ def _generate(arguments: argparse.Namespace) -> int:
 
 
 def _generate_packages(arguments: argparse.Namespace) -> int:
-    from generator.emit.generate import PackageSource, system_package_source, write_packages
+    from generator.emit.generate import PackageSource, system_package_source
     from generator.normalize.normalize import normalize_source
 
     targets: list[str] = arguments.targets
-    sources = [t for t in targets if Path(t).is_file()]
+    sources = _source_targets(targets)
     if sources:
         if len(targets) != 1 or not arguments.output or not arguments.package:
-            raise SpecError("a source file needs -o DIR and --package NAME, and comes alone")
-        result = normalize_source(Path(sources[0]))
-        _print_warnings(result.warnings)
-        packages = [PackageSource(result.document, arguments.package, result.source)]
-        output = Path(arguments.output)
-    else:
-        if arguments.package:
-            raise SpecError("--package goes with a source file; systems name their own")
-        specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
-        packages = [system_package_source(m) for m in load_systems(specs, targets)]
-        output = Path(arguments.output) if arguments.output else specs.parent / "generated"
-    for path in write_packages(packages, output):
-        if not arguments.quiet:
-            print(f"wrote {path}", file=sys.stderr)
+            raise UsageError("a source file needs -o DIR and --package NAME, and comes alone")
+        # Generated inside: what generating says about the source names its URL, if it has one.
+        with _local_source(sources[0], arguments) as (source, root):
+            result = normalize_source(source, root=root, strict=arguments.strict)
+            _print_warnings(result.warnings)
+            package = PackageSource(result.document, arguments.package, result.source)
+            _write_packages([package], Path(arguments.output), arguments.quiet)
+        return EXIT_OK
+    if arguments.package:
+        raise UsageError("--package goes with a source file; systems name their own")
+    if arguments.root or arguments.follow_refs:
+        raise UsageError("--root and --follow-refs go with a source file, not with system ids")
+    specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
+    packages = [system_package_source(m) for m in load_systems(specs, targets)]
+    output = Path(arguments.output) if arguments.output else specs.parent / "generated"
+    _write_packages(packages, output, arguments.quiet)
     return EXIT_OK
+
+
+def _write_packages(packages: list[PackageSource], output: Path, quiet: bool) -> None:
+    from generator.emit.generate import write_packages
+
+    # a package written anywhere names its own install and spec paths in its README
+    for path in write_packages(packages, output, name_output=True):
+        if not quiet:
+            print(f"wrote {path}", file=sys.stderr)
 
 
 def _fail_level(name: str) -> int | None:
@@ -165,10 +233,11 @@ def _diff(arguments: argparse.Namespace) -> int:
                 print(f"{rule.level.name:<4}  {rule.id:<58}  {rule.meaning}")
         return EXIT_OK
     if len(arguments.descriptions) != 2:
-        raise SpecError("diff needs OLD and NEW (or --list-rules)")
+        raise UsageError("diff needs OLD and NEW (or --list-rules)")
+    _check_package(arguments)
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
     old, new = (load_description(argument, specs) for argument in arguments.descriptions)
-    report = diff_descriptions(old, new, client=not arguments.no_client)
+    report = diff_descriptions(old, new, client=not arguments.no_client, package=arguments.package)
     return _emit_reports([report], arguments)
 
 
@@ -215,6 +284,24 @@ def _add_report_options(command: argparse.ArgumentParser, fail_on: str) -> None:
     command.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
 
 
+def _add_url_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--follow-refs",
+        action="store_true",
+        help="for a SOURCE given as an http(s) URL: also download the files its references "
+        "name, from the same origin (default: refuse a description that refers to others)",
+    )
+
+
+def _add_strict_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a source file's defects instead of repairing them with a warning "
+        "(docs/repairs.md); the systems under specs/ are always strict",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -227,14 +314,17 @@ def _parser() -> argparse.ArgumentParser:
         help="sources -> canonical OpenAPI 3.1",
         description="Normalize the systems under specs/ (all when none is named) into "
         "specs/<system>/openapi.yaml, or one source file (OpenAPI 3.x, Swagger 2.0, "
-        "RAML 1.0 or a compact source) into -o OUT.yaml (default: standard output).",
+        "RAML 1.0 or a compact source; a file or an http(s) URL) into -o OUT.yaml (default: "
+        "standard output).",
     )
     normalize.add_argument("targets", nargs="*", metavar="SYSTEM|SOURCE")
     normalize.add_argument("-o", "--output", help="where to write the normalized document")
     normalize.add_argument(
         "--root", help="folder no reference may leave (default: the source's folder)"
     )
+    _add_url_options(normalize)
     normalize.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
+    _add_strict_option(normalize)
     normalize.add_argument("-q", "--quiet", action="store_true", help="say only what is wrong")
     normalize.add_argument(
         "--no-cache", action="store_true", help="normalize even when nothing has changed"
@@ -245,12 +335,18 @@ def _parser() -> argparse.ArgumentParser:
         help="spec -> typed Python client package",
         description="Generate the client package of each system under specs/ (all when none "
         "is named) into generated/<package>/ from its normalized openapi.yaml, or of one "
-        "source file (any format `normalize` reads) into -o DIR with --package NAME.",
+        "source file (any format `normalize` reads) or http(s) URL of one into -o DIR with "
+        "--package NAME.",
     )
     generate.add_argument("targets", nargs="*", metavar="SYSTEM|SOURCE")
     generate.add_argument("-o", "--output", help="folder to write packages into")
     generate.add_argument("--package", help="the package name, for a source file")
+    generate.add_argument(
+        "--root", help="folder no reference may leave (default: the source's folder)"
+    )
+    _add_url_options(generate)
     generate.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
+    _add_strict_option(generate)
     generate.add_argument("-q", "--quiet", action="store_true", help="say only what is wrong")
     generate.add_argument(
         "--no-cache", action="store_true", help="generate even when nothing has changed"
@@ -268,6 +364,11 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("descriptions", nargs="*", metavar="OLD NEW")
     diff.add_argument("--no-client", action="store_true", help="skip the client comparison")
     diff.add_argument("--list-rules", action="store_true", help="print every rule and exit")
+    diff.add_argument(
+        "--package",
+        help="the package the client symbols are named after (default: the system's, for a "
+        "system or a file in its folder; else 'api')",
+    )
     _add_report_options(diff, fail_on="ERR")
     diff.set_defaults(run=_diff)
     drift = commands.add_parser(
@@ -298,13 +399,21 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--generated", help="the generated folder (default: beside specs/)")
     check.add_argument("-q", "--quiet", action="store_true", help="the summary only, no diff")
     check.set_defaults(run=_check)
+    for command in commands.choices.values():
+        # Which usage an error answers with: the subcommand's, not the top level's.
+        command.set_defaults(command_parser=command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = _parser().parse_args(argv)
+    arguments, unknown = _parser().parse_known_args(argv)
+    usage: argparse.ArgumentParser = arguments.command_parser
+    if unknown:
+        usage.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return int(arguments.run(arguments))
+    except UsageError as error:
+        usage.error(str(error))
     except SpecError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
 from tests.conftest import PROJECT, SPECS
 from tests.contract.prism import PrismServer
+from tests.faults import schemes
 
 _PYTHON_BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
 
@@ -126,3 +128,33 @@ def test_a_package_without_auth_has_a_readme_that_calls_without_credentials(
         for name in [m for m in sys.modules if m.split(".")[0] == "open_things"]:
             del sys.modules[name]
     assert capsys.readouterr().out == "name='cup'\n"  # the mock's example, as the model
+
+
+# One README per kind of scheme, each run against one mock that takes any of them; the long
+# profile runs every kind (each is a package to generate). Not "raw": Prism knows no HTTP
+# scheme but basic, bearer and digest (tests/faults/test_schemes.py sends it).
+_KINDS = ["cc", "basic", "key_query"]
+if os.environ.get("FAULTS_PROFILE") == "long":
+    _KINDS += ["bearer", "key_header", "key_cookie", "code", "oidc"]
+
+
+@pytest.mark.parametrize("kind", _KINDS)
+def test_a_readme_authenticates_with_the_documents_scheme_of_each_kind(
+    kind: str, tmp_path: Path, prism: Callable[[Path], PrismServer]
+) -> None:
+    folder, _ = schemes.generate(tmp_path, package=f"schemes_{kind}", default=kind)
+    readme = (folder / "README.md").read_text()
+    mock = tmp_path / "any_scheme.json"
+    mock.write_text(json.dumps(schemes.spec(None)))
+    with schemes.imported(folder):
+        _run_examples(readme, folder.name, prism(mock).base_url)
+
+
+def test_a_readme_written_with_o_names_where_the_package_and_its_spec_are(tmp_path: Path) -> None:
+    (tmp_path / "api").mkdir()
+    folder, _ = schemes.generate(tmp_path / "api", package="placed")
+    readme = (folder / "README.md").read_text()
+    # from the folder that holds the output folder, as `generate -o out` was run there
+    assert "pip install ./out/placed\n" in readme
+    assert "Generated from [`placed.json`](../../placed.json)" in readme
+    assert (folder / "../../placed.json").resolve().is_file()

@@ -15,12 +15,25 @@ from generator.shared.errors import SpecError
 def _with_lines(changes: list[Change], old: Description, new: Description) -> list[Change]:
     located = []
     for change in changes:
-        lines = old.lines if change.side == "old" else new.lines
-        located.append(change.with_line(lines.line_of(change.pointer) if lines else None))
+        side = old if change.side == "old" else new
+        if side.places is not None and side.lines is not None:
+            at = side.places.pointer(change.pointer)
+            located.append(replace(change, at=at, line=side.lines.line_of(at)))
+        else:
+            lines = side.lines
+            located.append(change.with_line(lines.line_of(change.pointer) if lines else None))
     return located
 
 
-def diff_descriptions(old: Description, new: Description, *, client: bool = True) -> Report:
+# The package both clients are generated as when neither side is a system's and none is named.
+DEFAULT_PACKAGE = "api"
+
+
+def diff_descriptions(
+    old: Description, new: Description, *, client: bool = True, package: str | None = None
+) -> Report:
+    """``package`` names the generated symbols; default: the package of NEW's (else OLD's)
+    system, else ``DEFAULT_PACKAGE``, with a note saying so."""
     changes = _with_lines(unique(compare_documents(old.document, new.document)), old, new)
     report = Report(
         title=f"{old.label} -> {new.label}",
@@ -31,7 +44,13 @@ def diff_descriptions(old: Description, new: Description, *, client: bool = True
     )
     if client:
         # Both sides generate under one name, so that only real differences show.
-        package = next((d.package for d in (new, old) if d.system_package), new.package)
+        package = package or new.package or old.package
+        if package is None:
+            package = DEFAULT_PACKAGE
+            report.notes.append(
+                f"client symbols are named as package {package!r}: pass --package NAME "
+                "to name them as yours"
+            )
         try:
             before = client_surface(old.document, package)
             after = client_surface(new.document, package)

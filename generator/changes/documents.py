@@ -7,6 +7,7 @@ their path parameters are matched by position for the same reason.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -59,10 +60,23 @@ class DocumentComparison:
     # -- reporting ----------------------------------------------------------------------------
 
     def _add(
-        self, rule: str, message: str, operation: str | None, pointer: str, side: str = "new"
+        self,
+        rule: str,
+        message: str,
+        operation: str | None,
+        pointer: str,
+        side: str = "new",
+        parameter: tuple[str | None, str | None] = (None, None),
     ) -> None:
         self.changes.append(
-            Change(rule, message, operation, pointer, "old" if side == "old" else "new")
+            Change(
+                rule,
+                message,
+                operation,
+                pointer,
+                "old" if side == "old" else "new",
+                parameter=parameter,
+            )
         )
 
     def _schema_change(self, rule: str, place: Place, detail: str, side: str) -> None:
@@ -271,10 +285,28 @@ class DocumentComparison:
     ) -> None:
         before = self._parameter_map("old", old[0], old[1])
         after = self._parameter_map("new", new[0], new[1])
+        renamed = _renamed_parameters(before, after)
         for key, (parameter, pointer) in before.items():
             label = f"{parameter['in']} parameter {parameter.get('name')}"
+            if key in renamed:
+                new_parameter, new_pointer = after[renamed[key]]
+                self._add(
+                    "request-parameter-renamed",
+                    f"{label} -> {new_parameter.get('name')}",
+                    name,
+                    new_pointer,
+                    parameter=(_wire_key(parameter), _wire_key(new_parameter)),
+                )
+                continue
             if key not in after:
-                self._add("request-parameter-removed", label, name, pointer, "old")
+                self._add(
+                    "request-parameter-removed",
+                    label,
+                    name,
+                    pointer,
+                    "old",
+                    parameter=(_wire_key(parameter), None),
+                )
                 continue
             new_parameter, new_pointer = after[key]
             label = f"{new_parameter['in']} parameter {new_parameter.get('name')}"
@@ -305,14 +337,14 @@ class DocumentComparison:
                 parameter.get("schema", {}), new_parameter.get("schema", {}), place
             )
         for key, (parameter, pointer) in after.items():
-            if key in before:
+            if key in before or key in renamed.values():
                 continue
             label = f"{parameter['in']} parameter {parameter.get('name')}"
             if parameter.get("required"):
                 rule = "new-required-request-parameter"
             else:
                 rule = "new-optional-request-parameter"
-            self._add(rule, label, name, pointer)
+            self._add(rule, label, name, pointer, parameter=(None, _wire_key(parameter)))
 
     def _request_body(
         self,
@@ -520,6 +552,36 @@ class DocumentComparison:
                 self._add(
                     "api-security-added", f"security {' + '.join(sorted(schemes))}", name, pointer
                 )
+
+
+def _wire_key(parameter: dict[str, Any]) -> str:
+    """How the generated client knows a parameter: ``in:name``, the name as written."""
+    return f"{parameter['in']}:{parameter.get('name')}"
+
+
+def _rename_identity(parameter: dict[str, Any]) -> str:
+    """What a renamed parameter keeps: its location, schema, description and the rest."""
+    kept = {k: v for k, v in parameter.items() if k != "name"}
+    return json.dumps(
+        [without_prose(kept), parameter.get("description")], sort_keys=True, default=str
+    )
+
+
+def _renamed_parameters(
+    before: dict[str, tuple[dict[str, Any], str]], after: dict[str, tuple[dict[str, Any], str]]
+) -> dict[str, str]:
+    """Old key -> new key of each parameter only renamed: one gone and one new that agree in
+    everything but the name. Ambiguous pairs (two alike on a side) stay removal and addition."""
+    gone = [key for key in before if key not in after]
+    new = [key for key in after if key not in before]
+    renamed = {}
+    for key in gone:
+        identity = _rename_identity(before[key][0])
+        alike_old = [k for k in gone if _rename_identity(before[k][0]) == identity]
+        alike_new = [k for k in new if _rename_identity(after[k][0]) == identity]
+        if len(alike_old) == 1 and len(alike_new) == 1:
+            renamed[key] = alike_new[0]
+    return renamed
 
 
 def _serialization(parameter: dict[str, Any]) -> str:

@@ -195,8 +195,32 @@ def compare_surfaces(old: ClientSurface, new: ClientSurface) -> list[ApiChange]:
 
 
 def with_symbols(changes: list[Change], old: ClientSurface, new: ClientSurface) -> list[Change]:
-    """``changes``, each naming the generated symbol it touches where one can be named."""
-    return [replace(c, symbols=_symbols(c, old if c.side == "old" else new)) for c in changes]
+    """``changes``, each naming the generated symbol it touches where one can be named, and
+    the generated signatures it breaks (which makes it an ERR)."""
+    return [
+        replace(
+            c, symbols=_symbols(c, old if c.side == "old" else new), breaks=_breaks(c, old, new)
+        )
+        for c in changes
+    ]
+
+
+def _breaks(change: Change, old: ClientSurface, new: ClientSurface) -> tuple[str, ...]:
+    """``method(keyword)`` when the change takes away a keyword the old method accepted: a
+    caller passing it gets a TypeError from the new client, whatever the wire says."""
+    old_key = change.parameter[0]
+    if old_key is None or change.operation is None:
+        return ()
+    method, _, path = change.operation.partition(" ")
+    endpoint = endpoint_key(method, path)
+    before, after = old.methods.get(endpoint), new.methods.get(endpoint)
+    if before is None or after is None:
+        return ()  # the operation itself came or went: that change says so
+    qualified, parameters = before
+    keyword = parameters.get(old_key)
+    if keyword is None or keyword in after[1].values():
+        return ()
+    return (f"{qualified}({keyword})",)
 
 
 def _symbols(change: Change, surface: ClientSurface) -> tuple[str, ...]:
@@ -219,6 +243,9 @@ def _symbols(change: Change, surface: ClientSurface) -> tuple[str, ...]:
     if found is None:
         return ()
     qualified, parameters = found
+    key = change.parameter[0 if change.side == "old" else 1]
+    if key is not None and key in parameters:
+        return (f"{qualified}({parameters[key]})",)
     if "parameters" in tokens:
         parameter = change.message.split(":", 1)[0].split(" ")
         if len(parameter) == 3 and parameter[1] == "parameter":

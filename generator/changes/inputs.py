@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.changes.locate import SourcePlaces
 from generator.normalize.normalize import normalize_source
 from generator.project.manifest import load_manifest
 from generator.project.systems import MANIFEST_NAME, SPEC_NAME, system_ids
@@ -30,10 +31,11 @@ class Description:
 
     document: dict[str, Any]
     label: str  # how reports name it: the argument as given
-    package: str  # the package generated from it
+    package: str | None  # the package its system generates; None for a file of no system
     lines: LineIndex | None  # where its pointers are, when the document is the file as written
     file: str | None = None  # the file on disk the lines are of (not one read from git)
-    system_package: bool = False  # `package` is a system's, not made up from a file name
+    # For a file converted on loading (Swagger 2.0, RAML): where its pointers are in that file.
+    places: SourcePlaces | None = None
 
 
 def load_description(argument: str, specs: Path) -> Description:
@@ -60,22 +62,33 @@ def _from_disk(argument: str, specs: Path, label: str | None = None) -> Descript
 
 def _load_file(file: Path, label: str, root: Path | None = None) -> Description:
     manifest_file = file.parent / MANIFEST_NAME
+    # Any file in a system's folder (its spec, its source) is of that system's package.
+    package = _system_package(manifest_file) if manifest_file.is_file() else None
     if file.name == SPEC_NAME and manifest_file.is_file():
         # A committed, normalized spec: read as written, so that pointers have lines.
         files = SourceFiles(file.parent)
-        package = _system_package(manifest_file)
         return Description(
             files.load(file),
             label,
-            package or "api",
+            package,
             LineIndex(files.text(file)),
             display_path(file),
-            system_package=package is not None,
         )
     result = normalize_source(file, root=root)
-    lines = LineIndex(file.read_text(encoding="utf-8")) if result.format == "openapi" else None
-    shown = display_path(file) if lines is not None else None
-    return Description(result.document, label, _package_name(file), lines, shown)
+    text = file.read_text(encoding="utf-8-sig")
+    if result.format == "openapi":
+        return Description(result.document, label, package, LineIndex(text), display_path(file))
+    if result.format in CONVERTED:
+        places = SourcePlaces(text, result.format, result.document)
+        lines = LineIndex(text)
+        return Description(
+            result.document, label, package, lines, display_path(file), places=places
+        )
+    return Description(result.document, label, package, None, None)
+
+
+# The formats converted on loading whose places ``SourcePlaces`` finds in the file as written.
+CONVERTED = ("swagger2", "raml")
 
 
 def _system_package(manifest_file: Path) -> str | None:
@@ -84,11 +97,6 @@ def _system_package(manifest_file: Path) -> str | None:
         return load_manifest(manifest_file).package
     except SpecError:
         return None
-
-
-def _package_name(file: Path) -> str:
-    stem = "".join(c if c.isalnum() else "_" for c in file.stem.lower()).strip("_")
-    return stem if stem and stem[0].isalpha() and stem not in ("openapi", "swagger") else "api"
 
 
 def _git(repository: Path, *arguments: str) -> bytes:

@@ -118,7 +118,7 @@ def _colours(stream: TextIO) -> dict[str, str]:
 def _where(report: Report, change: Change) -> str:
     file = report.files.get(change.side) or (report.old if change.side == "old" else report.new)
     line = f":{change.line}" if change.line else ""
-    return f"{file}{line} #{change.pointer}"
+    return f"{file}{line} #{change.at if change.at is not None else change.pointer}"
 
 
 def text(reports: list[Report], stream: TextIO) -> str:
@@ -135,6 +135,8 @@ def text(reports: list[Report], stream: TextIO) -> str:
             out.append(f"     {c['dim']}at {_where(report, change)}{c['off']}")
             for symbol in change.symbols:
                 out.append(f"     {c['dim']}client: {symbol}{c['off']}")
+            for symbol in change.breaks:
+                out.append(f"     {c['ERR']}breaks: {symbol} is no longer accepted{c['off']}")
         if report.known:
             out.append(f"  known differences (manifest corrections): {len(report.known)}")
             out.extend(f"    #{k.pointer}: {k.reason}" for k in report.known)
@@ -149,9 +151,29 @@ def _api_counts(changes: list[ApiChange]) -> str:
     return ", ".join(f"{counts[kind]} {kind}" for kind in ("removed", "changed", "added"))
 
 
+def _as_sync(text: str | None) -> str | None:
+    return None if text is None else text.replace("async def", "def").replace("Async", "")
+
+
+def _without_async_twins(changes: list[ApiChange]) -> list[ApiChange]:
+    """``changes`` without each async twin of a sync one changed alike (``AsyncJobs.get`` beside
+    ``Jobs.get``): the generator writes both from one operation, so one says it for both."""
+    sync = {(c.kind, c.symbol, _as_sync(c.before), _as_sync(c.after)) for c in changes}
+    return [
+        c
+        for c in changes
+        if ".Async" not in c.symbol
+        or (c.kind, _as_sync(c.symbol), _as_sync(c.before), _as_sync(c.after)) not in sync
+    ]
+
+
 def _api_text(report: Report, c: dict[str, str]) -> list[str]:
-    changes = report.api_changes or []
-    out = [f"  client API of {report.package}: {_api_counts(changes) if changes else 'unchanged'}"]
+    changes = _without_async_twins(report.api_changes or [])
+    twins = len(report.api_changes or []) - len(changes)
+    counts = _api_counts(changes) if changes else "unchanged"
+    if twins:
+        counts += f" (each also in its async twin: {twins} more)"
+    out = [f"  client API of {report.package}: {counts}"]
     marks = {"removed": "-", "changed": "~", "added": "+"}
     for change in changes:
         colour = (
@@ -190,10 +212,12 @@ def markdown(reports: list[Report]) -> str:
             out.append("| Level | Rule | Operation | Change | Where | Client symbol |")
             out.append("|---|---|---|---|---|---|")
             for change in report.changes:
-                where = f"`#{_cell(change.pointer)}`" + (
-                    f" line {change.line}" if change.line else ""
+                pointer = change.at if change.at is not None else change.pointer
+                where = f"`#{_cell(pointer)}`" + (f" line {change.line}" if change.line else "")
+                symbols = "<br>".join(
+                    [f"`{_cell(s)}`" for s in change.symbols]
+                    + [f"breaks `{_cell(s)}`" for s in change.breaks]
                 )
-                symbols = "<br>".join(f"`{_cell(s)}`" for s in change.symbols)
                 operation = f"`{_cell(change.operation)}`" if change.operation else ""
                 out.append(
                     f"| {_BADGE[change.level.name]} | `{change.rule}` | {operation} | "
@@ -248,7 +272,9 @@ def as_json(reports: list[Report]) -> str:
                         "side": change.side,
                         "file": report.files.get(change.side),
                         "line": change.line,
+                        "file_pointer": change.at,
                         "symbols": list(change.symbols),
+                        "breaks": list(change.breaks),
                     }
                     for change in report.changes
                 ],
@@ -298,6 +324,8 @@ def github(reports: list[Report]) -> str:
             message = f"{where}{change.message} (#{change.pointer})"
             for symbol in change.symbols:
                 message += f"\nclient: {symbol}"
+            for symbol in change.breaks:
+                message += f"\nbreaks: {symbol} is no longer accepted"
             out.append(
                 f"::{_COMMAND[change.level.name]} {','.join(properties)}::{_escape_data(message)}"
             )

@@ -193,6 +193,11 @@ _OTHER_RULES = [
     Rule("new-required-request-parameter", ERR, "a required parameter was added"),
     Rule("new-optional-request-parameter", INFO, "an optional parameter was added"),
     Rule("request-parameter-removed", WARN, "a parameter was removed"),
+    Rule(
+        "request-parameter-renamed",
+        ERR,
+        "a parameter was renamed, all else unchanged: the old name is no longer read",
+    ),
     Rule("request-parameter-became-required", ERR, "a parameter became required"),
     Rule("request-parameter-became-optional", INFO, "a parameter became optional"),
     Rule(

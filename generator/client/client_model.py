@@ -75,6 +75,8 @@ class Operation:
     streamed: bool  # a binary download
     pagination: Pagination | None = None
     spec_name: str = ""  # the module-level OperationSpec constant, unique in the package
+    # the operation's own security requirement, where it differs from the document's
+    security: tuple[tuple[str, ...], ...] | None = None
 
     @property
     def returns_nothing(self) -> bool:
@@ -140,21 +142,79 @@ class LoginEndpoint:
     token_field: str = ""
 
 
+SchemeKind = Literal[
+    "login", "apikey", "basic", "bearer", "oauth2_password", "oauth2_client_credentials"
+]
+# The Client() keywords of each kind, by role (the keyword itself may differ: see ``Scheme``).
+SCHEME_ROLES: dict[str, tuple[str, ...]] = {
+    "login": ("tenant", "token", "username", "password"),
+    "apikey": ("api_key",),
+    "basic": ("username", "password"),
+    "bearer": ("token",),
+    "oauth2_password": ("client_id", "client_secret", "username", "password", "scope"),
+    "oauth2_client_credentials": ("client_id", "client_secret", "scope"),
+}
+
+
 @dataclass(frozen=True)
-class Auth:
-    kind: Literal["login", "apikey", "oauth2_password", "none"]
-    header: str = ""  # apikey: the key's header; login: the token's
-    prefix: str = ""
+class Scheme:
+    """One security scheme the client can send, and the Client() keywords it takes."""
+
+    name: str  # the spec's: what security requirements name
+    kind: SchemeKind
+    # role -> Client() keyword: the role's own name, or, when another scheme has it already,
+    # one made from the scheme's name (``admin_api_key``)
+    arguments: tuple[tuple[str, str], ...]
+    header: str = ""  # apikey: the key's header, query parameter or cookie; login: the token's
+    location: Literal["header", "query", "cookie"] = "header"
+    prefix: str = ""  # apikey: before the key; bearer: the HTTP scheme ("" for a raw value)
     token_url: str = ""
     scope_template: str = ""
-    # oauth2_password: each {placeholder} of the scope template and the Client() argument
-    # that fills it
+    # oauth2: each {placeholder} of the scope template and the Client() argument that fills it
     scope_arguments: tuple[tuple[str, str], ...] = ()
     # login: the endpoints in the order tried, and the header (if any) that names the tenant,
     # with an example value for the README
     endpoints: tuple[LoginEndpoint, ...] = ()
     tenant_header: str = ""
     tenant_example: str = ""
+    what: str = ""  # bearer: where the token comes from, for the docstring ("OpenID Connect")
+    http_scheme: str = ""  # bearer with no prefix: the HTTP scheme the caller's value names
+
+    def argument(self, role: str) -> str:
+        return dict(self.arguments)[role]
+
+
+Requirement = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Auth:
+    """The schemes the client can send, and the document's security requirement: alternatives,
+    each the names of schemes sent together (``()``: no credentials)."""
+
+    schemes: tuple[Scheme, ...] = ()
+    default: Requirement = ()
+
+    @property
+    def kind(self) -> str:
+        """``none``, the one scheme's kind, or ``several``."""
+        if not self.schemes:
+            return "none"
+        return self.schemes[0].kind if len(self.schemes) == 1 else "several"
+
+    @property
+    def single(self) -> bool:
+        """One scheme: its credentials are required keywords (those of a login excepted)."""
+        return len(self.schemes) == 1
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        """Every Client() keyword the schemes add."""
+        return tuple(
+            name
+            for scheme in self.schemes
+            for name in (*dict(scheme.arguments).values(), *dict(scheme.scope_arguments).values())
+        )
 
 
 @dataclass(frozen=True)
@@ -194,6 +254,8 @@ class Package:
     resources: tuple[Resource, ...]
     uses_xml: bool = False
     webhooks: tuple[Webhook, ...] = ()
+    # what the generator could not do for this spec: (message, JSON pointer)
+    warnings: tuple[tuple[str, str], ...] = ()
 
     @property
     def error_models(self) -> tuple[TypeRef, ...]:

@@ -10,10 +10,8 @@ from typing import Any
 from generator.client import code
 from generator.client import type_refs as types
 from generator.client.client_model import (
-    Auth,
     BodyKind,
     JobWaiter,
-    LoginEndpoint,
     Operation,
     Package,
     Pagination,
@@ -26,6 +24,7 @@ from generator.client.client_model import (
     Webhook,
 )
 from generator.client.naming import snake_case, unique
+from generator.client.security_build import SecurityBuild, build_security
 from generator.normalize.openapi_walk import METHODS
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
@@ -180,6 +179,7 @@ class _Builder:
             and isinstance(schema["x-job"].get("read"), dict)
         }
         self.uses_xml = False
+        self.security: SecurityBuild
 
     def resolve(self, node: Any) -> Any:
         while isinstance(node, dict) and isinstance(node.get("$ref"), str):
@@ -242,7 +242,18 @@ class _Builder:
             return_annotation=return_annotation,
             streamed=streamed,
             pagination=self.pagination(raw, others, responses),
+            security=self.operation_security(path, method, raw),
         )
+
+    def operation_security(
+        self, path: str, method: str, raw: dict[str, Any]
+    ) -> tuple[tuple[str, ...], ...] | None:
+        """The operation's own requirement; None where it has none or the document's."""
+        if "security" not in raw:
+            return None
+        pointer = json_pointer.join("/paths", path, method, "security")
+        own = self.security.requirement(raw["security"], pointer)
+        return None if own == self.security.auth.default else own
 
     def fixed_keywords(self, raw: dict[str, Any]) -> set[str]:
         """The template's own keyword parameters of this operation's methods."""
@@ -461,35 +472,6 @@ class _Builder:
 
     # -- the package -----------------------------------------------------------------------
 
-    def auth(self, client_names: set[str]) -> Auth:
-        """How the client authenticates; arguments it adds to Client() take from
-        ``client_names``."""
-        schemes: dict[str, Any] = self.document.get("components", {}).get("securitySchemes", {})
-        for scheme in schemes.values():
-            if _header_key(scheme) and "x-login" in scheme:
-                return _login_auth(scheme, schemes)
-        for scheme in schemes.values():
-            if scheme.get("type") == "oauth2" and "password" in scheme.get("flows", {}):
-                template = str(scheme.get("x-scope-template", ""))
-                return Auth(
-                    kind="oauth2_password",
-                    token_url=scheme["flows"]["password"]["tokenUrl"],
-                    scope_template=template,
-                    # each {name} of the template is filled by a Client() argument
-                    scope_arguments=tuple(
-                        (name, unique(snake_case(name), client_names))
-                        for name in dict.fromkeys(re.findall(r"\{([^{}]+)\}", template))
-                    ),
-                )
-            if _header_key(scheme):
-                return Auth(
-                    kind="apikey",
-                    header=scheme["name"],
-                    prefix=str(scheme.get("x-value-prefix", "")),
-                )
-        # No scheme we support: the client sends no credentials (`headers=` can add some).
-        return Auth(kind="none")
-
     # -- webhooks --------------------------------------------------------------------------
 
     def webhooks(self) -> tuple[Webhook, ...]:
@@ -518,6 +500,8 @@ class _Builder:
         return tuple(found)
 
     def build(self) -> Package:
+        client_names = set(CLIENT_NAMES)
+        self.security = build_security(self.document, client_names)
         by_tag: dict[str, list[Operation]] = {}
         for path, item in (self.document.get("paths") or {}).items():
             for method in METHODS:
@@ -555,8 +539,6 @@ class _Builder:
             )
         info = self.document.get("info", {})
         server = (self.document.get("servers") or [{"url": "/"}])[0]
-        client_names = set(CLIENT_NAMES)
-        auth = self.auth(client_names)
         variables = tuple(
             ServerVariable(
                 name=name,
@@ -575,57 +557,12 @@ class _Builder:
             version=str(info.get("version", "0")),
             server_url=str(server["url"]),
             server_variables=variables,
-            auth=auth,
+            auth=self.security.auth,
             resources=tuple(resources),
             uses_xml=self.uses_xml,
             webhooks=self.webhooks(),
+            warnings=tuple(self.security.warnings),
         )
-
-
-def _header_key(scheme: Any) -> bool:
-    """Whether a security scheme is an API key sent in a header."""
-    return (
-        isinstance(scheme, dict) and scheme.get("type") == "apiKey" and scheme.get("in") == "header"
-    )
-
-
-def _login_endpoint(endpoint: Any) -> bool:
-    """Whether an x-login endpoint has a path and says where the token comes back."""
-    if not isinstance(endpoint, dict) or not isinstance(endpoint.get("path"), str):
-        return False
-    where = [endpoint.get(key) for key in ("token-cookie", "token-header", "token-field")]
-    return any(isinstance(value, str) and value for value in where)
-
-
-def _login_auth(scheme: dict[str, Any], schemes: dict[str, Any]) -> Auth:
-    """A token scheme with ``x-login`` (docs/manifest.md): the client logs in for the token."""
-    login = scheme["x-login"]
-    listed = login.get("endpoints") if isinstance(login, dict) else None
-    if not isinstance(listed, list) or not listed or not all(map(_login_endpoint, listed)):
-        # the manifest's schema says as much, with the line; a spec may come without a manifest
-        raise SpecError(
-            "x-login needs endpoints: a list of objects with a path and a token-cookie, "
-            "token-header or token-field (docs/manifest.md)"
-        )
-    endpoints = tuple(
-        LoginEndpoint(
-            path=str(endpoint["path"]),
-            token_cookie=str(endpoint.get("token-cookie", "")),
-            token_header=str(endpoint.get("token-header", "")),
-            token_field=str(endpoint.get("token-field", "")),
-        )
-        for endpoint in login["endpoints"]
-    )
-    tenant = schemes.get(login["tenant-scheme"]) if "tenant-scheme" in login else None
-    if "tenant-scheme" in login and not _header_key(tenant):
-        raise SpecError(f"x-login tenant-scheme {login['tenant-scheme']!r} is no apiKey header")
-    return Auth(
-        kind="login",
-        header=str(scheme["name"]),
-        endpoints=endpoints,
-        tenant_header=str(tenant["name"]) if tenant else "",
-        tenant_example=str(tenant.get("x-example", "")) if tenant else "",
-    )
 
 
 # The runtime function that escapes a value for a string in each query language an x-job read

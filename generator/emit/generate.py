@@ -20,10 +20,10 @@ from typing import Any
 from generator.client.client_model import Package
 from generator.client.client_model_build import build_package
 from generator.emit.models_codegen import ModelsResult, generate_models
-from generator.emit.render import render_package, runtime_files
+from generator.emit.render import ReadmePaths, render_package, runtime_files
 from generator.project.manifest import Manifest
 from generator.project.systems import SPEC_NAME
-from generator.shared.errors import SpecError
+from generator.shared.errors import SpecError, SpecWarning
 from generator.sources.source_files import SourceFiles
 
 
@@ -61,15 +61,18 @@ class Rendered:
     package: Package
 
 
-def render(source: PackageSource) -> dict[str, str]:
-    """Every file of the package: path relative to the package folder -> text."""
-    return render_package_source(source).files
+def render(source: PackageSource, paths: ReadmePaths | None = None) -> dict[str, str]:
+    """Every file of the package: path relative to the package folder -> text; ``paths``: what
+    its README names (by default, a committed system's)."""
+    return render_package_source(source, paths).files
 
 
-def render_package_source(source: PackageSource) -> Rendered:
+def render_package_source(source: PackageSource, paths: ReadmePaths | None = None) -> Rendered:
     models = generate_models(source.document, package=source.package)
     package = build_package(source.document, package=source.package, class_names=models.class_names)
-    files = render_package(package)
+    for message, pointer in package.warnings:
+        print(f"warning: {SpecWarning(message, source.spec_file, pointer)}", file=sys.stderr)
+    files = render_package(package, paths)
     code = f"src/{source.package}"
     files[f"{code}/models.py"] = models.source
     files[f"{code}/py.typed"] = ""
@@ -117,14 +120,25 @@ def _ruff(folder: Path, sources: list[PackageSource]) -> None:
             )
 
 
-def write_packages(sources: list[PackageSource], output: Path) -> list[Path]:
-    """Generate every package into ``output/<package>``, replacing what was there."""
+def write_packages(
+    sources: list[PackageSource], output: Path, *, name_output: bool = False
+) -> list[Path]:
+    """Generate every package into ``output/<package>``, replacing what was there.
+
+    With ``name_output``, each README names where the package is and where its spec is from
+    ``output``; otherwise as a committed system's (``check`` writes elsewhere to compare).
+    """
     output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=output, prefix=".generating-") as temporary:
         staging = Path(temporary)
         for source in sources:
+            paths = (
+                ReadmePaths.written(output / source.package, source.spec_file)
+                if name_output
+                else None
+            )
             try:
-                files = render(source)
+                files = render(source, paths)
             except SpecError as error:  # one of many packages: say which spec it was
                 error.file = error.file or source.spec_file
                 raise

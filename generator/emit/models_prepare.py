@@ -56,6 +56,9 @@ PLAIN_TEXT = str.maketrans(
         "\u00a0": " ",
         "\u2026": "...",
         "\x00": None,  # no Python source may hold a NUL, not even in a docstring
+        # What str.splitlines() breaks a line at besides \n and \r: the tools that mend and
+        # check the models split there, and would leave a line of mere indentation.
+        **dict.fromkeys(["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"], "\n"),
     }
 )
 

@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 
 from generator.client import type_refs as types
-from generator.client.client_model import JobWaiter, Operation, Package, Parameter, Resource
+from generator.client.client_model import (
+    JobWaiter,
+    Operation,
+    Package,
+    Parameter,
+    Resource,
+    Scheme,
+)
 from generator.client.code import Code, literal
 
 # Identifiers are often UUIDs (FOLIO's are), which a mock server checks; any other text is
@@ -25,13 +32,17 @@ def placeholder(parameter: Parameter) -> Code:
 
 
 def simple_call(package: Package) -> tuple[Resource, Operation] | None:
-    """The first GET that needs nothing but its path, and answers a body to print."""
-    for resource in package.resources:
-        for operation in resource.operations:
-            required = [p for p in operation.other_parameters if p.required and not p.fixed]
-            if operation.http_method == "GET" and not required and not operation.streamed:
-                return resource, operation
-    return None
+    """The first GET that needs nothing but its path, and answers a body to print; one that
+    needs the credentials the example gives (the document's requirement) if there is one."""
+    found = [
+        (resource, operation)
+        for resource in package.resources
+        for operation in resource.operations
+        if operation.http_method == "GET"
+        and not operation.streamed
+        and not [p for p in operation.other_parameters if p.required and not p.fixed]
+    ]
+    return next((f for f in found if f[1].security is None), found[0] if found else None)
 
 
 def paged_call(package: Package) -> tuple[Resource, Operation] | None:
@@ -57,3 +68,14 @@ def example_base_url(package: Package) -> str:
     """The server URL with each variable filled by its example value."""
     values = example_server_values(package)
     return re.sub(r"\{([^{}]*)\}", lambda m: values.get(m.group(1), m.group(0)), package.server_url)
+
+
+def example_schemes(package: Package) -> tuple[Scheme, ...]:
+    """The schemes whose credentials the example gives: those of the first alternative of the
+    document's requirement that needs any (the calls the example makes need them), else the
+    first scheme."""
+    by_name = {scheme.name: scheme for scheme in package.auth.schemes}
+    for alternative in package.auth.default:
+        if alternative:
+            return tuple(by_name[name] for name in alternative)
+    return package.auth.schemes[:1]

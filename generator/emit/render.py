@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 import jinja2.compiler
@@ -117,16 +121,57 @@ def environment() -> jinja2.Environment:
         job_waiter=readme_choices.job_waiter,
         example_server_values=readme_choices.example_server_values,
         example_base_url=readme_choices.example_base_url,
+        example_schemes=readme_choices.example_schemes,
     )
     return env
 
 
-def render_package(package: Package) -> dict[str, str]:
-    """Every templated file of ``package``: relative path -> text."""
+@dataclass(frozen=True)
+class ReadmePaths:
+    """Where a package's README says the package and its spec are."""
+
+    install: code.Code  # what `pip install` takes, from the folder that holds the output folder
+    spec: code.Code  # the spec, from that folder too
+    spec_link: code.Code  # the spec, from the README (a Markdown link)
+
+    @classmethod
+    def committed(cls, package: Package) -> ReadmePaths:
+        """A system's package in the project's ``generated/``, from ``specs/<system>/``."""
+        spec = f"specs/{package.distribution}/openapi.yaml"
+        return cls(
+            code.Code(f"./generated/{package.name}"), code.Code(spec), code.Code(f"../../{spec}")
+        )
+
+    @classmethod
+    def written(cls, folder: Path, spec_file: Path) -> ReadmePaths:
+        """A package written to ``folder`` (``<output>/<package>``) from ``spec_file``."""
+        folder, spec_file = folder.resolve(), spec_file.resolve()
+        base = folder.parent.parent
+        install = "./" + _relative(folder, base)
+        return cls(
+            code.Code(shlex.quote(install)),
+            _markdown_path(_relative(spec_file, base)),
+            code.Code(quote(_relative(spec_file, folder))),
+        )
+
+
+def _relative(path: Path, start: Path) -> str:
+    return Path(os.path.relpath(path, start)).as_posix()
+
+
+def _markdown_path(path: str) -> code.Code:
+    """A path as code in Markdown text: backticks it holds would end the code span."""
+    return code.Code(path.replace("`", "'"))
+
+
+def render_package(package: Package, paths: ReadmePaths | None = None) -> dict[str, str]:
+    """Every templated file of ``package``: relative path -> text. The README names the paths
+    of a committed system's package unless ``paths`` says otherwise."""
     env = environment()
     context = {
         "package": package,
         "generator_version": __version__,
+        "paths": paths or ReadmePaths.committed(package),
     }
     files = {
         target.format(package=package.name): env.get_template(template).render(context)

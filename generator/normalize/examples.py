@@ -38,10 +38,20 @@ class ExampleChecker:
         self.registry: Registry[Any] = Registry().with_resource(_URI, resource)
         self.dropped_references: set[str] = set()
 
-    def problem(self, value: Any, schema_pointer: str) -> str | None:
-        """Why ``value`` does not match the schema at ``schema_pointer``, or None."""
+    def problem(
+        self,
+        value: Any,
+        schema_pointer: str,
+        format_checker: jsonschema.FormatChecker | None = None,
+    ) -> str | None:
+        """Why ``value`` does not match the schema at ``schema_pointer``, or None.
+
+        Formats are checked only with a ``format_checker``: examples are not held to them.
+        """
         validator = jsonschema.Draft202012Validator(
-            {"$ref": f"{_URI}#{quote(schema_pointer, safe='/~')}"}, registry=self.registry
+            {"$ref": f"{_URI}#{quote(schema_pointer, safe='/~')}"},
+            registry=self.registry,
+            format_checker=format_checker,
         )
         error = jsonschema.exceptions.best_match(validator.iter_errors(value))
         if error is None:

@@ -13,7 +13,8 @@ from generator.normalize.document_upgrade import upgrade_document
 from generator.normalize.examples import check_examples
 from generator.normalize.operations import assign_operation_ids_and_tags
 from generator.normalize.overlay import apply_auth_and_servers, apply_manifest
-from generator.normalize.validate import validate_openapi
+from generator.normalize.repairs import repair_document
+from generator.normalize.validate import check_understandable, validate_openapi
 from generator.project.manifest import Manifest
 from generator.shared.errors import SpecError, Warnings
 from generator.sources.detect import detect_format, loader_for
@@ -38,16 +39,18 @@ def normalize_source(
     manifest: Manifest | None = None,
     manifest_scope: str = "all",
     path_prefix: str = "",
+    strict: bool = False,
 ) -> Normalized:
-    """Load, bundle, upgrade and validate the description whose root file is ``source``.
+    """Load, bundle, upgrade, repair and validate the description whose root file is ``source``.
 
     ``root`` is the folder no reference may leave (default: the folder of ``source``).
     ``manifest_scope`` "all" applies the whole manifest; "auth" only servers and security
     (for upstream descriptions, whose operations the manifest's ids do not name).
+    ``strict`` refuses the defects that are otherwise repaired with a warning (repairs.py).
     """
     source = source.resolve()
     try:
-        return _normalize(source, root, manifest, manifest_scope, path_prefix)
+        return _normalize(source, root, manifest, manifest_scope, path_prefix, strict)
     except RecursionError:
         raise SpecError("the description nests too deeply to process", file=source) from None
 
@@ -58,6 +61,7 @@ def _normalize(
     manifest: Manifest | None,
     manifest_scope: str,
     path_prefix: str,
+    strict: bool,
 ) -> Normalized:
     files = SourceFiles(root if root is not None else source.parent)
     files.confine(source)
@@ -68,6 +72,9 @@ def _normalize(
         raise SpecError("the description is not a mapping", file=source)
     bundled = bundle(files, source, document)
     upgrade_document(document, warnings, bundled.schema_origins, source)
+    # Repairs first: the passes below may rely on a valid shape (string keys, no null objects).
+    check_understandable(document, source)
+    repair_document(document, source, warnings, bundled.schema_origins, strict=strict)
     if path_prefix:
         _prefix_paths(document, path_prefix)
     pin_discriminator_values(document, warnings, source)
@@ -83,7 +90,8 @@ def _normalize(
 
 
 def normalize_system(manifest: Manifest) -> Normalized:
-    return normalize_source(manifest.source, root=manifest.folder, manifest=manifest)
+    # Strict: we own the systems' descriptions, and fix a defect there instead of repairing it.
+    return normalize_source(manifest.source, root=manifest.folder, manifest=manifest, strict=True)
 
 
 def upstream_source(manifest: Manifest, upstream_root: Path) -> tuple[Path, Path]:

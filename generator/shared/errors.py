@@ -14,6 +14,8 @@ from pathlib import Path
 def display_path(path: Path | str) -> str:
     """A path as a person wants to read it: relative to the working folder when inside it."""
     text = str(path)
+    if "://" in text:  # a URL, which relpath would take for a folder
+        return text
     try:
         relative = os.path.relpath(text)
     except ValueError:  # another drive on Windows
@@ -60,6 +62,8 @@ class SpecWarning:
     message: str
     file: Path | str | None = None
     pointer: str | None = None
+    # A defect repaired (generator/normalize/repairs.py): --strict would have refused it.
+    repair: bool = False
 
     def __str__(self) -> str:
         where = _location(self.file, None, self.pointer)
@@ -73,8 +77,17 @@ class Warnings:
     items: list[SpecWarning] = field(default_factory=list)
 
     def add(
-        self, message: str, *, file: Path | str | None = None, pointer: str | None = None
+        self,
+        message: str,
+        *,
+        file: Path | str | None = None,
+        pointer: str | None = None,
+        repair: bool = False,
     ) -> None:
-        warning = SpecWarning(message, file, pointer)
+        warning = SpecWarning(message, file, pointer, repair)
         if warning not in self.items:
             self.items.append(warning)
+
+    @property
+    def repairs(self) -> int:
+        return sum(1 for warning in self.items if warning.repair)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 
 def escape(token: str) -> str:
@@ -15,6 +16,12 @@ def unescape(token: str) -> str:
 
 def join(pointer: str, *tokens: str | int) -> str:
     return pointer + "".join("/" + escape(str(token)) for token in tokens)
+
+
+def of_local_reference(reference: str) -> str:
+    """The pointer a local ``$ref`` (``#/paths/~1a~1%7Bid%7D``) names: a URI fragment, so
+    percent-decoded."""
+    return unquote(reference[1:])
 
 
 def split(pointer: str) -> list[str]:

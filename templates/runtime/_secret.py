@@ -44,11 +44,12 @@ _LIVE: weakref.WeakSet[Secret] = weakref.WeakSet()
 SHORTEST_SEARCHED = 4
 
 
-def live_values() -> list[str]:
-    """The values of the secrets alive now, longest first (so that no part of one is left)."""
+def live_values(shortest: int = SHORTEST_SEARCHED) -> list[str]:
+    """The values of the secrets alive now, at least ``shortest`` long, longest first (so that
+    no part of one is left)."""
     with _LOCK:
         values = {secret.get() for secret in _LIVE}
-    return sorted((v for v in values if len(v) >= SHORTEST_SEARCHED), key=len, reverse=True)
+    return sorted((v for v in values if len(v) >= shortest), key=len, reverse=True)
 
 
 def checked(value: str, parameter: str, *, in_header: bool) -> str:

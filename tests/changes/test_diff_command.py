@@ -209,7 +209,9 @@ def test_json_output_has_the_documented_shape(tmp_path: Path) -> None:
         "side",
         "file",
         "line",
+        "file_pointer",
         "symbols",
+        "breaks",
     }
     assert change["operation"] == "GET /conf/jobs"
     assert report["client"] is None

@@ -390,6 +390,16 @@ OTHER_CASES: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any]]] = 
         _edited(_set(f"{OP}.parameters.1.description", "x")),
     ),
     (
+        "request-parameter-renamed",
+        document(),
+        _edited(_set(f"{OP}.parameters.1.name", "query")),
+        # renamed and retyped: not the same parameter any more
+        _edited(
+            _set(f"{OP}.parameters.1.name", "query"),
+            _set(f"{OP}.parameters.1.schema", {"type": "integer"}),
+        ),
+    ),
+    (
         "request-parameter-became-required",
         document(),
         _edited(_set(f"{OP}.parameters.1.required", True)),

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.client.client_model import Auth, LoginEndpoint, Package
+from generator.client.client_model import LoginEndpoint, Package, Scheme
 from generator.client.client_model_build import build_package
 from generator.client.type_refs import INT, STR, Model
 from generator.emit.models_codegen import generate_models
@@ -58,7 +58,7 @@ def test_data_export_spring_calls_pagination_and_waiter() -> None:
 
 def test_alma_offers_json_and_xml_and_a_region_variable() -> None:
     package = _package("alma-jobs")
-    assert package.auth.kind == "apikey" and package.auth.header == "Authorization"
+    assert package.auth.kind == "apikey" and package.auth.schemes[0].header == "Authorization"
     assert [v.python_name for v in package.server_variables] == ["region"]
     run = next(o for r in package.resources for o in r.operations if o.method_name == "run_job")
     assert run.body is not None and run.body.also_xml and run.body.xml_root == "job"
@@ -263,9 +263,14 @@ def test_a_schema_without_a_model_class_is_an_error_naming_it() -> None:
     assert raised.value.pointer == "/components/schemas/A"
 
 
-def _auth(schemes: dict[str, Any]) -> Auth:
+def _auth(schemes: dict[str, Any]) -> Scheme:
+    """The one scheme a client of ``schemes`` sends."""
     document = {"openapi": "3.1.0", "paths": {}, "components": {"securitySchemes": schemes}}
-    return build_package(document, package="p", class_names={}).auth
+    (scheme,) = build_package(document, package="p", class_names={}).auth.schemes
+    return scheme
+
+
+_LOGIN_ARGUMENTS = (("token", "token"), ("username", "username"), ("password", "password"))
 
 
 def test_a_login_comes_from_x_login_and_never_from_a_header_name() -> None:
@@ -279,8 +284,10 @@ def test_a_login_comes_from_x_login_and_never_from_a_header_name() -> None:
     }
     token = {"type": "apiKey", "in": "header", "name": "X-Token", "x-login": login}
     auth = _auth({"org": tenant, "token": token})
-    assert auth == Auth(
+    assert auth == Scheme(
+        name="token",
         kind="login",
+        arguments=(("tenant", "tenant"), *_LOGIN_ARGUMENTS),
         header="X-Token",
         endpoints=(
             LoginEndpoint("/v2/login", token_cookie="session"),
@@ -291,10 +298,12 @@ def test_a_login_comes_from_x_login_and_never_from_a_header_name() -> None:
     )
     # FOLIO's header names without x-login are API keys like any other: no vendor is guessed
     okapi = {"type": "apiKey", "in": "header", "name": "X-Okapi-Token"}
-    assert _auth({"token": okapi}) == Auth(kind="apikey", header="X-Okapi-Token")
+    assert _auth({"token": okapi}) == Scheme(
+        "token", "apikey", (("api_key", "api_key"),), header="X-Okapi-Token"
+    )
     # a login without a tenant
-    assert _auth({"token": {**token, "x-login": {"endpoints": login["endpoints"][:1]}}}) == Auth(
-        kind="login", header="X-Token", endpoints=auth.endpoints[:1]
+    assert _auth({"token": {**token, "x-login": {"endpoints": login["endpoints"][:1]}}}) == Scheme(
+        "token", "login", _LOGIN_ARGUMENTS, header="X-Token", endpoints=auth.endpoints[:1]
     )
 
 

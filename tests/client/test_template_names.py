@@ -35,6 +35,17 @@ _AUTH_KINDS: dict[str, dict[str, Any]] = {
         "tenant": {"type": "apiKey", "in": "header", "name": "X-Tenant"},
         "token": {"type": "apiKey", "in": "header", "name": "X-Token", "x-login": _LOGIN},
     },
+    "several": {
+        "query": {"type": "apiKey", "in": "query", "name": "key"},
+        "cookie": {"type": "apiKey", "in": "cookie", "name": "sid"},
+        "basic": {"type": "http", "scheme": "basic"},
+        "bearer": {"type": "http", "scheme": "bearer"},
+        "raw": {"type": "http", "scheme": "digest"},
+        "cc": {"type": "oauth2", "flows": {"clientCredentials": {"tokenUrl": "/t", "scopes": {}}}},
+        "code": {"type": "oauth2", "flows": {"authorizationCode": {"tokenUrl": "/t"}}},
+        "oidc": {"type": "openIdConnect", "openIdConnectUrl": "https://a.b/.well-known"},
+        "o": {"type": "oauth2", "flows": _FLOWS, "x-scope-template": "org={org}"},
+    },
 }
 
 
@@ -77,7 +88,7 @@ def test_every_name_client_adds_is_one_the_builder_keeps_from_api_names(name: st
     package = _package(name)
     tree = _module(package, "_client.py")
     api_names = {v.python_name for v in package.server_variables}
-    api_names |= {argument for _, argument in package.auth.scope_arguments}
+    api_names |= set(package.auth.keywords)
     added: set[str] = set()
     for node in tree.body:
         if isinstance(node, ast.ClassDef):

@@ -1106,3 +1106,21 @@ def test_fields_named_like_pydantic_methods_import_without_a_warning() -> None:
         "model_dump_json": "j",
     }
     assert "protected_namespaces" not in str(module.Plain.model_config)
+
+
+@pytest.mark.parametrize("separator", ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028"])
+def test_a_description_with_a_line_separator_of_str_splitlines_makes_a_clean_docstring(
+    separator: str,
+) -> None:
+    # found by the long hostile profile: '\x1e\\' left a line of mere indentation (ruff W293)
+    schema = {"type": "object", "description": f"{separator}\\", "properties": {"a": {}}}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Thing": schema}},
+    }
+    source = generate_models(document, package="p").source
+    assert not [line for line in source.split("\n") if line != line.rstrip()]
+    thing = next(n for n in ast.parse(source).body if isinstance(n, ast.ClassDef))
+    assert ast.get_docstring(thing) == "\\"

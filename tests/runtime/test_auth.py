@@ -11,8 +11,10 @@ from urllib.parse import parse_qs
 
 import httpx
 import pytest
-from runtime._auth import ApiKeyAuth, LoginAuth, LoginEndpoint, OAuth2PasswordAuth
+from runtime._auth import LoginAuth, LoginEndpoint
 from runtime._errors import APIStatusError, AuthenticationError
+from runtime._oauth2 import OAuth2PasswordAuth
+from runtime._schemes import ApiKeyAuth
 
 from tests.runtime.folio import folio_auth
 

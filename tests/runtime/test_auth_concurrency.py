@@ -16,8 +16,8 @@ from typing import Any
 import httpx
 import pytest
 from runtime import _deadline as deadline
-from runtime._auth import OAuth2PasswordAuth
 from runtime._errors import AuthenticationError
+from runtime._oauth2 import OAuth2PasswordAuth
 
 from tests.runtime.folio import folio_auth
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import httpx
 import pytest
-from runtime._auth import ApiKeyAuth
 from runtime._operation import OperationSpec, ResponseSpec
+from runtime._schemes import ApiKeyAuth
 from runtime._transport import AsyncTransport, SyncTransport
 
 GET = OperationSpec("GET", "/things/{id}", (ResponseSpec(200, "json", None),))

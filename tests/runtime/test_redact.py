@@ -9,9 +9,10 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from runtime._auth import ApiKeyAuth, OAuth2PasswordAuth
+from runtime._oauth2 import OAuth2ClientCredentialsAuth, OAuth2PasswordAuth
 from runtime._operation import OperationSpec, ResponseSpec
 from runtime._redact import own_call, scrubbed
+from runtime._schemes import ApiKeyAuth, BasicAuth, BearerAuth
 from runtime._secret import Secret
 from runtime._transport import AsyncTransport, SyncTransport
 
@@ -40,6 +41,16 @@ BUILDERS: list[tuple[str, Callable[[str], object], bool]] = [
     ("password", lambda v: folio_auth("diku", username="u", password=v), False),
     ("client_secret", lambda v: _oauth(client_secret=v), False),
     ("password", lambda v: _oauth(password=v), False),
+    ("api_key", lambda v: ApiKeyAuth(v, location="cookie"), True),
+    ("api_key", lambda v: ApiKeyAuth(v, location="query"), False),  # percent-encoded there
+    ("token", lambda v: BearerAuth(v), True),
+    ("username", lambda v: BasicAuth(v, "p"), False),
+    ("password", lambda v: BasicAuth("u", v), False),
+    (
+        "client_secret",
+        lambda v: OAuth2ClientCredentialsAuth("/t", client_id="c", client_secret=v),
+        False,
+    ),
 ]
 
 

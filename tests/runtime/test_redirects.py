@@ -6,9 +6,9 @@ import asyncio
 
 import httpx
 import pytest
-from runtime._auth import ApiKeyAuth
 from runtime._errors import APIStatusError
 from runtime._operation import OperationSpec, ResponseSpec
+from runtime._schemes import ApiKeyAuth
 from runtime._transport import AsyncTransport, SyncTransport
 
 GET = OperationSpec("GET", "/things", (ResponseSpec(200, "json", None),))

@@ -18,10 +18,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from runtime._access import value_at
-from runtime._auth import OAuth2PasswordAuth, _seconds
 from runtime._errors import AuthenticationError, NotFoundError
 from runtime._job_rules import JobRules, find_job, same_job
 from runtime._jobs import JobProgress, async_wait_for_job, wait_for_job
+from runtime._oauth2 import OAuth2PasswordAuth, _seconds
 from runtime._operation import OperationSpec, ResponseSpec
 from runtime._pagination import iter_offset_pages
 from runtime._retry import RetryPolicy, retry_after

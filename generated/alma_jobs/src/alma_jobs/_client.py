@@ -7,9 +7,10 @@ from types import TracebackType
 
 import httpx
 
-from ._runtime._auth import ApiKeyAuth
 from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
+from ._runtime._schemes import ApiKeyAuth
+from ._runtime._security import Security
 from ._runtime._transport import AsyncTransport, SyncTransport
 from .resources import (
     AsyncInstancesResource,
@@ -74,7 +75,12 @@ class Client:
     ) -> None:
         self._transport = SyncTransport(
             base_url or server_url(region=region),
-            auth=ApiKeyAuth(api_key, header="Authorization", prefix="apikey "),
+            auth=Security(
+                {
+                    "apikey": ApiKeyAuth(api_key, header="Authorization", prefix="apikey "),
+                },
+                default=(("apikey",),),
+            ),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
             default_headers=headers,
@@ -141,7 +147,12 @@ class AsyncClient:
     ) -> None:
         self._transport = AsyncTransport(
             base_url or server_url(region=region),
-            auth=ApiKeyAuth(api_key, header="Authorization", prefix="apikey "),
+            auth=Security(
+                {
+                    "apikey": ApiKeyAuth(api_key, header="Authorization", prefix="apikey "),
+                },
+                default=(("apikey",),),
+            ),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
             default_headers=headers,

@@ -10,6 +10,7 @@ import httpx
 from ._runtime._auth import LoginAuth, LoginEndpoint
 from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
+from ._runtime._security import Security
 from ._runtime._transport import AsyncTransport, SyncTransport
 from .resources import (
     AsyncHarvestingResource,
@@ -45,8 +46,8 @@ _LOGIN_ENDPOINTS = (
 class Client:
     """Client for FOLIO eUsage Harvester.
 
-    Give ``tenant`` and either a ready ``token`` or ``username`` and ``password`` (the client
-    logs in, and logs in again once when the token has expired).
+    Give ``tenant`` and either a ready ``token`` or ``username`` and ``password`` (the client logs
+    in, and logs in again once when the token has expired).
     ``base_url`` defaults to :func:`server_url` of the server variables given.
     Failed calls on 408, 429, 5xx and connection errors are retried ``max_retries`` times
     (safe methods only) with backoff, never past ``retry_deadline`` seconds.
@@ -81,14 +82,19 @@ class Client:
     ) -> None:
         self._transport = SyncTransport(
             base_url or server_url(okapi_url=okapi_url),
-            auth=LoginAuth(
-                token,
-                username=username,
-                password=password,
-                header="X-Okapi-Token",
-                endpoints=_LOGIN_ENDPOINTS,
-                tenant=tenant,
-                tenant_header="X-Okapi-Tenant",
+            auth=Security(
+                {
+                    "token": LoginAuth(
+                        token,
+                        username=username,
+                        password=password,
+                        header="X-Okapi-Token",
+                        endpoints=_LOGIN_ENDPOINTS,
+                        tenant=tenant,
+                        tenant_header="X-Okapi-Tenant",
+                    ),
+                },
+                default=(("token",),),
             ),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
@@ -126,8 +132,8 @@ class Client:
 class AsyncClient:
     """Async client for FOLIO eUsage Harvester.
 
-    Give ``tenant`` and either a ready ``token`` or ``username`` and ``password`` (the client
-    logs in, and logs in again once when the token has expired).
+    Give ``tenant`` and either a ready ``token`` or ``username`` and ``password`` (the client logs
+    in, and logs in again once when the token has expired).
     ``base_url`` defaults to :func:`server_url` of the server variables given.
     Failed calls on 408, 429, 5xx and connection errors are retried ``max_retries`` times
     (safe methods only) with backoff, never past ``retry_deadline`` seconds.
@@ -162,14 +168,19 @@ class AsyncClient:
     ) -> None:
         self._transport = AsyncTransport(
             base_url or server_url(okapi_url=okapi_url),
-            auth=LoginAuth(
-                token,
-                username=username,
-                password=password,
-                header="X-Okapi-Token",
-                endpoints=_LOGIN_ENDPOINTS,
-                tenant=tenant,
-                tenant_header="X-Okapi-Tenant",
+            auth=Security(
+                {
+                    "token": LoginAuth(
+                        token,
+                        username=username,
+                        password=password,
+                        header="X-Okapi-Token",
+                        endpoints=_LOGIN_ENDPOINTS,
+                        tenant=tenant,
+                        tenant_header="X-Okapi-Tenant",
+                    ),
+                },
+                default=(("token",),),
             ),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),

@@ -7,9 +7,10 @@ from types import TracebackType
 
 import httpx
 
-from ._runtime._auth import OAuth2PasswordAuth
+from ._runtime._oauth2 import OAuth2PasswordAuth
 from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
+from ._runtime._security import Security
 from ._runtime._transport import AsyncTransport, SyncTransport
 from .resources import (
     AsyncAuthResource,
@@ -35,8 +36,8 @@ def server_url(
 class Client:
     """Client for Liquid Decisions Batch Import and Export.
 
-    Give the OAuth2 client and user credentials; the client fetches a token (OAuth2 password
-    grant), keeps it, and fetches a new one once when it has expired.
+    Give the OAuth2 client and user credentials; the client fetches a token (OAuth2 password grant),
+    keeps it, and fetches a new one once when it has expired.
     ``base_url`` defaults to :func:`server_url` of the server variables given.
     Failed calls on 408, 429, 5xx and connection errors are retried ``max_retries`` times
     (safe methods only) with backoff, never past ``retry_deadline`` seconds.
@@ -72,13 +73,18 @@ class Client:
     ) -> None:
         self._transport = SyncTransport(
             base_url or server_url(server=server),
-            auth=OAuth2PasswordAuth(
-                "/ls/api/oauth2/token",
-                client_id=client_id,
-                client_secret=client_secret,
-                username=username,
-                password=password,
-                scope="community={community}".replace("{community}", community),
+            auth=Security(
+                {
+                    "oauth2": OAuth2PasswordAuth(
+                        "/ls/api/oauth2/token",
+                        client_id=client_id,
+                        client_secret=client_secret,
+                        username=username,
+                        password=password,
+                        scope="community={community}".replace("{community}", community),
+                    ),
+                },
+                default=(("oauth2",),),
             ),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
@@ -114,8 +120,8 @@ class Client:
 class AsyncClient:
     """Async client for Liquid Decisions Batch Import and Export.
 
-    Give the OAuth2 client and user credentials; the client fetches a token (OAuth2 password
-    grant), keeps it, and fetches a new one once when it has expired.
+    Give the OAuth2 client and user credentials; the client fetches a token (OAuth2 password grant),
+    keeps it, and fetches a new one once when it has expired.
     ``base_url`` defaults to :func:`server_url` of the server variables given.
     Failed calls on 408, 429, 5xx and connection errors are retried ``max_retries`` times
     (safe methods only) with backoff, never past ``retry_deadline`` seconds.
@@ -151,13 +157,18 @@ class AsyncClient:
     ) -> None:
         self._transport = AsyncTransport(
             base_url or server_url(server=server),
-            auth=OAuth2PasswordAuth(
-                "/ls/api/oauth2/token",
-                client_id=client_id,
-                client_secret=client_secret,
-                username=username,
-                password=password,
-                scope="community={community}".replace("{community}", community),
+            auth=Security(
+                {
+                    "oauth2": OAuth2PasswordAuth(
+                        "/ls/api/oauth2/token",
+                        client_id=client_id,
+                        client_secret=client_secret,
+                        username=username,
+                        password=password,
+                        scope="community={community}".replace("{community}", community),
+                    ),
+                },
+                default=(("oauth2",),),
             ),
             timeout=timeout,
             retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),

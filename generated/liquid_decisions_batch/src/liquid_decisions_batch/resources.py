@@ -23,6 +23,7 @@ _GET_TOKEN: OperationSpec[models.Token] = OperationSpec(
     path="/ls/api/oauth2/token",
     responses=(ResponseSpec(200, "json", models.Token),),
     errors={},
+    security=(),
 )
 _VALIDATE_TOKEN: OperationSpec[None] = OperationSpec(
     method="GET",

@@ -36,6 +36,8 @@ class OperationSpec(Generic[T]):
     path: str  # template: /jobs/{id}
     responses: tuple[ResponseSpec, ...]
     errors: Mapping[int | str, Any] = field(default_factory=dict)  # status -> error body type
+    # The operation's own security requirement (``_security``); None: the document's.
+    security: tuple[tuple[str, ...], ...] | None = None
 
     def response_for(self, status: int) -> ResponseSpec | None:
         for candidates in (str(status), f"{str(status)[0]}XX", "default"):

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import math
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -466,104 +465,6 @@ class LoginAuth(_TokenAuth):
             for endpoint in self.endpoints:
                 if endpoint.token_cookie:
                     _drop_cookie(request, endpoint.token_cookie)
-
-
-class ApiKeyAuth(httpx.Auth):
-    """An API key in a header (Alma: ``Authorization: apikey <key>``), never in the URL."""
-
-    def __init__(self, key: str, *, header: str = "Authorization", prefix: str = "apikey ") -> None:
-        self._key = Secret(checked(key, "api_key", in_header=True))
-        self.header = header
-        self.credential_headers = (header,)
-        self.prefix = prefix
-
-    def __repr__(self) -> str:
-        return f"ApiKeyAuth(header={self.header!r}, prefix={self.prefix!r})"
-
-    def auth_flow(self, request: httpx.Request) -> _Flow:
-        request.headers[self.header] = self.prefix + self._key.get()
-        yield request
-
-
-class OAuth2PasswordAuth(_TokenAuth):
-    """OAuth2 password grant; the token goes in ``Authorization: Bearer <token>``.
-
-    The token is fetched with a form POST to ``token_url`` (an absolute URL, or a path from the
-    root of the server called), kept, fetched again shortly before ``expires_in`` runs out, and
-    fetched again once, with the call sent again, when a call answers 401. A refused token
-    request raises ``AuthenticationError``. ``clock`` (monotonic seconds) is there for tests.
-    """
-
-    credential_headers = ("Authorization",)
-
-    def __init__(
-        self,
-        token_url: str,
-        *,
-        client_id: str,
-        client_secret: str,
-        username: str,
-        password: str,
-        scope: str | None = None,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.token_url = token_url
-        self.client_id = client_id
-        self._client_secret = Secret(checked(client_secret, "client_secret", in_header=False))
-        self.username = username
-        self._password = Secret(checked(password, "password", in_header=False))
-        self.scope = scope
-        self._tokens = _Tokens(None, clock)
-
-    def __repr__(self) -> str:
-        return (
-            f"OAuth2PasswordAuth(token_url={self.token_url!r}, client_id={self.client_id!r}, "
-            f"username={self.username!r})"
-        )
-
-    def _obtain(self, request: httpx.Request) -> _Obtained:
-        form = {
-            "grant_type": "password",
-            "client_id": self.client_id,
-            "client_secret": self._client_secret.get(),
-            "username": self.username,
-            "password": self._password.get(),
-        }
-        if self.scope:
-            form["scope"] = self.scope
-        response = yield _side_request(request, self.token_url, data=form)
-        answer = _json_object(response) if response.is_success else {}
-        token = answer.get("access_token")
-        if not _sendable(token):
-            error = _json_object(response).get("error")  # an RFC 6749 code: invalid_grant, ...
-            reason = f", {error}" if isinstance(error, str) else ""
-            raise AuthenticationError(
-                f"OAuth2 token request for user {self.username!r} failed "
-                f"(HTTP {response.status_code}{reason})",
-                response=response,
-                body=_error_body(response),
-            )
-        assert isinstance(token, str)  # _sendable
-        return self._tokens.store(token, _seconds(answer.get("expires_in")))
-
-    def _sign(self, request: httpx.Request, token: Secret | None) -> None:
-        if token:
-            request.headers["Authorization"] = "Bearer " + token.get()
-
-
-def _seconds(value: Any) -> float | None:
-    """``expires_in`` as positive finite seconds; servers send a number or a numeric string.
-
-    Anything else (a bool, NaN, ``1e400``, an integer too large for a float) is no lifetime:
-    the token is kept until a call answers 401.
-    """
-    if isinstance(value, bool):
-        return None
-    try:
-        seconds = float(value)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return seconds if 0 < seconds < math.inf else None
 
 
 def _sendable(token: object) -> bool:

@@ -15,7 +15,7 @@ import contextvars
 import logging
 import re
 from collections.abc import Iterator
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote, quote_plus, unquote_plus
 
 import httpx
 
@@ -52,12 +52,20 @@ def is_secret_name(name: str) -> bool:
     return lowered in _SECRET_HEADERS or any(word in lowered for word in _SECRET_WORDS)
 
 
+def _is_secret_parameter(name: str, value: str, held: frozenset[str]) -> bool:
+    """A query parameter of a secret-looking name, or whose whole value is one the package
+    holds (an API key sent in the query under any name, however short)."""
+    return is_secret_name(name) or value in held
+
+
 def redacted_url(url: httpx.URL) -> str:
     """``url`` with the values of secret-looking query parameters as ``***``."""
     if not url.query:
         return str(url)
+    held = frozenset(live_values(shortest=1))
     params = [
-        (name, MASK if is_secret_name(name) else value) for name, value in url.params.multi_items()
+        (name, MASK if _is_secret_parameter(name, value, held) else value)
+        for name, value in url.params.multi_items()
     ]
     return str(url.copy_with(params=params))
 
@@ -68,7 +76,8 @@ def scrubbed(text: str) -> str:
         for form in {value, quote(value, safe=""), quote_plus(value)}:
             text = text.replace(form, MASK)
     text = _HEADER_PAIR.sub(_header_pair, text)
-    return _QUERY_PAIR.sub(_query_pair, text)
+    held = frozenset(live_values(shortest=1))
+    return _QUERY_PAIR.sub(lambda match: _query_pair(match, held), text)
 
 
 def _header_pair(match: re.Match[str]) -> str:
@@ -77,8 +86,8 @@ def _header_pair(match: re.Match[str]) -> str:
     return f"(b{match['q']}{match['name']}{match['q']}, b'{MASK}')"
 
 
-def _query_pair(match: re.Match[str]) -> str:
-    if not is_secret_name(match["name"]):
+def _query_pair(match: re.Match[str], held: frozenset[str]) -> str:
+    if not _is_secret_parameter(match["name"], unquote_plus(match["value"]), held):
         return match[0]
     return f"{match['lead']}{match['name']}={MASK}"
 

@@ -44,6 +44,7 @@ from ._redact import install, own_call, redacted_url
 from ._redirects import Redirects
 from ._response import APIResponse, adapter, decode
 from ._retry import RetryPolicy
+from ._security import REQUIREMENT
 
 logger = logging.getLogger(__name__.rsplit(".", 2)[0])
 
@@ -140,7 +141,9 @@ def build_request(
     merged = httpx.Headers(default_headers)
     merged.update(sent)
     chosen = given_or(timeout, default_timeout)
-    extensions = {"timeout": httpx.Timeout(chosen).as_dict()}
+    extensions: dict[str, Any] = {"timeout": httpx.Timeout(chosen).as_dict()}
+    if spec.security is not None:
+        extensions[REQUIREMENT] = spec.security
     return client.build_request(
         spec.method,
         base_url + build_path(spec, options.get("path_params")),
