@@ -267,6 +267,18 @@ def _same_shape(one: Any, other: Any) -> bool:
     }
 
 
+def _with_usable_bases(schema: Any, schemas: dict[str, Any]) -> Any:
+    """``schema`` and every schema inside it with the bases it cannot extend copied in (an
+    inline ``allOf`` becomes a class of its own, extending its bases as a component does)."""
+    if not isinstance(schema, dict):
+        return schema
+    mended = _without_conflicting_bases(schema, schemas)
+    return {
+        key: map_subschemas(key, value, lambda inner: _with_usable_bases(inner, schemas))
+        for key, value in mended.items()
+    }
+
+
 def _is_model(schema: Any) -> bool:
     """Whether datamodel-code-generator makes a class of ``schema`` (a child may extend)."""
     if not isinstance(schema, dict) or {"enum", "const", "anyOf", "oneOf", "$ref"} & set(schema):
@@ -491,7 +503,7 @@ def prepare(document: dict[str, Any]) -> dict[str, Any]:
     if open_enums:
         prepared = _with_open_refs(prepared, frozenset(open_enums))
     for name, schema in prepared.items():
-        prepared[name] = _without_conflicting_bases(schema, prepared)
+        prepared[name] = _with_usable_bases(schema, prepared)
     prepared = _without_union_cycles(prepared)
     info = document.get("info", {})
     return {

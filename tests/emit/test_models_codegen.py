@@ -857,9 +857,21 @@ def test_a_base_that_is_no_class_is_copied_in_not_extended() -> None:
                     {"type": "object", "properties": {"n": {"type": "string"}}},
                 ]
             },
+            "Holder": {  # an inline allOf is a class too
+                "type": "object",
+                "properties": {
+                    "e": {
+                        "allOf": [
+                            {"$ref": "#/components/schemas/Kind"},
+                            {"type": "object", "properties": {"n": {"type": "string"}}},
+                        ]
+                    }
+                },
+            },
         }
     )
     assert module.E(n="x").n == "x"
+    assert module.Holder(e={"n": "x"}).e.n == "x"
 
 
 def test_a_false_member_of_a_union_is_left_out() -> None:
