@@ -184,7 +184,7 @@ def test_code_ruff_cannot_parse_is_reported_with_ruffs_own_words_file_and_line(
     import generator.emit.generate as generate
 
     source = PackageSource({}, "pkg", Path("specs/pets/openapi.yaml"))
-    monkeypatch.setattr(generate, "render", lambda _: {"src/pkg/models.py": "x: int = (\n"})
+    monkeypatch.setattr(generate, "render", lambda *_: {"src/pkg/models.py": "x: int = (\n"})
     with pytest.raises(SpecError) as raised:
         write_packages([source], tmp_path)
     message = str(raised.value)
