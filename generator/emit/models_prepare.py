@@ -91,9 +91,6 @@ def _schema(node: Any) -> Any:
                 result[key] = members
         else:  # subschemas where the schema walker finds them, other values as they are
             result[key] = map_subschemas(key, value, _schema)
-    unions = [k for k in ("anyOf", "oneOf") if isinstance(node.get(k), list)]
-    if unions and "discriminator" in result and not set(unions) & set(result):
-        del result["discriminator"]  # its union had only `false` members: none to tell apart
     result = _annotated_ref(_constraints_by_type(result))
     values = result.get("enum")
     if isinstance(values, list) and values and not all(_is_of_type(v, result) for v in values):
@@ -277,6 +274,35 @@ def _with_usable_bases(schema: Any, schemas: dict[str, Any]) -> Any:
         key: map_subschemas(key, value, lambda inner: _with_usable_bases(inner, schemas))
         for key, value in mended.items()
     }
+
+
+def _with_usable_discriminators(schema: Any, schemas: dict[str, Any]) -> Any:
+    """``schema`` and every schema inside it without a union discriminator that cannot tell
+    its members apart: one whose members are not all models declaring the property.
+
+    datamodel-code-generator writes such a one as a tagged union of no choices, which pydantic
+    refuses when the module is imported; without it, the union is tried member by member.
+    """
+    if not isinstance(schema, dict):
+        return schema
+    result = {
+        key: map_subschemas(key, value, lambda inner: _with_usable_discriminators(inner, schemas))
+        for key, value in schema.items()
+    }
+    discriminator = result.get("discriminator")
+    unions = [result[k] for k in ("anyOf", "oneOf") if isinstance(result.get(k), list)]
+    if discriminator is None or (not unions and "anyOf" not in schema and "oneOf" not in schema):
+        return result  # on a base whose children extend it (allOf), datamodel's to use
+
+    def tells_apart(member: Any) -> bool:
+        name = _component(member.get("$ref"), schemas) if isinstance(member, dict) else None
+        if name is None or not _is_model(schemas[name]) or not isinstance(discriminator, dict):
+            return False
+        return discriminator.get("propertyName") in _properties(schemas[name], schemas, frozenset())
+
+    if len(unions) != 1 or not unions[0] or not all(map(tells_apart, unions[0])):
+        del result["discriminator"]
+    return result
 
 
 def _is_model(schema: Any) -> bool:
@@ -503,7 +529,7 @@ def prepare(document: dict[str, Any]) -> dict[str, Any]:
     if open_enums:
         prepared = _with_open_refs(prepared, frozenset(open_enums))
     for name, schema in prepared.items():
-        prepared[name] = _with_usable_bases(schema, prepared)
+        prepared[name] = _with_usable_discriminators(_with_usable_bases(schema, prepared), prepared)
     prepared = _without_union_cycles(prepared)
     info = document.get("info", {})
     return {

@@ -874,6 +874,30 @@ def test_a_base_that_is_no_class_is_copied_in_not_extended() -> None:
     assert module.Holder(e={"n": "x"}).e.n == "x"
 
 
+def test_a_discriminator_that_cannot_tell_the_members_apart_is_left_out() -> None:
+    # `oneOf: [{const: null}]` with a discriminator became a tagged union of no choices,
+    # which pydantic refused when the module was imported
+    pet = {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}}
+    module = models_module(
+        {
+            "Pet": pet,
+            "Holder": {
+                "type": "object",
+                "properties": {
+                    "none": {"oneOf": [{"const": None}], "discriminator": {"propertyName": "kind"}},
+                    "text": {"anyOf": [{"type": "string"}], "discriminator": {"propertyName": "k"}},
+                    "pet": {  # a model that has no `kind`... and one that does
+                        "oneOf": [{"$ref": "#/components/schemas/Pet"}, {"type": "object"}],
+                        "discriminator": {"propertyName": "kind"},
+                    },
+                },
+            },
+        }
+    )
+    holder = module.Holder(none=None, text="a", pet={"kind": "cat"})
+    assert (holder.none, holder.text, holder.pet.kind) == (None, "a", "cat")
+
+
 def test_a_false_member_of_a_union_is_left_out() -> None:
     # datamodel-code-generator refused the spec: "oneOf contains a boolean false schema"
     module = models_module(
