@@ -358,9 +358,12 @@ def _without_conflicting_bases(schema: Any, schemas: dict[str, Any]) -> Any:
 
 def _union_members(schema: Any) -> tuple[str, list[Any]] | None:
     """The keyword and members of a component that is only a union, the members of a member
-    that is only a union among them (a union of unions is one union)."""
+    that is only a union among them (a union of unions is one union); an alias (``$ref`` and
+    notes) is a union of one."""
     if not isinstance(schema, dict):
         return None
+    if isinstance(schema.get("$ref"), str) and not set(schema) - {"$ref", "description", "title"}:
+        return "$ref", [{"$ref": schema["$ref"]}]
     keys = [k for k in ("anyOf", "oneOf") if isinstance(schema.get(k), list)]
     if len(keys) != 1 or set(schema) - {keys[0], "description", "title", "discriminator"}:
         return None
@@ -398,7 +401,9 @@ def _without_union_cycles(schemas: dict[str, Any]) -> dict[str, Any]:
             for member in [*own, *others]:  # its own members first, as the spec listed them
                 if member not in union:
                     union.append(member)
-            rest = {k: v for k, v in schemas[name].items() if k != keyword}
+            # (a discriminator told the cycle's members apart, which are gone)
+            rest = {k: v for k, v in schemas[name].items() if k not in (keyword, "discriminator")}
+            keyword = "anyOf" if keyword == "$ref" else keyword
             result[name] = {**rest, keyword: union} if union else rest
     return result
 

@@ -946,6 +946,12 @@ _TYPE_CHECKED_SHAPES: dict[str, Any] = {
     "B": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"type": "integer"}]},
     "Self": {"anyOf": [{"$ref": "#/components/schemas/Self"}, {"type": "boolean"}]},
     "Nested": {"anyOf": [{"type": "string"}, {"anyOf": [{"$ref": "#/components/schemas/Nested"}]}]},
+    # through an alias, with a discriminator: `Cannot resolve name "Pet" (possible cyclic ...)`
+    "Kinds": {
+        "oneOf": [{"$ref": "#/components/schemas/Pet"}],
+        "discriminator": {"propertyName": "k"},
+    },
+    "Pet": {"$ref": "#/components/schemas/Kinds"},
     "Code": {"type": "string", "enum": [1, 2]},
     "Level": {"type": ["integer", "number"], "minimum": 0},
     "Reading": {
