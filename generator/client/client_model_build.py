@@ -101,38 +101,55 @@ class _Types:
             raise SpecError(f"no model class for schema {name!r}", pointer=reference[1:])
         return types.Model(name, self.class_names[name])
 
-    def of(self, schema: Any, *, for_parameter: bool = False) -> types.TypeRef:
+    def of(
+        self, schema: Any, *, for_parameter: bool = False, expanding: frozenset[str] = frozenset()
+    ) -> types.TypeRef:
+        """The type of ``schema``; ``expanding``: the named scalars being expanded into it."""
         if not isinstance(schema, dict) or not schema:
             return types.JSON_VALUE
         reference = schema.get("$ref")
         if isinstance(reference, str) and reference.startswith(_SCHEMA_REF):
             target = self.component(reference)
-            if for_parameter and "enum" not in target and target.get("type") != "object":
+            named_scalar = "enum" not in target and target.get("type") != "object"
+            # (one that holds itself, `A: oneOf [A, string]`, stays its model: the models
+            # resolved what it allows, and expanding it again would never end)
+            if for_parameter and named_scalar and reference not in expanding:
                 # a named scalar (FOLIO's UUID): callers pass the plain value
-                return self.of(target, for_parameter=True)
+                return self.of(target, for_parameter=True, expanding=expanding | {reference})
             return self.model(reference)
         for union in ("anyOf", "oneOf"):
-            if isinstance(schema.get(union), list):
-                return types.union(self.of(m, for_parameter=for_parameter) for m in schema[union])
+            # a `false` member allows nothing; a union of none of them says nothing of the type
+            listed = schema.get(union)
+            members = [m for m in listed if m is not False] if isinstance(listed, list) else []
+            if members:
+                return types.union(
+                    self.of(m, for_parameter=for_parameter, expanding=expanding) for m in members
+                )
         kind = schema.get("type")
         nullable = isinstance(kind, list) and "null" in kind
         if isinstance(kind, list):
             kinds = [k for k in kind if k != "null"]
             kind = kinds[0] if len(kinds) == 1 else None
-        plain = self._plain(schema, kind, for_parameter)
+        plain = self._plain(schema, kind, for_parameter, expanding)
         return types.optional(plain) if nullable else plain
 
-    def _plain(self, schema: dict[str, Any], kind: Any, for_parameter: bool) -> types.TypeRef:
-        if isinstance(schema.get("enum"), list) and all(isinstance(v, str) for v in schema["enum"]):
-            return types.LiteralOf(tuple(schema["enum"]))
+    def _plain(
+        self, schema: dict[str, Any], kind: Any, for_parameter: bool, expanding: frozenset[str]
+    ) -> types.TypeRef:
+        values = schema.get("enum")
+        # An empty enum allows no value: the declared type, as the models make it too (`str`),
+        # so that the server judges; `Never` would leave no call a type checker accepts.
+        if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
+            return types.LiteralOf(tuple(values))
         if kind == "string":
             return types.BYTES if schema.get("format") == "binary" else types.STR
         if kind == "array":
-            return types.ListOf(self.of(schema.get("items"), for_parameter=for_parameter))
+            items = schema.get("items")
+            return types.ListOf(self.of(items, for_parameter=for_parameter, expanding=expanding))
         return _SCALARS.get(kind, types.JSON_VALUE) if isinstance(kind, str) else types.JSON_VALUE
 
 
-_SCALARS = {"integer": types.INT, "number": types.FLOAT, "boolean": types.BOOL}
+_SCALARS = {"integer": types.INT, "number": types.FLOAT, "boolean": types.BOOL, "null": types.NONE}
 
 
 def _media_kind(media_type: str) -> BodyKind:

@@ -49,9 +49,13 @@ class Model(TypeRef):
 
 @dataclass(frozen=True)
 class LiteralOf(TypeRef):
-    """``Literal['a', 'b']``: the values a string enum allows."""
+    """``Literal['a', 'b']``: the values a string enum allows (one or more)."""
 
     values: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if not self.values:  # `Literal[]` is no Python: the builder must not ask for it
+            raise ValueError("a literal of no values")
 
     def code(self) -> code.Code:
         return code.fill("Literal[{}]", code.join(", ", map(code.literal, self.values)))
@@ -86,13 +90,17 @@ FILE_INPUT = Builtin("FileInput")  # the runtime's: a path, bytes or a file to u
 
 
 def union(types: Iterable[TypeRef]) -> TypeRef:
-    """The union of ``types`` in their order, each once (nested unions flattened)."""
+    """The union of ``types`` in their order, each once (nested unions flattened), ``None``
+    last wherever it came (ruff's RUF036, and how people write it)."""
     members: dict[TypeRef, None] = {}
     for member in types:
         for flat in member.members if isinstance(member, UnionOf) else (member,):
             members[flat] = None
     if not members:
         raise ValueError("a union of no types")
+    if NONE in members:
+        del members[NONE]
+        members[NONE] = None
     return next(iter(members)) if len(members) == 1 else UnionOf(tuple(members))
 
 

@@ -95,18 +95,29 @@ def ruff_command() -> tuple[str, ...]:
     return (os.fsdecode(find_ruff_bin()),)
 
 
-def _ruff(folder: Path) -> None:
-    """Fix and format everything generated, in one run each (ruff is fast; starting it is not)."""
+def _ruff(folder: Path, sources: list[PackageSource]) -> None:
+    """Fix and format everything generated, in one run each (ruff is fast; starting it is not).
+
+    A failure names the spec of the package whose file ruff could not read.
+    """
     ruff = ruff_command()
     # No cache: ruff would leave a .ruff_cache in the working folder, which is not ours to write.
     config = ["--no-cache", "--config", str(Path(__file__).with_name("generated_ruff.toml"))]
+    # `format` without --quiet: --quiet also silences the errors, and a file ruff cannot parse
+    # is a generator bug whose report must say which file and line (check --exit-zero never fails)
     for command in (
         [*ruff, "check", "--fix-only", "--quiet", "--exit-zero", *config, str(folder)],
-        [*ruff, "format", "--quiet", *config, str(folder)],
+        [*ruff, "format", *config, str(folder)],
     ):
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:
-            raise SpecError(f"ruff failed on the generated code: {result.stderr.strip()}")
+            said = result.stderr.strip() or result.stdout.strip() or f"exit {result.returncode}"
+            said = said.replace(str(folder) + os.sep, "")  # the staging folder is gone by now
+            culprit = next((s for s in sources if f"{s.package}{os.sep}" in said), None)
+            raise SpecError(
+                f"ruff failed on the generated code: {said.removeprefix('error: ')}",
+                file=culprit.spec_file if culprit else None,
+            )
 
 
 def write_packages(
@@ -126,11 +137,16 @@ def write_packages(
                 if name_output
                 else None
             )
-            for relative, text in render(source, paths).items():
+            try:
+                files = render(source, paths)
+            except SpecError as error:  # one of many packages: say which spec it was
+                error.file = error.file or source.spec_file
+                raise
+            for relative, text in files.items():
                 path = staging / source.package / relative
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8", newline="\n")
-        _ruff(staging)
+        _ruff(staging, sources)
         written = []
         for source in sources:
             target = output / source.package

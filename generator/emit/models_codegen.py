@@ -53,6 +53,7 @@ from generator.shared.errors import SpecError
 
 _GENERATED = "Generated from its OpenAPI spec by datamodel-code-generator; do not edit by hand."
 _CLASS = re.compile(r"^class (\w+)\((\w+)", re.MULTILINE)
+_ALNUM = re.compile(r"[^0-9a-zA-Z]")
 
 
 @dataclass(frozen=True)
@@ -144,21 +145,66 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
     kinds = dict(_CLASS.findall(source))
     class_names: dict[str, str] = {}
     field_names: dict[str, dict[str, str]] = {}
-    for model in metadata.get("models", []):
+    models = metadata.get("models", [])
+    for model in models:
         reference = model.get("source_ref", "")
         if not reference.startswith(SCHEMAS) or "/" in reference[len(SCHEMAS) :]:
             continue  # an inline schema's class
-        name = json_pointer.unescape(reference[len(SCHEMAS) :])
-        class_name = model["class_name"]
-        class_names.setdefault(name, class_name)
-        if class_name in kinds and not kinds[class_name].endswith(("Enum", "RootModel")):
-            field_names[name] = {
-                f["original_name"]: f["name"] for f in model.get("fields", []) if f["original_name"]
-            }
-    missing = [name for name in prepared["components"]["schemas"] if name not in class_names]
+        _name_component(
+            json_pointer.unescape(reference[len(SCHEMAS) :]), model, kinds, class_names, field_names
+        )
+    schemas = prepared["components"]["schemas"]
+    for name in [name for name in schemas if name not in class_names]:
+        # datamodel-code-generator makes one class of two schemas whose class names collide
+        # (`M` and `m`; an inline `Error.source` and a component `ErrorSource`) when the code
+        # it writes for them is the same: the component is that class, whichever schema it
+        # was made for. An equal schema is that twin; else one of the colliding name, whose
+        # code must then have been the same (`{enum: []}` and `{}` are both `Any`).
+        twin = next((m for m in models if _schema_at(prepared, m) == schemas[name]), None)
+        twin = twin or next((m for m in models if _spelled_alike(m, name)), None)
+        if twin is not None:
+            _name_component(name, twin, kinds, class_names, field_names)
+    missing = [name for name in schemas if name not in class_names]
     if missing:
         raise SpecError(f"model generation for {package} made no class for: {', '.join(missing)}")
     return ModelsResult(source=source, class_names=class_names, field_names=field_names)
+
+
+def _name_component(
+    name: str,
+    model: dict[str, Any],
+    kinds: dict[str, str],
+    class_names: dict[str, str],
+    field_names: dict[str, dict[str, str]],
+) -> None:
+    """Record the class ``model`` of metadata as component ``name``'s, with its fields."""
+    class_name = model["class_name"]
+    class_names.setdefault(name, class_name)
+    if class_name in kinds and not kinds[class_name].endswith(("Enum", "RootModel")):
+        field_names.setdefault(
+            name,
+            {f["original_name"]: f["name"] for f in model.get("fields", []) if f["original_name"]},
+        )
+
+
+def _spelled_alike(model: dict[str, Any], name: str) -> bool:
+    """Whether ``model`` was made for a schema named like ``name`` but for case and marks."""
+    reference = model.get("source_ref", "")
+    if not reference.startswith(SCHEMAS):
+        return False
+    other = json_pointer.unescape(reference[len(SCHEMAS) :].rsplit("/", 1)[-1])
+    return _ALNUM.sub("", other).casefold() == _ALNUM.sub("", name).casefold()
+
+
+def _schema_at(prepared: dict[str, Any], model: dict[str, Any]) -> Any:
+    """The prepared schema a model of the metadata was made from (None if it is not there)."""
+    reference = model.get("source_ref", "")
+    if not reference.startswith("#/"):
+        return None
+    try:
+        return json_pointer.resolve(prepared, reference[1:])
+    except (KeyError, ValueError, IndexError, TypeError):
+        return None
 
 
 def _module_title(document: dict[str, Any], package: str) -> str:

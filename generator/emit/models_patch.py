@@ -1,7 +1,8 @@
 """datamodel-code-generator's output mended in one parse of the module (``tidied``).
 
-Stray ``union_mode`` arguments are removed, class docstrings rewrapped to the line length and
-pydantic's protected names allowed where a field is named like one of its methods.
+Stray ``union_mode`` arguments are removed (or moved onto the union they are about), class
+docstrings rewrapped to the line length and pydantic's protected names allowed where a field is
+named like one of its methods.
 """
 
 from __future__ import annotations
@@ -108,11 +109,13 @@ def _protected_name_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
 
 
 def _stray_union_mode_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
-    """``Field(union_mode=...)`` only where the annotation is a union.
+    """``Field(union_mode=...)`` only where the annotation is a union, and on the union itself
+    where the ``Field`` also constrains the value.
 
     datamodel-code-generator puts our ``union_mode`` on every field that came from an
     anyOf/oneOf, also where the union collapsed to a single type (``Any``, a shape it cannot
-    express); pydantic then refuses to import the module.
+    express), and beside constraints that make pydantic wrap the union first; either way
+    pydantic then refuses to import the module.
     """
     if "union_mode=" not in text.source:
         return []
@@ -120,19 +123,55 @@ def _stray_union_mode_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Subscript) and _named(node.value, "Annotated")):
             continue
-        if not isinstance(node.slice, ast.Tuple) or _is_union(node.slice.elts[0]):
+        if not isinstance(node.slice, ast.Tuple):
             continue
+        annotation = node.slice.elts[0]
         for metadata in node.slice.elts[1:]:
             if not (isinstance(metadata, ast.Call) and _named(metadata.func, "Field")):
                 continue
             for argument in metadata.keywords:
-                if argument.arg == "union_mode":
-                    start = text.offset(argument.lineno, argument.col_offset)
-                    end = text.offset(
-                        argument.end_lineno or argument.lineno, argument.end_col_offset or 0
-                    )
-                    edits.append((*_with_comma(text.source, start, end), ""))
+                if argument.arg != "union_mode":
+                    continue
+                union = _is_union(annotation)
+                constrained = any(other.arg in _CONSTRAINTS for other in metadata.keywords)
+                if union and not constrained:
+                    continue  # where it belongs
+                start = text.offset(argument.lineno, argument.col_offset)
+                end = text.offset(
+                    argument.end_lineno or argument.lineno, argument.end_col_offset or 0
+                )
+                edits.append((*_with_comma(text.source, start, end), ""))
+                if union:
+                    edits.extend(_on_the_union(annotation, text, text.source[start:end]))
     return edits
+
+
+# Field arguments pydantic applies to a union as a whole by wrapping it in a validator
+# (`type: [integer, number]` with `minimum`), after which `union_mode` has no union to act on.
+_CONSTRAINTS = frozenset(
+    {
+        "gt",
+        "ge",
+        "lt",
+        "le",
+        "multiple_of",
+        "min_length",
+        "max_length",
+        "pattern",
+        "strict",
+        "allow_inf_nan",
+        "max_digits",
+        "decimal_places",
+    }
+)
+
+
+def _on_the_union(union: ast.expr, text: _Text, union_mode: str) -> list[_Edit]:
+    """``U`` -> ``Annotated[U, Field(union_mode=...)]``: the union keeps its mode and the outer
+    ``Field`` its constraints, each applied to what it is about."""
+    start = text.offset(union.lineno, union.col_offset)
+    end = text.offset(union.end_lineno or union.lineno, union.end_col_offset or 0)
+    return [(start, start, "Annotated["), (end, end, f", Field({union_mode})]")]
 
 
 def _with_comma(source: str, start: int, end: int) -> tuple[int, int]:

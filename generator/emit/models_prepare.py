@@ -83,15 +83,89 @@ def _schema(node: Any) -> Any:
             result[key] = value.translate(PLAIN_TEXT)
         elif key == "properties" and isinstance(value, dict):
             result[key] = {name: _property(name, member) for name, member in value.items()}
+        elif key in ("anyOf", "oneOf") and isinstance(value, list):
+            # a `false` member allows nothing, so the union is its other members (none: any
+            # value, as a `false` schema is to the client); datamodel-code-generator refuses it
+            members = [_schema(member) for member in value if member is not False]
+            if members:
+                result[key] = members
         else:  # subschemas where the schema walker finds them, other values as they are
             result[key] = map_subschemas(key, value, _schema)
-    result = _annotated_ref(result)
+    result = _annotated_ref(_constraints_by_type(result))
     values = result.get("enum")
+    if isinstance(values, list) and values and not all(_is_of_type(v, result) for v in values):
+        # `type: string, enum: [1, 2]`: the values are what a server sends; the declared type
+        # would make a `(str, Enum)` of integers. Without it, the values' own types decide.
+        result = {k: v for k, v in result.items() if k != "type"}
     if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
         # lower case: datamodel-code-generator snake-cases names (which would split 31B) and
         # then capitalises them
         result["x-enum-varnames"] = [name.lower() for name in enum_member_names(values)]
     return result
+
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+    "object": (dict,),
+    "array": (list,),
+}
+
+
+def _is_of_type(value: Any, schema: dict[str, Any]) -> bool:
+    """Whether ``value`` is of the schema's ``type`` (any, when it declares none)."""
+    declared = schema.get("type")
+    kinds: list[Any] = declared if isinstance(declared, list) else [declared]
+    if declared is None or not all(isinstance(k, str) and k in _JSON_TYPES for k in kinds):
+        return True
+    if isinstance(value, bool):  # a bool is an int to Python, never to JSON Schema
+        return "boolean" in kinds
+    return any(isinstance(value, _JSON_TYPES[kind]) for kind in kinds)
+
+
+# The keywords that constrain values of one JSON type only (to the others they say nothing).
+_CONSTRAINED_TYPES = {
+    **dict.fromkeys(
+        ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"),
+        frozenset({"integer", "number"}),
+    ),
+    **dict.fromkeys(("minLength", "maxLength", "pattern"), frozenset({"string"})),
+    **dict.fromkeys(("minItems", "maxItems", "uniqueItems"), frozenset({"array"})),
+    **dict.fromkeys(("minProperties", "maxProperties"), frozenset({"object"})),
+}
+
+
+def _constraints_by_type(schema: dict[str, Any]) -> dict[str, Any]:
+    """A schema's constraints kept only for the types they are about.
+
+    One that fits none of the declared types says nothing and is dropped; a ``type`` list
+    whose constraints fit only some of its types (``[integer, string]`` with ``minimum``) is an
+    ``anyOf`` of one schema per type with the constraints of that type: given the list,
+    datamodel-code-generator wrote ``conint(ge=1) | constr(...)``, calls mypy refuses as types.
+    """
+    declared = schema.get("type")
+    kinds = declared if isinstance(declared, list) else [declared]
+    constraints = [k for k in schema if k in _CONSTRAINED_TYPES]
+    if not constraints or not all(isinstance(k, str) for k in kinds):
+        return schema
+    result = {
+        k: v
+        for k, v in schema.items()
+        if k not in constraints or _CONSTRAINED_TYPES[k] & set(kinds)
+    }
+    kept = [k for k in constraints if k in result]
+    values = [k for k in kinds if k != "null"]
+    if not isinstance(declared, list) or all(set(values) <= _CONSTRAINED_TYPES[k] for k in kept):
+        return result
+    rest = {k: v for k, v in result.items() if k != "type" and k not in kept}
+    members = [
+        {"type": kind, **{k: result[k] for k in kept if kind in _CONSTRAINED_TYPES[k]}}
+        for kind in kinds
+    ]
+    return {"anyOf": members, **rest}
 
 
 def _property(name: str, schema: Any) -> Any:
@@ -143,6 +217,227 @@ def _annotated_ref(schema: dict[str, Any]) -> dict[str, Any]:
             if merged.setdefault(key, value) != value:
                 return schema  # two different descriptions: not ours to choose
     return {"$ref": refs[0]["$ref"], **merged}
+
+
+def _component(reference: Any, schemas: dict[str, Any]) -> str | None:
+    if isinstance(reference, str) and reference.startswith(SCHEMAS):
+        name = json_pointer.unescape(reference[len(SCHEMAS) :])
+        return name if name in schemas else None
+    return None
+
+
+def _properties(schema: Any, schemas: dict[str, Any], seen: frozenset[str]) -> dict[str, Any]:
+    """Every property ``schema`` declares, its own and through ``allOf`` (an earlier wins)."""
+    if not isinstance(schema, dict):
+        return {}
+    name = _component(schema.get("$ref"), schemas)
+    if name is not None:
+        return {} if name in seen else _properties(schemas[name], schemas, seen | {name})
+    found: dict[str, Any] = {}
+    for member in schema.get("allOf", []) if isinstance(schema.get("allOf"), list) else []:
+        for key, value in _properties(member, schemas, seen).items():
+            found.setdefault(key, value)
+    if isinstance(schema.get("properties"), dict):
+        found.update(schema["properties"])  # its own declaration is the one that holds
+    return found
+
+
+def _required(schema: Any, schemas: dict[str, Any], seen: frozenset[str]) -> list[str]:
+    if not isinstance(schema, dict):
+        return []
+    name = _component(schema.get("$ref"), schemas)
+    if name is not None:
+        return [] if name in seen else _required(schemas[name], schemas, seen | {name})
+    members = schema["allOf"] if isinstance(schema.get("allOf"), list) else []
+    found = [r for m in members for r in _required(m, schemas, seen)]
+    own = schema.get("required")
+    return [*found, *(r for r in own if isinstance(r, str))] if isinstance(own, list) else found
+
+
+def _same_shape(one: Any, other: Any) -> bool:
+    """Whether two property schemas are one type (their descriptions aside)."""
+    if not (isinstance(one, dict) and isinstance(other, dict)):
+        return bool(one == other)
+    notes = ("description", "title", "default", "deprecated", "readOnly", "writeOnly")
+    return {k: v for k, v in one.items() if k not in notes} == {
+        k: v for k, v in other.items() if k not in notes
+    }
+
+
+def _with_usable_bases(schema: Any, schemas: dict[str, Any]) -> Any:
+    """``schema`` and every schema inside it with the bases it cannot extend copied in (an
+    inline ``allOf`` becomes a class of its own, extending its bases as a component does)."""
+    if not isinstance(schema, dict):
+        return schema
+    mended = _without_conflicting_bases(schema, schemas)
+    return {
+        key: map_subschemas(key, value, lambda inner: _with_usable_bases(inner, schemas))
+        for key, value in mended.items()
+    }
+
+
+def _with_usable_discriminators(schema: Any, schemas: dict[str, Any]) -> Any:
+    """``schema`` and every schema inside it without a union discriminator that cannot tell
+    its members apart: one whose members are not all models declaring the property.
+
+    datamodel-code-generator writes such a one as a tagged union of no choices, which pydantic
+    refuses when the module is imported; without it, the union is tried member by member.
+    """
+    if not isinstance(schema, dict):
+        return schema
+    result = {
+        key: map_subschemas(key, value, lambda inner: _with_usable_discriminators(inner, schemas))
+        for key, value in schema.items()
+    }
+    discriminator = result.get("discriminator")
+    unions = [result[k] for k in ("anyOf", "oneOf") if isinstance(result.get(k), list)]
+    if discriminator is None or (not unions and "anyOf" not in schema and "oneOf" not in schema):
+        return result  # on a base whose children extend it (allOf), datamodel's to use
+
+    def tells_apart(member: Any) -> bool:
+        name = _component(member.get("$ref"), schemas) if isinstance(member, dict) else None
+        if name is None or not _is_model(schemas[name]) or not isinstance(discriminator, dict):
+            return False
+        return discriminator.get("propertyName") in _properties(schemas[name], schemas, frozenset())
+
+    if len(unions) != 1 or not unions[0] or not all(map(tells_apart, unions[0])):
+        del result["discriminator"]
+    return result
+
+
+def _is_model(schema: Any) -> bool:
+    """Whether datamodel-code-generator makes a class of ``schema`` (a child may extend)."""
+    if not isinstance(schema, dict) or {"enum", "const", "anyOf", "oneOf", "$ref"} & set(schema):
+        return False
+    return bool(schema.get("type", "object") == "object")
+
+
+def _without_conflicting_bases(schema: Any, schemas: dict[str, Any]) -> Any:
+    """``allOf: [{$ref: Base}, {properties: {a: <another type>}}]`` with ``Base`` copied in.
+
+    datamodel-code-generator makes ``class Child(Base)``, whose ``a`` of another type mypy
+    refuses (and a ``Child`` is then no ``Base`` to a caller). A base whose field the child
+    redeclares as another type is inlined instead: its other fields, the child's own ``a``; so
+    is a base that is no class.
+    """
+    members = schema.get("allOf") if isinstance(schema, dict) else None
+    if not isinstance(members, list):
+        return schema
+    bases = [m for m in members if isinstance(m, dict) and _component(m.get("$ref"), schemas)]
+    if not bases:
+        return schema
+    own = _properties(
+        {**schema, "allOf": [m for m in members if m not in bases]}, schemas, frozenset()
+    )
+    result = []
+    for member in members:
+        if member not in bases:
+            result.append(member)
+            continue
+        base = schemas[_component(member["$ref"], schemas) or ""]
+        if not _is_model(base):
+            # an enum, scalar, list or union is no class to inherit from (`class E(Item)` of
+            # an Enum failed the import): its schema, which says nothing of the object's fields
+            result.append(base)
+            continue
+        inherited = _properties(member, schemas, frozenset())
+        redeclared = {n for n in own if n in inherited and not _same_shape(own[n], inherited[n])}
+        if not redeclared:
+            result.append(member)
+            continue
+        copied: dict[str, Any] = {
+            "type": "object",
+            "properties": {n: s for n, s in inherited.items() if n not in redeclared},
+        }
+        required = _required(member, schemas, frozenset())
+        if required:
+            copied["required"] = list(dict.fromkeys(required))
+        result.append(copied)
+    return {**schema, "allOf": result}
+
+
+def _union_members(schema: Any) -> tuple[str, list[Any]] | None:
+    """The keyword and members of a component that is only a union, the members of a member
+    that is only a union among them (a union of unions is one union); an alias (``$ref`` and
+    notes) is a union of one."""
+    if not isinstance(schema, dict):
+        return None
+    if isinstance(schema.get("$ref"), str) and not set(schema) - {"$ref", "description", "title"}:
+        return "$ref", [{"$ref": schema["$ref"]}]
+    keys = [k for k in ("anyOf", "oneOf") if isinstance(schema.get(k), list)]
+    if len(keys) != 1 or set(schema) - {keys[0], "description", "title", "discriminator"}:
+        return None
+    members: list[Any] = []
+    for member in schema[keys[0]]:
+        inner = _union_members(member)
+        members.extend(inner[1] if inner is not None else [member])
+    return keys[0], members
+
+
+def _without_union_cycles(schemas: dict[str, Any]) -> dict[str, Any]:
+    """Unions that are members of themselves (``A: oneOf [B, string]``, ``B: oneOf [A,
+    integer]``) as the union of every other member of the cycle (``string | integer``, both).
+
+    Such an alias holds itself with no model or list between, which mypy refuses ("invalid
+    recursive alias"); a value of ``A`` is one of the cycle's other members, so that union is
+    what ``A`` (and ``B``) allows.
+    """
+    unions = {n: m for n, s in schemas.items() if (m := _union_members(s)) is not None}
+
+    def target(member: Any) -> str | None:
+        if isinstance(member, dict) and set(member) - {"description", "title"} == {"$ref"}:
+            name = _component(member["$ref"], schemas)
+            return name if name in unions else None
+        return None
+
+    edges = {n: {t for m in members if (t := target(m))} for n, (_, members) in unions.items()}
+    result = dict(schemas)
+    for cycle in _cycles(edges):
+        others = [m for n in sorted(cycle) for m in unions[n][1] if target(m) not in cycle]
+        for name in cycle:
+            keyword, members = unions[name]
+            own = [m for m in members if target(m) not in cycle]
+            union: list[Any] = []
+            for member in [*own, *others]:  # its own members first, as the spec listed them
+                if member not in union:
+                    union.append(member)
+            # (a discriminator told the cycle's members apart, which are gone)
+            rest = {k: v for k, v in schemas[name].items() if k not in (keyword, "discriminator")}
+            keyword = "anyOf" if keyword == "$ref" else keyword
+            result[name] = {**rest, keyword: union} if union else rest
+    return result
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[set[str]]:
+    """The strongly connected components of ``edges`` that hold a cycle (Tarjan's)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[set[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for successor in sorted(edges[node]):
+            if successor not in index:
+                visit(successor)
+                low[node] = min(low[node], low[successor])
+            elif successor in stack:
+                low[node] = min(low[node], index[successor])
+        if low[node] == index[node]:
+            component = set()
+            while True:
+                member = stack.pop()
+                component.add(member)
+                if member == node:
+                    break
+            if len(component) > 1 or node in edges[node]:
+                found.append(component)
+
+    for node in edges:
+        if node not in index:
+            visit(node)
+    return found
 
 
 @functools.cache
@@ -238,6 +533,9 @@ def prepare(document: dict[str, Any]) -> dict[str, Any]:
         prepared[name] = _schema(schema)
     if open_enums:
         prepared = _with_open_refs(prepared, frozenset(open_enums))
+    for name, schema in prepared.items():
+        prepared[name] = _with_usable_discriminators(_with_usable_bases(schema, prepared), prepared)
+    prepared = _without_union_cycles(prepared)
     info = document.get("info", {})
     return {
         "openapi": "3.1.0",

@@ -146,7 +146,10 @@ class _Bundler:
             return True
         reference = node["$ref"]
         if reference.startswith("#") and self.base == self.root_file:
-            return False  # stays a reference into the bundled document
+            # stays a reference into the bundled document, so its target must be there: a
+            # missing one is reported here, with where it is used, not by a later pass
+            self.follow(self.resolve(reference, pointer), pointer)
+            return False
         target = self.resolve(reference, pointer)
         self.inline(container, key, kind, target, pointer)
         return False

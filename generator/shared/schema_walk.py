@@ -43,8 +43,9 @@ def subschemas(schema: dict[str, Any]) -> Iterator[tuple[Any, str | int, tuple[s
         if isinstance(value, dict):
             yield schema, keyword, (keyword,)
         elif keyword == "items" and isinstance(value, list):  # draft-04 tuple form
-            for index in range(len(value)):
-                yield value, index, (keyword, index)
+            for index, item in enumerate(value):
+                if isinstance(item, dict):  # `true`/`false` hold nothing to walk, as in LISTS
+                    yield value, index, (keyword, index)
     for keyword in LISTS:
         value = schema.get(keyword)
         if isinstance(value, list):

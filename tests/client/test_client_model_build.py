@@ -163,6 +163,68 @@ def test_a_required_parameter_with_one_allowed_value_is_fixed(
     assert _one_parameter(schema) == fixed
 
 
+def _parameter_annotation(schema: dict[str, Any]) -> str:
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/a": {
+                "get": {
+                    "operationId": "getA",
+                    "parameters": [{"name": "q", "in": "query", "schema": schema}],
+                    "responses": {"204": {"description": "none"}},
+                }
+            }
+        },
+    }
+    package = build_package(document, package="t", class_names={})
+    return str(package.resources[0].operations[0].parameters[0].annotation)
+
+
+@pytest.mark.parametrize(
+    ("schema", "annotation"),
+    [
+        ({"type": "string", "enum": []}, "str"),  # was `Literal[]`, which ruff cannot read
+        ({"type": "integer", "enum": []}, "int"),
+        ({"type": "array", "items": {"type": "string", "enum": []}}, "list[str]"),
+        ({"type": "string", "enum": ["a"]}, "Literal['a']"),
+        # `null` is None (it was JsonValue), and last: `str | None | JsonValue` failed RUF036
+        ({"anyOf": [{"type": ["string", "null"]}, {"type": "null"}, {}]}, "str | JsonValue | None"),
+    ],
+)
+def test_an_empty_enum_is_its_declared_type_as_in_the_models(
+    schema: dict[str, Any], annotation: str
+) -> None:
+    assert _parameter_annotation(schema) == annotation
+
+
+def test_a_parameter_of_a_union_that_holds_itself_is_its_model_not_a_recursion() -> None:
+    # `A: oneOf [A, string]` as a parameter: expanding the named scalar never ended
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/a": {
+                "get": {
+                    "operationId": "getA",
+                    "parameters": [
+                        {"name": "q", "in": "query", "schema": {"$ref": "#/components/schemas/A"}}
+                    ],
+                    "responses": {"204": {"description": "none"}},
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "A": {"oneOf": [{"$ref": "#/components/schemas/A"}, False, {"type": "string"}]}
+            }
+        },
+    }
+    package = build_package(document, package="t", class_names={"A": "A"})
+    annotation = package.resources[0].operations[0].parameters[0].annotation
+    assert str(annotation) == "models.A | str"
+
+
 def test_an_optional_parameter_with_one_value_stays_the_callers_choice() -> None:
     # sending it or not is the choice: filling it in would change what the call sends
     assert _one_parameter({"type": "string", "enum": ["run"]}, required=False) is None

@@ -26,11 +26,17 @@ def test_each_kind_prints_as_the_annotation_a_reader_expects() -> None:
     assert NONE.code() == "None"
 
 
+def test_a_literal_of_no_values_is_refused_not_printed_as_literal_of_nothing() -> None:
+    with pytest.raises(ValueError, match="no values"):
+        LiteralOf(())
+
+
 def test_a_union_is_flat_in_order_and_names_each_type_once() -> None:
     nested = union([STR, union([INT, STR]), ListOf(BYTES), INT])
     assert nested == UnionOf((STR, INT, ListOf(BYTES)))
     assert nested.code() == "str | int | list[bytes]"
     assert union([STR, STR]) == STR  # one type is no union
+    assert union([optional(STR), INT, NONE]).code() == "str | int | None"  # None last (RUF036)
     assert optional(NONE) == NONE
     with pytest.raises(ValueError, match="no types"):
         union([])

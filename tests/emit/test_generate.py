@@ -175,3 +175,29 @@ def test_server_url_is_called_on_one_line() -> None:
         client = (GENERATED / package / "src" / package / "_client.py").read_text()
         calls = [line.strip() for line in client.splitlines() if "or server_url(" in line]
         assert len(calls) == 2 and all(call.endswith("),") for call in calls), calls
+
+
+def test_code_ruff_cannot_parse_is_reported_with_ruffs_own_words_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `ruff format --quiet` silenced its own error: the report ended at "generated code:".
+    import generator.emit.generate as generate
+
+    source = PackageSource({}, "pkg", Path("specs/pets/openapi.yaml"))
+    monkeypatch.setattr(generate, "render", lambda *_: {"src/pkg/models.py": "x: int = (\n"})
+    with pytest.raises(SpecError) as raised:
+        write_packages([source], tmp_path)
+    message = str(raised.value)
+    assert message.startswith("specs/pets/openapi.yaml: ruff failed on the generated code: ")
+    assert f"pkg{os.sep}src{os.sep}pkg{os.sep}models.py:2:1" in message, message
+    assert str(tmp_path) not in message  # the staging folder is gone when the user reads this
+
+
+def test_a_spec_error_while_rendering_names_the_spec_it_came_from(tmp_path: Path) -> None:
+    # among many packages, "model generation failed" said nothing of which spec to look at
+    unsatisfiable = {"allOf": [False, {"type": "object"}]}
+    document = {"openapi": "3.1.0", "paths": {}, "components": {"schemas": {"A": unsatisfiable}}}
+    source = PackageSource(document, "pkg", Path("specs/pets/openapi.yaml"))
+    with pytest.raises(SpecError, match="model generation failed") as raised:
+        write_packages([source], tmp_path)
+    assert str(raised.value).startswith("specs/pets/openapi.yaml: ")

@@ -749,6 +749,277 @@ def test_an_enum_default_is_a_member_not_a_string() -> None:
     assert isinstance(default, Enum) and default.value == "ach"
 
 
+def _ruff_findings(source: str, folder: Path) -> str:
+    """What ruff still reports on models after the fixes generation applies."""
+    path = folder / "models.py"
+    path.write_text(source, encoding="utf-8")
+    config = ["--no-cache", "--config", str(PROJECT / "generator/emit/generated_ruff.toml")]
+    ruff = [*ruff_command(), "check", *config, str(path)]
+    subprocess.run([*ruff, "--fix-only", "--exit-zero", "--quiet"], check=True)
+    result = subprocess.run(ruff, capture_output=True, text=True, check=False)
+    return result.stdout if result.returncode else ""
+
+
+def test_an_enum_of_values_unlike_its_declared_type_is_an_enum_of_those_values(
+    tmp_path: Path,
+) -> None:
+    # `type: string, enum: [1, 2]` became `class Code(str, Enum)` of integers (ruff UP042).
+    schemas = {
+        "Code": {"type": "string", "enum": [1, 2, 3]},
+        "Mixed": {"type": "string", "enum": ["a", 1]},
+        "Flag": {"type": "integer", "enum": [True, 0]},
+    }
+    module = models_module(schemas)
+    assert module.Code(2).value == 2 and not issubclass(module.Code, str)
+    assert {m.value for m in module.Mixed} == {"a", 1}
+    assert {m.value for m in module.Flag} == {True, 0}
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    source = generate_models({**document, "components": {"schemas": schemas}}, package="p")
+    assert _ruff_findings(source.source, tmp_path) == ""
+
+
+def test_a_child_that_redeclares_an_inherited_field_as_another_type_copies_its_base() -> None:
+    # `class Child(Base)` with `a: int` over Base's `a: str` failed mypy; a child that only
+    # adds fields or describes one anew stays a subclass.
+    base = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
+    base["properties"]["a"] = {"type": "string"}
+    module = models_module(
+        {
+            "Root": {"type": "object", "properties": {"kind": {"type": "string"}}},
+            "Base": {"allOf": [{"$ref": "#/components/schemas/Root"}, base]},
+            "Child": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Base"},
+                    {"properties": {"a": {"type": "integer"}, "b": {"type": "string"}}},
+                ]
+            },
+            "Described": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Base"},
+                    {"properties": {"a": {"type": "string", "description": "Why."}}},
+                ]
+            },
+        }
+    )
+    child = module.Child(id="1", a=2, kind="k")
+    assert (child.id, child.a, child.kind) == ("1", 2, "k")
+    assert not issubclass(module.Child, module.Base)
+    with pytest.raises(ValidationError):
+        module.Child(a=2)  # the base's required field stays required
+    assert issubclass(module.Described, module.Base)
+
+
+def test_unions_that_hold_themselves_are_the_union_of_the_cycles_other_members() -> None:
+    # `A: oneOf [B, string]`, `B: oneOf [A, integer]` became aliases mypy refuses ("invalid
+    # recursive alias"); a union reached through a model or a list stays recursive.
+    module = models_module(
+        {
+            "A": {"oneOf": [{"$ref": "#/components/schemas/B"}, {"type": "string"}]},
+            "B": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"type": "integer"}]},
+            "Self": {"anyOf": [{"$ref": "#/components/schemas/Self"}, {"type": "boolean"}]},
+            "Only": {"anyOf": [{"$ref": "#/components/schemas/Only"}], "description": "Loop."},
+            "Nested": {  # a union of unions is one union: the cycle is the same
+                "anyOf": [
+                    {"type": "string"},
+                    {"anyOf": [{"type": "integer"}, {"$ref": "#/components/schemas/Nested"}]},
+                ]
+            },
+            "Tree": {
+                "oneOf": [
+                    {"type": "string"},
+                    {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
+                ]
+            },
+        }
+    )
+    from pydantic import TypeAdapter
+
+    for alias in (module.A, module.B):
+        assert TypeAdapter(alias).validate_python("x") == "x"
+        assert TypeAdapter(alias).validate_python(3) == 3
+    assert TypeAdapter(module.Self).validate_python(True) is True
+    assert TypeAdapter(module.Nested).validate_python(2) == 2
+    assert TypeAdapter(module.Only).validate_python({"any": 1}) == {"any": 1}
+    assert TypeAdapter(module.Tree).validate_python(["a", ["b"]]) == ["a", ["b"]]
+
+
+def test_a_base_that_is_no_class_is_copied_in_not_extended() -> None:
+    # `allOf: [{$ref: Kind}, {properties: ...}]` with an Enum `Kind` made `class E(Kind)`,
+    # which Python refuses when the module is imported: an Enum cannot be extended
+    module = models_module(
+        {
+            "Kind": {"type": "string", "enum": ["a", "b"]},
+            "Tags": {"type": "array", "items": {"type": "string"}},
+            "E": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Kind"},
+                    {"$ref": "#/components/schemas/Tags"},
+                    {"type": "object", "properties": {"n": {"type": "string"}}},
+                ]
+            },
+            "Holder": {  # an inline allOf is a class too
+                "type": "object",
+                "properties": {
+                    "e": {
+                        "allOf": [
+                            {"$ref": "#/components/schemas/Kind"},
+                            {"type": "object", "properties": {"n": {"type": "string"}}},
+                        ]
+                    }
+                },
+            },
+        }
+    )
+    assert module.E(n="x").n == "x"
+    assert module.Holder(e={"n": "x"}).e.n == "x"
+
+
+def test_a_discriminator_that_cannot_tell_the_members_apart_is_left_out() -> None:
+    # `oneOf: [{const: null}]` with a discriminator became a tagged union of no choices,
+    # which pydantic refused when the module was imported
+    pet = {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}}
+    module = models_module(
+        {
+            "Pet": pet,
+            "Holder": {
+                "type": "object",
+                "properties": {
+                    "none": {"oneOf": [{"const": None}], "discriminator": {"propertyName": "kind"}},
+                    "text": {"anyOf": [{"type": "string"}], "discriminator": {"propertyName": "k"}},
+                    "pet": {  # a model that has no `kind`... and one that does
+                        "oneOf": [{"$ref": "#/components/schemas/Pet"}, {"type": "object"}],
+                        "discriminator": {"propertyName": "kind"},
+                    },
+                },
+            },
+        }
+    )
+    holder = module.Holder(none=None, text="a", pet={"kind": "cat"})
+    assert (holder.none, holder.text, holder.pet.kind) == (None, "a", "cat")
+
+
+def test_a_false_member_of_a_union_is_left_out() -> None:
+    # datamodel-code-generator refused the spec: "oneOf contains a boolean false schema"
+    module = models_module(
+        {
+            "Id": {"anyOf": [False, {"type": "integer"}, {"type": "string"}]},
+            "Nothing": {"oneOf": [False], "discriminator": {"propertyName": "kind"}},
+        }
+    )
+    from pydantic import TypeAdapter
+
+    assert TypeAdapter(module.Id).validate_python(3) == 3
+    assert TypeAdapter(module.Nothing).validate_python({"a": 1}) == {"a": 1}
+
+
+def test_constraints_apply_to_the_types_they_are_about() -> None:
+    # `type: [integer, string]` with `minimum` and `maxLength` became `conint(ge=1) |
+    # constr(max_length=3)`, calls that mypy refuses in an annotation
+    code = {"type": ["integer", "string", "null"], "minimum": 1, "maxLength": 3}
+    name = {"type": "string", "minimum": 2, "maxLength": 3}  # minimum: not about text
+    module = models_module({"Item": {"type": "object", "properties": {"code": code, "name": name}}})
+    for value in (5, "abc", None):
+        assert module.Item(code=value).code == value
+    for wrong in (0, "abcd"):
+        with pytest.raises(ValidationError):
+            module.Item(code=wrong)
+    assert module.Item(name="a").name == "a"
+
+
+# Shapes whose models imported but failed ruff or mypy --strict, checked in one mypy run.
+_TYPE_CHECKED_SHAPES: dict[str, Any] = {
+    "Mixed": {
+        "type": "object",
+        "properties": {
+            "a": {"type": ["integer", "string"], "minimum": 1, "maxLength": 3},
+            "b": {"type": ["integer", "number"], "multipleOf": 4, "maxLength": 3},
+        },
+    },
+    "Base": {"type": "object", "properties": {"a": {"type": "string"}}},
+    "Child": {
+        "allOf": [
+            {"$ref": "#/components/schemas/Base"},
+            {"type": "object", "properties": {"a": {"type": "integer"}}},
+        ]
+    },
+    "A": {"oneOf": [{"$ref": "#/components/schemas/B"}, {"type": "string"}]},
+    "B": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"type": "integer"}]},
+    "Self": {"anyOf": [{"$ref": "#/components/schemas/Self"}, {"type": "boolean"}]},
+    "Nested": {"anyOf": [{"type": "string"}, {"anyOf": [{"$ref": "#/components/schemas/Nested"}]}]},
+    # through an alias, with a discriminator: `Cannot resolve name "Pet" (possible cyclic ...)`
+    "Kinds": {
+        "oneOf": [{"$ref": "#/components/schemas/Pet"}],
+        "discriminator": {"propertyName": "k"},
+    },
+    "Pet": {"$ref": "#/components/schemas/Kinds"},
+    "Code": {"type": "string", "enum": [1, 2]},
+    "Level": {"type": ["integer", "number"], "minimum": 0},
+    "Reading": {
+        "type": "object",
+        "properties": {"n": {"type": ["integer", "number"], "maximum": 9}},
+    },
+}
+
+
+def test_shapes_that_failed_the_type_checker_pass_ruff_and_mypy_strict(
+    tmp_path: Path, mypy_cache: Path
+) -> None:
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    source = generate_models(
+        {**document, "components": {"schemas": _TYPE_CHECKED_SHAPES}}, package="p"
+    )
+    assert _ruff_findings(source.source, tmp_path) == ""
+    typed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), "models.py"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert typed.returncode == 0, typed.stdout
+
+
+_SHAPE = {"type": "object", "properties": {"serial_no": {"type": "string"}}}
+
+
+@pytest.mark.parametrize(
+    ("schemas", "twins"),
+    [
+        ({"m": _SHAPE, "M": _SHAPE}, ("m", "M")),
+        (
+            {"Error": {"type": "object", "properties": {"source": _SHAPE}}, "ErrorSource": _SHAPE},
+            ("ErrorSource",),
+        ),
+    ],
+)
+def test_equal_schemas_whose_class_names_collide_share_one_class(
+    schemas: dict[str, Any], twins: tuple[str, ...]
+) -> None:
+    # datamodel-code-generator made one class of them and generation ended in "made no
+    # class for: M"; names that collide on schemas that differ still get a class each.
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    result = generate_models({**document, "components": {"schemas": schemas}}, package="p")
+    classes = {result.class_names[name] for name in twins}
+    assert len(classes) == 1
+    assert all(result.field_names[name] == {"serial_no": "serial_no"} for name in twins)
+    module = models_module(schemas)
+    assert getattr(module, classes.pop())(serial_no="1").serial_no == "1"
+    other = {"type": "object", "properties": {"n": {"type": "integer"}}}
+    result = generate_models(
+        {**document, "components": {"schemas": {"m": _SHAPE, "M": other}}}, package="p"
+    )
+    assert result.class_names == {"m": "M", "M": "M1"}
+
+
+def test_schemas_whose_code_is_the_same_and_names_collide_share_one_class() -> None:
+    # `{enum: []}` and `true` are both `Any` to datamodel-code-generator, which made one
+    # alias of `Item` and `item`: "made no class for: item"
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    schemas = {"Item": {"enum": []}, "item": True, "list": {"$ref": "#/components/schemas/item"}}
+    result = generate_models({**document, "components": {"schemas": schemas}}, package="p")
+    assert result.class_names["Item"] == result.class_names["item"]
+
+
 def test_union_mode_only_where_the_annotation_is_a_union() -> None:
     # GitHub: datamodel-code-generator kept `union_mode` where the union collapsed to one type,
     # and pydantic refused to import the module.
@@ -768,6 +1039,24 @@ def test_union_mode_only_where_the_annotation_is_a_union() -> None:
         "c: Annotated[int | str, Field(union_mode='left_to_right')] = 1",
         "d: Annotated[Any, Field(description='Größe')] = None",
     ]
+
+
+def test_a_constrained_type_list_imports_and_keeps_each_type() -> None:
+    # `type: [integer, number]` with `minimum`: pydantic wrapped the union in the bounds check
+    # and refused `union_mode` beside it when the module was imported.
+    number = {"type": ["integer", "number"], "minimum": 0, "maximum": 10}
+    module = models_module(
+        {
+            "Reading": {"type": "object", "properties": {"n": number}},
+            "Level": {**number, "exclusiveMaximum": 5},
+            "Code": {"anyOf": [{"type": "integer"}, {"type": "string"}], "maxLength": 3},
+        }
+    )
+    assert type(module.Reading(n=5).n) is int and module.Reading(n=2.5).n == 2.5
+    with pytest.raises(ValidationError):
+        module.Reading(n=11)
+    with pytest.raises(ValidationError):
+        module.Reading(n=-1)
 
 
 def test_one_pass_removes_union_mode_and_wraps_docstrings_together() -> None:

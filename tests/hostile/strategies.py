@@ -251,3 +251,168 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
                 }
             }
     return document
+
+
+# -- schema shapes ---------------------------------------------------------------------------
+# Specs whose names are plain and whose schemas take every shape JSON Schema allows: the
+# classes of defect here are code that does not parse, import or type-check.
+
+# Component names: some differ only in case, one is an inline name of another's property
+# (`Error.source` beside `ErrorSource`), some are builtins.
+SHAPE_COMPONENTS = ["M", "m", "Error", "ErrorSource", "Node", "list", "Item", "item", "Pet"]
+SHAPE_PROPERTIES = ["source", "id", "kind", "list", "type", "value", "Value", "items", "next"]
+_SCALAR_TYPES = ["string", "integer", "number", "boolean", "null"]
+_ENUM_VALUES = st.one_of(
+    st.text(alphabet="abAB-_ 1", max_size=3), st.integers(-2, 2), st.booleans(), st.none()
+)
+
+
+def _ref(name: str) -> dict[str, Any]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+@st.composite
+def _leaf(draw: st.DrawFn, components: list[str]) -> Any:
+    kind = draw(
+        st.sampled_from(
+            ["type", "format", "empty", "bool", "const", "enum", "type-list", "constrained", "ref"]
+        )
+    )
+    if kind == "type":
+        return {"type": draw(st.sampled_from(_SCALAR_TYPES))}
+    if kind == "format":
+        formats = ["date-time", "date", "uuid", "binary", "int64", "uri", "email", "byte"]
+        return {
+            "type": draw(st.sampled_from(["string", "integer"])),
+            "format": draw(st.sampled_from(formats)),
+        }
+    if kind == "empty":
+        return {}
+    if kind == "bool":
+        return draw(st.booleans())
+    if kind == "const":
+        return {"const": draw(_ENUM_VALUES)}
+    if kind == "enum":  # empty, strings, integers, mixed; with a declared type or none
+        schema: dict[str, Any] = {"enum": draw(st.lists(_ENUM_VALUES, max_size=4, unique=True))}
+        if draw(st.booleans()):
+            schema["type"] = draw(st.sampled_from(["string", "integer"]))
+        return schema
+    if kind == "type-list":
+        types = draw(st.lists(st.sampled_from(_SCALAR_TYPES), min_size=1, max_size=3, unique=True))
+        return {"type": types}
+    if kind == "constrained":
+        schema = {
+            "type": draw(
+                st.sampled_from([["integer", "number"], "number", ["string", "null"], "string"])
+            )
+        }
+        bounds = ["minimum", "maximum", "exclusiveMinimum", "multipleOf", "maxLength", "minLength"]
+        for bound in draw(st.lists(st.sampled_from(bounds), min_size=1, max_size=3, unique=True)):
+            schema[bound] = draw(st.integers(1, 9))
+        return schema
+    return _ref(draw(st.sampled_from(components)))
+
+
+def _combined(
+    children: st.SearchStrategy[Any], components: list[str], bases: list[str]
+) -> st.SearchStrategy[Any]:
+    """One level of shape around ``children``: objects, arrays, unions, inheritance."""
+
+    @st.composite
+    def shape(draw: st.DrawFn) -> Any:
+        kind = draw(st.sampled_from(["object", "array", "oneOf", "anyOf", "allOf", "nullable"]))
+        if kind == "object":
+            properties = draw(
+                st.dictionaries(st.sampled_from(SHAPE_PROPERTIES), children, max_size=3)
+            )
+            schema: dict[str, Any] = {"type": "object"}
+            if properties or draw(st.booleans()):
+                schema["properties"] = properties
+            if properties and draw(st.booleans()):
+                schema["required"] = sorted(properties)[:1]
+            extra = draw(st.sampled_from(["absent", "true", "false", "schema", "pattern"]))
+            if extra in ("true", "false"):
+                schema["additionalProperties"] = extra == "true"
+            elif extra == "schema":
+                schema["additionalProperties"] = draw(children)
+            elif extra == "pattern":
+                schema["patternProperties"] = {"^x-": draw(children)}
+            return schema
+        if kind == "array":
+            return {"type": "array", "items": draw(children)}
+        if kind in ("oneOf", "anyOf"):
+            members = draw(st.lists(children, min_size=1, max_size=3))
+            schema = {kind: members}
+            if draw(st.booleans()):  # a discriminator over object members, or over none
+                schema["discriminator"] = {"propertyName": "kind"}
+            return schema
+        if kind == "allOf" and bases:
+            base = _ref(draw(st.sampled_from(bases)))
+            own = {
+                "type": "object",
+                "properties": draw(
+                    st.dictionaries(st.sampled_from(SHAPE_PROPERTIES), children, max_size=2)
+                ),
+            }
+            return {"allOf": [base, own]}
+        return {"anyOf": [draw(children), {"type": "null"}]}
+
+    return shape()
+
+
+def schema_shapes(components: list[str], bases: list[str]) -> st.SearchStrategy[Any]:
+    """Schemas of every shape, referring to ``components`` (themselves included) and
+    inheriting (allOf) from ``bases``."""
+    return st.recursive(
+        _leaf(components),
+        lambda children: _combined(children, components, bases),
+        max_leaves=6,
+    )
+
+
+@st.composite
+def shape_specs(draw: st.DrawFn) -> dict[str, Any]:
+    """An OpenAPI 3.1 document whose components, parameters and bodies take any shape."""
+    components = draw(
+        st.lists(st.sampled_from(SHAPE_COMPONENTS), min_size=1, max_size=4, unique=True)
+    )
+    # Inheritance only from components listed earlier: a class cannot inherit from itself, and
+    # the validator refuses such a cycle, so examples spent on it would test nothing here.
+    schemas = {
+        name: draw(schema_shapes(components, components[:index]))
+        for index, name in enumerate(components)
+    }
+    shapes = schema_shapes(components, components)
+    paths: dict[str, Any] = {}
+    # ids equal to builtins that annotations use, and two that collide once snake-cased
+    ids = ["list", "dict", "type", "getThing", "get_thing"]
+    for index, operation_id in enumerate(
+        draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True))
+    ):
+        operation: dict[str, Any] = {
+            "operationId": operation_id,
+            "parameters": [
+                {"name": "q", "in": "query", "schema": draw(_leaf(components))},
+                {
+                    "name": "ids",
+                    "in": "query",
+                    "schema": {"type": "array", "items": draw(_leaf(components))},
+                },
+            ],
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "content": {"application/json": {"schema": draw(shapes)}},
+                }
+            },
+        }
+        if draw(st.booleans()):
+            body = _ref(draw(st.sampled_from(components)))
+            operation["requestBody"] = {"content": {"application/json": {"schema": body}}}
+        paths[f"/things{index}"] = {draw(st.sampled_from(["get", "post"])): operation}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Shapes", "version": "1"},
+        "paths": paths,
+        "components": {"schemas": schemas},
+    }

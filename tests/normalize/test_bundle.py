@@ -240,3 +240,46 @@ def test_an_invalid_schema_in_another_components_definitions_is_named_where_it_i
         normalize_source(root / "api.yaml", strict=True)
     assert raised.value.pointer == "/components/schemas/Item/definitions/itemType/type"
     assert raised.value.file == root / "api.yaml"
+
+
+@pytest.mark.parametrize(
+    ("where", "operation"),
+    [
+        ("requestBody", {"requestBody": {"$ref": "#/components/requestBodies/Nope"}}),
+        ("parameters/0", {"parameters": [{"$ref": "#/components/parameters/Nope"}]}),
+        ("responses/200", {"responses": {"200": {"$ref": "#/components/responses/Nope"}}}),
+    ],
+)
+def test_a_reference_to_a_missing_root_component_names_where_it_is_used(
+    tree: Any, where: str, operation: dict[str, Any]
+) -> None:
+    # a requestBody's raised KeyError in the client builder; a response's aborted the validator
+    root = tree({"api.yaml": _api({"/t": {"post": {"responses": {"204": {}}, **operation}}})})
+    with pytest.raises(SpecError, match=r"#/components/\w+/Nope does not exist") as raised:
+        _bundle(root)
+    assert "api.yaml" in str(raised.value)
+    assert raised.value.pointer == f"/paths/~1t/post/{where}"
+
+
+def test_boolean_schemas_bundle_as_the_schemas_they_are(tree: Any) -> None:
+    # `items: [false]` (draft-04 tuple form) crashed: 'bool' object has no attribute 'get'
+    schema = {
+        "type": "object",
+        "properties": {
+            "tuple": {"type": "array", "items": [False, True, {"$ref": "thing.json"}]},
+            "none": {"type": "array", "items": False},
+            "open": True,
+        },
+        "additionalProperties": False,
+    }
+    root = tree(
+        {
+            "api.yaml": _api({"/t": _get("#/components/schemas/A")}, {"A": schema}),
+            "thing.json": {"type": "string"},
+        }
+    )
+    bundled = _bundle(root)["components"]["schemas"]
+    tuple_items = bundled["A"]["properties"]["tuple"]["items"]
+    assert tuple_items == [False, True, {"$ref": "#/components/schemas/Thing"}]
+    assert bundled["Thing"] == {"type": "string"}
+    assert bundled["A"]["properties"]["open"] is True
