@@ -23,6 +23,7 @@ from generator.client.client_model import (
     ServerVariable,
     Webhook,
 )
+from generator.client.inline_models import INLINE_BODY
 from generator.client.naming import snake_case, unique
 from generator.client.security_build import SecurityBuild, build_security
 from generator.normalize import openapi_walk
@@ -324,6 +325,8 @@ class _Builder:
         if kind in ("binary", "text"):
             annotation = types.BYTES if kind == "binary" else types.STR
         reference = schema.get("$ref") if isinstance(schema, dict) else None
+        if reference and self.resolve(schema).get(INLINE_BODY):
+            reference = None  # a body written in place: named ``body``, as before it was moved
         name = (
             snake_case(json_pointer.unescape(reference.rsplit("/", 1)[1])) if reference else "body"
         )
@@ -331,7 +334,7 @@ class _Builder:
         xml_root = None
         if also_xml or kind == "xml":
             self.uses_xml = True
-            target = self.resolve(schema) if reference else schema
+            target = self.resolve(schema)
             xml_root = (target.get("xml") or {}).get("name") or name
         return RequestBody(
             kind=kind,
