@@ -35,6 +35,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.normalize import openapi_walk
@@ -85,6 +86,26 @@ def _key(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", name.lower())
 
 
+@dataclass(frozen=True)
+class _Name:
+    """What a moved schema is called: ``stem`` + the role's word (+ ``Item`` for an array's
+    items); ``others``: words that tell it from another's, tried when the role's are taken."""
+
+    stem: str
+    role: str
+    others: tuple[str, ...] = ()
+    item: bool = False
+
+    def items(self) -> _Name:
+        return replace(self, item=True)
+
+    def candidates(self) -> list[str]:
+        words = _ROLE_WORDS[self.role]
+        suffix = "Item" if self.item else ""
+        stems = [self.stem, *(self.stem + other for other in self.others)]
+        return [stem + word + suffix for stem in stems for word in words]
+
+
 class _Namer:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
@@ -95,40 +116,44 @@ class _Namer:
     def run(self) -> None:
         components = self.document["components"]
         for name, body in (components.get("requestBodies") or {}).items():
-            self.content(body, [_named(str(name), "Request")], body=True)
+            self.content(body, _Name(_stem(str(name), "Request"), "Request"), body=True)
         for name, response in (components.get("responses") or {}).items():
-            self.content(response, [_named(str(name), "Response")])
+            self.content(response, _Name(_stem(str(name), "Response"), "Response"))
         for path, item in (self.document.get("paths") or {}).items():
             for method, _keys, operation in openapi_walk.operations(item):
-                self.operation(operation, f"{method} {path}")
+                self.operation(operation, f"{method.lower()} {path}")
         for name, item in (self.document.get("webhooks") or {}).items():
             for method, _keys, operation in openapi_walk.operations(item):
-                self.content(operation.get("requestBody"), [spec_pascal_case(str(name)), "Payload"])
-                self.operation(operation, f"{method} {name}", bodies=False)
+                payload = _Name(spec_pascal_case(str(name)), "Payload")
+                self.content(operation.get("requestBody"), payload, body=True)
+                self.operation(operation, f"{method.lower()} {name}", bodies=False)
 
     def operation(self, operation: dict[str, Any], where: str, bodies: bool = True) -> None:
-        base = spec_pascal_case(str(operation.get("operationId") or where))
-        extra = spec_pascal_case(where)
+        """Name an operation's inline schemas; ``where`` (method and path) is its stand-in
+        for a missing operation id and the words that tell two of one id apart."""
+        stem = spec_pascal_case(str(operation.get("operationId") or where))
+        place = spec_pascal_case(where)
         if bodies:
-            self.content(operation.get("requestBody"), [base, "Request", extra], body=True)
+            self.content(operation.get("requestBody"), _Name(stem, "Request", (place,)), body=True)
         responses = operation.get("responses")
         if not isinstance(responses, dict):
             return
         named = [s for s, r in responses.items() if self.inline(r)]
         successes = [s for s in named if str(s).startswith("2")]
         for status in named:
-            alone = len(successes) == 1 and status in successes
-            said = spec_pascal_case(str(status))
-            name = [base, "Response", said, extra] if alone else [base + said, "Response", extra]
+            said = _status(str(status))
+            if successes == [status]:  # the answer: its status only once its name is taken
+                name = _Name(stem, "Response", (said, place))
+            else:
+                name = _Name(stem + said, "Response", (place,))
             self.content(responses[status], name)
 
     def inline(self, holder: Any) -> bool:
         """Whether a request body or response holds a schema this module names."""
         return any(_is_object(s) or _is_object(_items(s)) for s in _schemas(holder))
 
-    def content(self, holder: Any, name: list[str], body: bool = False) -> None:
-        """Name the inline schemas of a request body or response; ``name`` is the stem, the
-        role and the words that tell it from others' when the stem's names are all taken."""
+    def content(self, holder: Any, name: _Name, body: bool = False) -> None:
+        """Name the inline schemas of a request body or response (``body``: a request's)."""
         moved: list[tuple[Any, dict[str, str]]] = []  # an equal schema in another media type
         for media in _media(holder):
             schema = media.get("schema")
@@ -141,38 +166,32 @@ class _Namer:
                     media["schema"] = self.move(schema, name, body)
                     moved.append((schema, media["schema"]))
                 elif _is_object(_items(schema)):
-                    stem, role, *more = name
-                    item = [stem, role + "Item", *more]
-                    schema["items"] = self.move(schema["items"], item, False)
+                    schema["items"] = self.move(schema["items"], name.items(), False)
 
-    def move(self, schema: dict[str, Any], name: list[str], body: bool) -> dict[str, str]:
+    def move(self, schema: dict[str, Any], name: _Name, body: bool) -> dict[str, str]:
         chosen = self.free(name)
         self.taken.add(_key(chosen))
         self.schemas[chosen] = {**schema, INLINE_BODY: True} if body else schema
         return {"$ref": _SCHEMA_REF + json_pointer.escape(chosen)}
 
-    def free(self, name: list[str]) -> str:
-        """The first free name of ``stem``+``role``, then its other words, then with ``extra``."""
-        stem, role, *more = name
-        item = role.endswith("Item")
-        plain = role.removesuffix("Item")
-        words = _ROLE_WORDS.get(plain, (plain,))
-        suffix = "Item" if item else ""
-        candidates = [stem + w + suffix for w in words]
-        candidates += [stem + extra + w + suffix for extra in more for w in words]
-        for candidate in candidates:
-            if _key(candidate) not in self.taken:
-                return candidate
-        candidate = candidates[-1]
+    def free(self, name: _Name) -> str:
+        """The first of ``name``'s candidates no component has; else the last, with
+        ``Schema`` added until free (the taken names are finite)."""
+        candidates = name.candidates()
+        candidate = next((c for c in candidates if _key(c) not in self.taken), candidates[-1])
         while _key(candidate) in self.taken:
             candidate += "Schema"
         return candidate
 
 
-def _named(name: str, role: str) -> str:
+def _stem(name: str, role: str) -> str:
     """A component's stem: its name, without the role word it may end with already."""
-    stem = spec_pascal_case(name)
-    return stem.removesuffix(role) if stem != role else stem
+    return spec_pascal_case(name).removesuffix(role)
+
+
+def _status(status: str) -> str:
+    """How a status is said in a name: ``201``, ``4XX``, ``Default``."""
+    return status.upper() if status[:1].isdigit() else spec_pascal_case(status)
 
 
 def _media(holder: Any) -> Iterator[dict[str, Any]]:
