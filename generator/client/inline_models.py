@@ -209,6 +209,10 @@ def _schemas(holder: Any) -> Iterator[Any]:
 
 
 def _items(schema: Any) -> Any:
-    if isinstance(schema, dict) and "$ref" not in schema and isinstance(schema.get("items"), dict):
-        return schema["items"]
+    """The items of an array written in place (``items`` of an object is no array's)."""
+    if not isinstance(schema, dict) or "$ref" in schema:
+        return None
+    kind = schema.get("type")
+    if kind == "array" or (isinstance(kind, list) and "array" in kind):
+        return schema.get("items")
     return None

@@ -101,6 +101,7 @@ def test_scalars_maps_form_bodies_and_references_stay_in_place() -> None:
                 "200": _answer({"type": "object", "additionalProperties": {"type": "string"}}),
                 "201": _answer({"type": "string"}),
                 "202": _answer({"type": "object"}),
+                "206": _answer({"type": "object", "items": _OBJECT}),  # no array: no items
                 "203": _answer(_ref("Base")),
                 "204": {"description": "-", "content": {"text/plain": {"schema": _OBJECT}}},
             },
