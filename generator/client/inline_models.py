@@ -156,7 +156,7 @@ class _Namer:
         """Name the inline schemas of a request body or response (``body``: a request's)."""
         moved: list[tuple[Any, dict[str, str]]] = []  # an equal schema in another media type
         for media in _media(holder):
-            schema = media.get("schema")
+            schema: Any = media.get("schema")
             for original, reference in moved:
                 if schema == original:
                     media["schema"] = copy.deepcopy(reference)
