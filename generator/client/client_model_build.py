@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from generator.client import code
+from generator.client import code, media_types
 from generator.client import type_refs as types
 from generator.client.client_model import (
-    BodyKind,
     JobWaiter,
     Operation,
     Package,
@@ -33,8 +32,6 @@ from generator.shared.errors import SpecError
 from generator.shared.naming import pascal_case
 
 _SCHEMA_REF = "#/components/schemas/"
-_JSON = re.compile(r"^application/(?:[\w.-]+\+)?json$")
-_XML = re.compile(r"^(?:application|text)/(?:[\w.-]+\+)?xml$")
 _EVENT_FIELDS = frozenset({"data", "event", "id", "retry"})
 _VERB = re.compile(r"^(?:get|list|find|search|fetch)_")
 # The keyword parameters the templates give a method besides the API's own (resources.py.jinja):
@@ -132,20 +129,6 @@ class _Types:
 
 
 _SCALARS = {"integer": types.INT, "number": types.FLOAT, "boolean": types.BOOL}
-
-
-def _media_kind(media_type: str) -> BodyKind:
-    if _JSON.match(media_type):
-        return "json"
-    if _XML.match(media_type):
-        return "xml"
-    if media_type.startswith("text/"):
-        return "text"
-    if media_type == "application/x-www-form-urlencoded":
-        return "form"
-    if media_type.startswith("multipart/"):
-        return "multipart"
-    return "binary"
 
 
 class _Builder:
@@ -282,7 +265,7 @@ class _Builder:
             fixed |= WAITER_KEYWORDS
         body = self.resolve(raw.get("requestBody"))
         content = body.get("content") if isinstance(body, dict) else None
-        kinds = {_media_kind(media) for media in content or {}}
+        kinds = {media_types.kind(media) for media in content or {}}
         if {"json", "xml"} <= kinds:
             fixed |= XML_KEYWORDS
         return fixed
@@ -292,7 +275,7 @@ class _Builder:
         if not isinstance(body, dict) or not body.get("content"):
             return None
         content: dict[str, Any] = body["content"]
-        kinds = {media: _media_kind(media) for media in content}
+        kinds = {media: media_types.kind(media) for media in content}
         first_media = next(iter(content))
         kind = kinds[first_media]
         if "json" in kinds.values():
@@ -360,7 +343,7 @@ class _Builder:
         for status in sorted(raw):
             response = self.resolve(raw[status])
             content: dict[str, Any] = response.get("content") or {}
-            kinds = {media: _media_kind(media) for media in content}
+            kinds = {media: media_types.kind(media) for media in content}
             media = next((m for m, k in kinds.items() if k == "json"), next(iter(content), None))
             if "xml" in kinds.values():
                 self.uses_xml = True
@@ -541,7 +524,7 @@ class _Builder:
             for operation in operations:
                 body = self.resolve(operation.get("requestBody")) if operation else None
                 content = body.get("content") if isinstance(body, dict) else None
-                media = next((m for m in content or {} if _JSON.match(m)), None)
+                media = next((m for m in content or {} if media_types.kind(m) == "json"), None)
                 if operation is None or content is None or media is None:
                     continue
                 found.append(

@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from generator.client import media_types
 from generator.normalize import openapi_walk
 from generator.shared import pointer as json_pointer
 from generator.shared.naming import spec_pascal_case
@@ -47,7 +48,6 @@ from generator.shared.naming import spec_pascal_case
 INLINE_BODY = "x-inline-body"
 
 _SCHEMA_REF = "#/components/schemas/"
-_MEDIA = re.compile(r"^(?:application|text)/(?:[\w.-]+\+)?(?:json|xml)$")
 _COMPOSITIONS = ("allOf", "oneOf", "anyOf")
 # The ways each role is said once its first name is taken, in the order they are tried.
 _ROLE_WORDS = {
@@ -199,7 +199,7 @@ def _media(holder: Any) -> Iterator[dict[str, Any]]:
     if not isinstance(holder, dict) or "$ref" in holder:
         return
     for media_type, media in (holder.get("content") or {}).items():
-        if _MEDIA.match(str(media_type).split(";")[0].strip().lower()) and isinstance(media, dict):
+        if media_types.kind(str(media_type)) in ("json", "xml") and isinstance(media, dict):
             yield media
 
 
