@@ -22,9 +22,8 @@ A name is never numbered (users read and import these): where it is taken by ano
 classes and ``get_foo``/``GetFoo`` one class name), the role word grows (``...RequestBody``,
 ``...ResponseBody``), then the role is said otherwise (``...Input``, ``...Answer``), then an
 answer's status is added (``GetProject200Response``), then the method and path
-(``GetProjectGetProjectsIdResponse``), and only then ``Schema`` is
-repeated at the end until free. The order of the document decides, so the same document always
-gives the same names.
+(``GetProjectGetProjectsIdResponse``), and only then is ``Schema`` repeated at the end until
+free. The order of the document decides, so the same document always gives the same names.
 
 Form and multipart bodies are left alone: the client flattens them into keyword parameters.
 Scalars, maps (``additionalProperties`` only) and objects without properties stay as they are.
