@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from generator.client import code
+from generator.client import code, media_types
 from generator.client import type_refs as types
 from generator.client.client_model import (
-    BodyKind,
     JobWaiter,
     Operation,
     Package,
@@ -23,6 +22,7 @@ from generator.client.client_model import (
     ServerVariable,
     Webhook,
 )
+from generator.client.inline_models import INLINE_BODY
 from generator.client.naming import snake_case, unique
 from generator.client.pagination_detect import detect_pagination
 from generator.client.security_build import SecurityBuild, build_security
@@ -34,8 +34,6 @@ from generator.shared.errors import SpecError
 from generator.shared.naming import pascal_case
 
 _SCHEMA_REF = "#/components/schemas/"
-_JSON = re.compile(r"^application/(?:[\w.-]+\+)?json$")
-_XML = re.compile(r"^(?:application|text)/(?:[\w.-]+\+)?xml$")
 _EVENT_FIELDS = frozenset({"data", "event", "id", "retry"})
 _VERB = re.compile(r"^(?:get|list|find|search|fetch)_")
 # The keyword parameters the templates give a method besides the API's own (resources.py.jinja):
@@ -150,20 +148,6 @@ class _Types:
 
 
 _SCALARS = {"integer": types.INT, "number": types.FLOAT, "boolean": types.BOOL, "null": types.NONE}
-
-
-def _media_kind(media_type: str) -> BodyKind:
-    if _JSON.match(media_type):
-        return "json"
-    if _XML.match(media_type):
-        return "xml"
-    if media_type.startswith("text/"):
-        return "text"
-    if media_type == "application/x-www-form-urlencoded":
-        return "form"
-    if media_type.startswith("multipart/"):
-        return "multipart"
-    return "binary"
 
 
 class _Builder:
@@ -307,7 +291,7 @@ class _Builder:
             fixed |= WAITER_KEYWORDS
         body = self.resolve(raw.get("requestBody"))
         content = body.get("content") if isinstance(body, dict) else None
-        kinds = {_media_kind(media) for media in content or {}}
+        kinds = {media_types.kind(media) for media in content or {}}
         if {"json", "xml"} <= kinds:
             fixed |= XML_KEYWORDS
         return fixed
@@ -317,7 +301,7 @@ class _Builder:
         if not isinstance(body, dict) or not body.get("content"):
             return None
         content: dict[str, Any] = body["content"]
-        kinds = {media: _media_kind(media) for media in content}
+        kinds = {media: media_types.kind(media) for media in content}
         first_media = next(iter(content))
         kind = kinds[first_media]
         if "json" in kinds.values():
@@ -350,6 +334,8 @@ class _Builder:
         if kind in ("binary", "text"):
             annotation = types.BYTES if kind == "binary" else types.STR
         reference = schema.get("$ref") if isinstance(schema, dict) else None
+        if reference and self.resolve(schema).get(INLINE_BODY):
+            reference = None  # a body written in place: named ``body``, as before it was moved
         name = (
             snake_case(json_pointer.unescape(reference.rsplit("/", 1)[1])) if reference else "body"
         )
@@ -357,7 +343,7 @@ class _Builder:
         xml_root = None
         if also_xml or kind == "xml":
             self.uses_xml = True
-            target = self.resolve(schema) if reference else schema
+            target = self.resolve(schema)
             xml_root = (target.get("xml") or {}).get("name") or name
         return RequestBody(
             kind=kind,
@@ -383,7 +369,7 @@ class _Builder:
         for status in sorted(raw):
             response = self.resolve(raw[status])
             content: dict[str, Any] = response.get("content") or {}
-            kinds = {media: _media_kind(media) for media in content}
+            kinds = {media: media_types.kind(media) for media in content}
             media = next((m for m, k in kinds.items() if k == "json"), next(iter(content), None))
             if "xml" in kinds.values():
                 self.uses_xml = True
@@ -600,7 +586,7 @@ class _Builder:
             for operation in operations:
                 body = self.resolve(operation.get("requestBody")) if operation else None
                 content = body.get("content") if isinstance(body, dict) else None
-                media = next((m for m in content or {} if _JSON.match(m)), None)
+                media = next((m for m in content or {} if media_types.kind(m) == "json"), None)
                 if operation is None or content is None or media is None:
                     continue
                 found.append(

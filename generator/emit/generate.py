@@ -19,6 +19,7 @@ from typing import Any
 
 from generator.client.client_model import Package
 from generator.client.client_model_build import build_package
+from generator.client.inline_models import with_named_inline_schemas
 from generator.emit.models_codegen import ModelsResult, generate_models
 from generator.emit.render import ReadmePaths, render_package, runtime_files
 from generator.project.manifest import Manifest
@@ -68,8 +69,10 @@ def render(source: PackageSource, paths: ReadmePaths | None = None) -> dict[str,
 
 
 def render_package_source(source: PackageSource, paths: ReadmePaths | None = None) -> Rendered:
-    models = generate_models(source.document, package=source.package)
-    package = build_package(source.document, package=source.package, class_names=models.class_names)
+    # Inline object bodies and answers become components first, so that both steps type them.
+    document = with_named_inline_schemas(source.document)
+    models = generate_models(document, package=source.package)
+    package = build_package(document, package=source.package, class_names=models.class_names)
     for message, pointer in package.warnings:
         print(f"warning: {SpecWarning(message, source.spec_file, pointer)}", file=sys.stderr)
     files = render_package(package, paths)
