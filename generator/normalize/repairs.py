@@ -29,7 +29,12 @@ from openapi_spec_validator_rs import ValidationAbortedError
 from generator.normalize.bundle import source_of
 from generator.normalize.examples import ExampleChecker
 from generator.normalize.openapi_walk import METHODS, operations, walk
-from generator.normalize.validate import check_schemas, openapi_name, openapi_validator
+from generator.normalize.validate import (
+    check_schemas,
+    full_pointer,
+    openapi_name,
+    openapi_validator,
+)
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError, Warnings
 from generator.shared.schema_walk import subschemas
@@ -607,22 +612,26 @@ def unknown_keys(repairer: Repairer) -> None:
     for _ in range(_ROUNDS):
         try:
             errors = [
-                (list(error.absolute_path), error.message)
+                (list(error.absolute_path), error.message, error.instance)
                 for error in openapi_validator(repairer.document).iter_errors()
             ]
         except ValidationAbortedError:
             return  # validate_openapi says where and why
 
         dropped = False
-        for path, message in errors:
+        for path, message, instance in errors:
             match = _UNEXPECTED.search(message)
             if match is None or any(
                 other[: len(path)] == path and not _UNEXPECTED.search(other_message)
-                for other, other_message in errors
+                for other, other_message, _ in errors
             ):
                 continue
-            pointer = json_pointer.join("", *path)
-            node = json_pointer.resolve(repairer.document, pointer)
+            # (inside a schema the validator's path starts at that schema, not at the root)
+            pointer = full_pointer(repairer.document, path, instance)
+            try:
+                node = json_pointer.resolve(repairer.document, pointer)
+            except KeyError:
+                continue  # under a key dropped earlier in this round
             if not isinstance(node, dict):
                 continue
             for key in [k for k in node if not k.startswith("x-") and repr(k) in match[1]]:

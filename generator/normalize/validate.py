@@ -206,7 +206,7 @@ def validate_openapi(
     if errors:
         error = errors[0]
         path = list(getattr(error, "absolute_path", None) or getattr(error, "path", []))
-        pointer = _full_pointer(document, path, getattr(error, "instance", None))
+        pointer = full_pointer(document, path, getattr(error, "instance", None))
         pointer = _unexpected_key(document, pointer, error.message)
         origin, where = source_of(pointer, origins or {})
         raise SpecError(
@@ -232,7 +232,7 @@ def _unexpected_key(document: Any, pointer: str, message: str) -> str:
     return pointer
 
 
-def _full_pointer(document: Any, path: list[Any], instance: Any) -> str:
+def full_pointer(document: Any, path: list[Any], instance: Any) -> str:
     """Where the error is, from the document's root.
 
     For a schema that is wrong in itself, the validator's path starts at that schema, not at

@@ -42,6 +42,24 @@ _BASE: dict[str, Any] = {
 }
 
 
+_DEEP_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "a": {
+            "type": "array",
+            "items": {
+                "oneOf": [{"type": "object", "properties": {"k": {"type": "string"}}}],
+                "discriminator": {"propertyName": "k", "type": "string"},
+            },
+        }
+    },
+}
+_DEEP_P = (
+    "/paths/~1a/get/responses/200/content/application~1json/schema/properties/a/items"
+    "/discriminator/type"
+)
+
+
 def _spec(edit: Callable[[dict[str, Any]], Any]) -> dict[str, Any]:
     document = copy.deepcopy(_BASE)
     edit(document)
@@ -319,6 +337,16 @@ _REPAIRS: list[tuple[str, Callable[[dict[str, Any]], Any], str, str, Any]] = [
         "/paths/~1a/get/x-codes/200",
         "/paths/~1a/get/x-codes",
         {"200": "ok"},
+    ),
+    (
+        # the validator's path for it starts at the answer's schema, not at the document
+        "unknown-key-deep-in-an-inline-schema",
+        lambda d: _operation(d)["responses"]["200"]["content"]["application/json"].update(
+            schema=_DEEP_SCHEMA
+        ),
+        _DEEP_P,
+        _DEEP_P,
+        None,
     ),
 ]
 
