@@ -24,7 +24,7 @@ from generator.client.client_model import (
 )
 from generator.client.inline_models import INLINE_BODY
 from generator.client.naming import snake_case, unique
-from generator.client.pagination_detect import detect_pagination
+from generator.client.pagination_detect import detect_pagination, properties_of
 from generator.client.security_build import SecurityBuild, build_security
 from generator.normalize import openapi_walk
 from generator.normalize.openapi_walk import METHODS
@@ -483,8 +483,12 @@ class _Builder:
             return page.item
         if isinstance(page, types.Model) and pointer.count("/") <= 1:
             component = self.document["components"]["schemas"].get(page.schema, {})
-            listed = json_pointer.resolve(component, "/properties" + pointer if pointer else "")
-            listed = self.resolve(listed)
+            # the list's field, its allOf parts' included (as detection found it)
+            listed = (
+                properties_of(component, self.resolve).get(json_pointer.unescape(pointer[1:]))
+                if pointer
+                else self.resolve(component)
+            )
             if isinstance(listed, dict) and "items" in listed:
                 return self.types.of(listed["items"])
         return types.JSON_VALUE

@@ -82,14 +82,14 @@ def _is(schema: Any, *kinds: str) -> bool:
     return bool(declared) and declared <= set(kinds)
 
 
-def _properties(schema: Any, resolve: Resolve) -> dict[str, Any]:
+def properties_of(schema: Any, resolve: Resolve) -> dict[str, Any]:
     """The properties of an object schema, its allOf parts' included, each resolved."""
     schema = resolve(schema)
     if not isinstance(schema, dict):
         return {}
     found: dict[str, Any] = {}
     for part in schema.get("allOf") or []:
-        found.update(_properties(part, resolve))
+        found.update(properties_of(part, resolve))
     for name, value in (schema.get("properties") or {}).items():
         found[str(name)] = resolve(value)
     return found
@@ -115,7 +115,7 @@ def _items(schema: Any, resolve: Resolve) -> str | None:
     """The pointer to the items: the whole answer when it is a list, else its only list."""
     if _is(schema, "array"):
         return ""
-    lists = [n for n, s in _properties(schema, resolve).items() if _is(s, "array")]
+    lists = [n for n, s in properties_of(schema, resolve).items() if _is(s, "array")]
     return json_pointer.join("", lists[0]) if len(lists) == 1 else None
 
 
@@ -129,7 +129,7 @@ def _parameter(query: Mapping[str, dict[str, Any]], names: tuple[str, ...]) -> s
 
 
 def _total(schema: Any, resolve: Resolve, headers: set[str]) -> dict[str, str]:
-    for name, value in _properties(schema, resolve).items():
+    for name, value in properties_of(schema, resolve).items():
         if _plain(name) in _TOTALS and _is(value, "integer"):
             return {"total": json_pointer.join("", name)}
     header = next((h for h in _TOTAL_HEADERS if h in headers), None)
@@ -140,9 +140,9 @@ def _fields(schema: Any, resolve: Resolve) -> list[tuple[str, str, Any]]:
     """(pointer, plain name of the field and its parent, schema) of the answer's scalar fields,
     top level and one level down."""
     found: list[tuple[str, str, Any]] = []
-    for name, value in _properties(schema, resolve).items():
+    for name, value in properties_of(schema, resolve).items():
         found.append((json_pointer.join("", name), _plain(name), value))
-        for inner, inner_value in _properties(value, resolve).items():
+        for inner, inner_value in properties_of(value, resolve).items():
             pointer = json_pointer.join("", name, inner)
             found.append((pointer, _plain(name) + "/" + _plain(inner), inner_value))
     return found
@@ -168,7 +168,7 @@ def _cursor(
 
 
 def _next_link(schema: Any, resolve: Resolve) -> str | None:
-    properties = _properties(schema, resolve)
+    properties = properties_of(schema, resolve)
     for name, value in properties.items():
         if _plain(name) in _NEXT_LINKS and _is(value, "string"):
             return json_pointer.join("", name)
@@ -178,11 +178,11 @@ def _next_link(schema: Any, resolve: Resolve) -> str | None:
     for name, value in properties.items():
         if _plain(name) not in _LINK_GROUPS:
             continue
-        links = _properties(value, resolve)
+        links = properties_of(value, resolve)
         following = next((v for n, v in links.items() if n == "next"), None)
         if _is(following, "string"):
             return json_pointer.join("", name, "next")
-        if "href" in _properties(following, resolve):
+        if "href" in properties_of(following, resolve):
             return json_pointer.join("", name, "next", "href")
     return None
 

@@ -334,3 +334,12 @@ def test_an_api_page_size_parameter_keeps_its_name_unless_iter_takes_it(
     operation = built(document([query(name) for name in parameters], listing(total=INT)))
     names = {p.name: p.python_name for p in operation.parameters}
     assert names["page_size"] == expected
+
+
+def test_the_items_of_a_page_built_with_all_of_are_typed_by_their_model() -> None:
+    # the list's field in an allOf part, as detection finds it: the build used to look in the
+    # page's own properties only and raised a KeyError (Docker Hub's pages)
+    page = {"allOf": [{"type": "object", "properties": {"count": INT}}, listing()]}
+    operation = built(document([query("page"), query("page_size")], page))
+    assert operation.pagination is not None
+    assert str(operation.pagination.item_annotation) == "models.Thing"
