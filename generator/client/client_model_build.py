@@ -334,7 +334,8 @@ class _Builder:
         if kind in ("binary", "text"):
             annotation = types.BYTES if kind == "binary" else types.STR
         reference = schema.get("$ref") if isinstance(schema, dict) else None
-        if reference and self.resolve(schema).get(INLINE_BODY):
+        target = self.resolve(schema) if reference else None
+        if isinstance(target, dict) and target.get(INLINE_BODY):
             reference = None  # a body written in place: named ``body``, as before it was moved
         name = (
             snake_case(json_pointer.unescape(reference.rsplit("/", 1)[1])) if reference else "body"

@@ -337,8 +337,9 @@ def _without_conflicting_bases(schema: Any, schemas: dict[str, Any]) -> Any:
         base = schemas[_component(member["$ref"], schemas) or ""]
         if not _is_model(base):
             # an enum, scalar, list or union is no class to inherit from (`class E(Item)` of
-            # an Enum failed the import): its schema, which says nothing of the object's fields
-            result.append(base)
+            # an Enum failed the import): its schema, a union's members without the fields the
+            # child redeclares as another type (their classes would be the child's bases)
+            result.append(_without_redeclared(base, own, schemas))
             continue
         inherited = _properties(member, schemas, frozenset())
         redeclared = {n for n in own if n in inherited and not _same_shape(own[n], inherited[n])}
@@ -354,6 +355,28 @@ def _without_conflicting_bases(schema: Any, schemas: dict[str, Any]) -> Any:
             copied["required"] = list(dict.fromkeys(required))
         result.append(copied)
     return {**schema, "allOf": result}
+
+
+def _without_redeclared(base: Any, own: dict[str, Any], schemas: dict[str, Any]) -> Any:
+    """A union ``base`` whose object members leave out the fields ``own`` declares otherwise."""
+    keys = [
+        k for k in ("anyOf", "oneOf") if isinstance(base, dict) and isinstance(base.get(k), list)
+    ]
+    if not keys:
+        return base
+    members = []
+    for member in base[keys[0]]:
+        inherited = _properties(member, schemas, frozenset())
+        redeclared = {n for n in own if n in inherited and not _same_shape(own[n], inherited[n])}
+        if redeclared:
+            required = [n for n in _required(member, schemas, frozenset()) if n not in redeclared]
+            member = {
+                "type": "object",
+                "properties": {n: s for n, s in inherited.items() if n not in redeclared},
+                **({"required": required} if required else {}),
+            }
+        members.append(member)
+    return {**base, keys[0]: members}
 
 
 def _union_members(schema: Any) -> tuple[str, list[Any]] | None:

@@ -401,3 +401,17 @@ def test_an_event_schema_reference_that_leads_nowhere_is_a_spec_error(reference:
     # x-item-schema is an extension: the bundler does not check what it refers to
     with pytest.raises(SpecError, match="leads nowhere"):
         _event_stream({"x-item-schema": {"properties": {"data": {"$ref": reference}}}})
+
+
+def test_a_request_body_referring_to_a_false_schema_builds() -> None:
+    # found by the schema-shape property test: the inline-body check read a bool as a mapping
+    body = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/M"}}}}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/a": {"post": {"operationId": "postA", "requestBody": body, "responses": {}}}},
+        "components": {"schemas": {"M": False}},
+    }
+    package = build_package(document, package="t", class_names={"M": "M"})
+    (operation,) = package.resources[0].operations
+    assert operation.body is not None and operation.body.parameters[0].python_name == "m"

@@ -958,6 +958,15 @@ _TYPE_CHECKED_SHAPES: dict[str, Any] = {
         "type": "object",
         "properties": {"n": {"type": ["integer", "number"], "maximum": 9}},
     },
+    # a union base whose member declares a field the child redeclares as another type: its
+    # members became the child's bases, with incompatible definitions of `source`
+    "Sources": {"oneOf": [{"type": "object", "properties": {"source": {"type": "integer"}}}]},
+    "Answer": {
+        "allOf": [
+            {"$ref": "#/components/schemas/Sources"},
+            {"type": "object", "properties": {"source": {"type": "string"}}},
+        ]
+    },
 }
 
 
