@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from generator.normalize.openapi_walk import ADDITIONAL, METHODS
+from generator.normalize.openapi_walk import ADDITIONAL, COMPONENT_KINDS, METHODS
 from generator.shared.schema_walk import map_subschemas
 
 _TOP = (
@@ -38,18 +38,6 @@ _OPERATION = (
     "security",
     "servers",
     "externalDocs",
-)
-_COMPONENTS = (
-    "schemas",
-    "responses",
-    "parameters",
-    "examples",
-    "requestBodies",
-    "headers",
-    "securitySchemes",
-    "links",
-    "callbacks",
-    "pathItems",
 )
 _SCHEMA = (
     "title",
@@ -255,7 +243,7 @@ def canonical(document: dict[str, Any]) -> dict[str, Any]:
         }
     components = result.get("components")
     if isinstance(components, dict):
-        components = _ordered(components, _COMPONENTS)
+        components = _ordered(components, COMPONENT_KINDS)
         for section, value in list(components.items()):
             if isinstance(value, dict):
                 components[section] = {name: value[name] for name in sorted(value)}

@@ -15,6 +15,19 @@ from generator.shared import pointer as json_pointer
 # The operations a path item names by a fixed field; OpenAPI 3.2 adds `query` (HTTP QUERY: a
 # safe call with a body) and, under `additionalOperations`, any other method by its name as sent
 # (see operations()).
+# The kinds of reusable object under ``components``, in the order the specification lists them.
+COMPONENT_KINDS = (
+    "schemas",
+    "responses",
+    "parameters",
+    "examples",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "links",
+    "callbacks",
+    "pathItems",
+)
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
 ADDITIONAL = "additionalOperations"
 

@@ -28,7 +28,7 @@ from openapi_spec_validator_rs import ValidationAbortedError
 
 from generator.normalize.bundle import source_of
 from generator.normalize.examples import ExampleChecker
-from generator.normalize.openapi_walk import METHODS, operations, walk
+from generator.normalize.openapi_walk import COMPONENT_KINDS, METHODS, operations, walk
 from generator.normalize.validate import (
     check_schemas,
     full_pointer,
@@ -131,18 +131,7 @@ def missing_info(repairer: Repairer) -> None:
 # Where OpenAPI expects a mapping or a list, by the kind of object (openapi_walk) holding it.
 _CONTAINERS: dict[str, tuple[str, ...]] = {
     "document": ("paths", "webhooks", "components", "servers", "security", "tags"),
-    "components": (
-        "schemas",
-        "responses",
-        "parameters",
-        "examples",
-        "requestBodies",
-        "headers",
-        "securitySchemes",
-        "links",
-        "callbacks",
-        "pathItems",
-    ),
+    "components": COMPONENT_KINDS,
     "path_item": ("parameters", "servers", "additionalOperations"),
     "operation": (
         "parameters",
