@@ -291,8 +291,18 @@ def _with_usable_discriminators(schema: Any, schemas: dict[str, Any]) -> Any:
     }
     discriminator = result.get("discriminator")
     unions = [result[k] for k in ("anyOf", "oneOf") if isinstance(result.get(k), list)]
-    if discriminator is None or (not unions and "anyOf" not in schema and "oneOf" not in schema):
-        return result  # on a base whose children extend it (allOf), datamodel's to use
+    if discriminator is None:
+        return result
+    if not unions and "anyOf" not in schema and "oneOf" not in schema:
+        # On a base whose children extend it (allOf), datamodel gives each child the literal of
+        # its own name: a property the base types as an enum (or a const, or a named type)
+        # cannot hold it, and mypy refuses the override. Such a discriminator is left out; the
+        # property keeps the base's type in every child.
+        name = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
+        declared = _properties(result, schemas, frozenset()).get(str(name))
+        if isinstance(declared, dict) and {"enum", "const", "$ref"} & set(declared):
+            del result["discriminator"]
+        return result
 
     def tells_apart(member: Any) -> bool:
         name = _component(member.get("$ref"), schemas) if isinstance(member, dict) else None

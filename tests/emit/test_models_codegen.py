@@ -967,6 +967,24 @@ _TYPE_CHECKED_SHAPES: dict[str, Any] = {
             {"type": "object", "properties": {"source": {"type": "string"}}},
         ]
     },
+    # a base's discriminator typed as an enum (Azure's kinds): each child got `Literal[<its
+    # name>]`, which the enum cannot hold
+    "MetricKind": {"type": "string", "enum": ["Resource"]},
+    "Metric": {
+        "type": "object",
+        "discriminator": {"propertyName": "kind"},
+        "required": ["kind"],
+        "properties": {"kind": {"$ref": "#/components/schemas/MetricKind"}},
+    },
+    "ResourceMetric": {
+        "allOf": [{"$ref": "#/components/schemas/Metric"}, {"type": "object"}],
+        "properties": {"name": {"type": "string"}},
+        "required": ["name"],
+    },
+    "Scaling": {
+        "type": "object",
+        "properties": {"metric": {"$ref": "#/components/schemas/Metric"}},
+    },
 }
 
 
