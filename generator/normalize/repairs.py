@@ -223,10 +223,19 @@ def _keyword_value(keyword: str, value: Any) -> tuple[bool, Any]:
 
 
 def schema_shapes(repairer: Repairer) -> None:
-    """Schemas: a ``type`` holding a schema, duplicate names in ``required``, and keywords
-    whose value is not of the type they take (``pattern: 0``, ``minLength: "5"``)."""
+    """Schemas: ``allOf``/``anyOf``/``oneOf`` written as a mapping, a ``type`` holding a schema,
+    duplicate names in ``required``, and keywords whose value is not of the type they take
+    (``pattern: 0``, ``minLength: "5"``)."""
 
     def fix(schema: dict[str, Any], pointer: str) -> None:
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            if isinstance(schema.get(keyword), dict):  # {"3": {...}}: an overlay's leftover
+                repairer.repair(
+                    json_pointer.join(pointer, keyword),
+                    f"{keyword} is a mapping, not a list of schemas",
+                    "took its values as the list",
+                )
+                schema[keyword] = list(schema[keyword].values())
         if isinstance(schema.get("type"), dict):
             repairer.repair(
                 json_pointer.join(pointer, "type"),

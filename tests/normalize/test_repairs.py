@@ -339,6 +339,13 @@ _REPAIRS: list[tuple[str, Callable[[dict[str, Any]], Any], str, str, Any]] = [
         {"200": "ok"},
     ),
     (
+        "composition-written-as-a-mapping",
+        _property({"allOf": {"3": {"type": "object"}}}),
+        _PROPERTY_P + "/allOf",
+        _PROPERTY_P + "/allOf",
+        [{"type": "object"}],
+    ),
+    (
         # the validator's path for it starts at the answer's schema, not at the document
         "unknown-key-deep-in-an-inline-schema",
         lambda d: _operation(d)["responses"]["200"]["content"]["application/json"].update(
