@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import PROJECT, Spec
+from generator.normalize.openapi_walk import METHODS
 
 PYTHON = PROJECT / ".venv" / "bin" / "python"
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 MYPY_SECONDS = 900
 
 

@@ -28,9 +28,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from generator.client.media_types import kind as media_kind
 from generator.shared import pointer as json_pointer
-
-_JSON = re.compile(r"^application/(?:[\w.-]+\+)?json$")
 
 # names compared lower-case with everything but letters and digits dropped ("$skip" is "skip")
 _OFFSETS = ("offset", "skip")
@@ -105,7 +104,9 @@ def _answer(responses: Mapping[str, Any], resolve: Resolve) -> tuple[Any, set[st
             return None
         headers = {str(name).lower() for name in response.get("headers") or {}}
         for media, content in (response.get("content") or {}).items():
-            if _JSON.match(str(media).split(";")[0].strip().lower()) and isinstance(content, dict):
+            if media_kind(str(media).split(";")[0].strip().lower()) == "json" and isinstance(
+                content, dict
+            ):
                 return resolve(content.get("schema")), headers
         return None
     return None
