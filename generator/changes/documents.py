@@ -16,7 +16,7 @@ from typing import Any
 from generator.changes.change import Change
 from generator.changes.rules import SUBJECT
 from generator.changes.schemas import Place, SchemaComparison, without_prose
-from generator.normalize.openapi_walk import METHODS
+from generator.normalize.openapi_walk import operations
 from generator.shared import pointer as json_pointer
 
 _TEMPLATE_VARIABLE = re.compile(r"\{[^}]*\}")
@@ -27,15 +27,19 @@ def endpoint_key(method: str, path: str) -> str:
 
 
 def operations_by_endpoint(document: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
-    """Endpoint key -> (path, method, operation)."""
+    """Endpoint key -> (path, pointer, operation), for the fixed methods of each path item and
+    those under OpenAPI 3.2's ``additionalOperations`` alike."""
     found: dict[str, tuple[str, str, dict[str, Any]]] = {}
     for path, item in (document.get("paths") or {}).items():
-        if not isinstance(item, dict):
-            continue
-        for method in METHODS:
-            if isinstance(item.get(method), dict):
-                found[endpoint_key(method, path)] = (path, method, item[method])
+        for method, keys, operation in operations(item):
+            pointer = json_pointer.join("/paths", path, *keys)
+            found[endpoint_key(method, path)] = (path, pointer, operation)
     return found
+
+
+def _method(pointer: str) -> str:
+    """The HTTP method, as sent, of the operation at ``pointer``."""
+    return json_pointer.split(pointer)[-1].upper()
 
 
 def _media_type(name: str) -> str:
@@ -96,30 +100,24 @@ class DocumentComparison:
             operations_by_endpoint(self.new),
         )
         new_templates = {endpoint_key("", path) for path in (self.new.get("paths") or {})}
-        for key, (path, method, operation) in old_operations.items():
-            pointer = json_pointer.join("/paths", path, method)
-            name = f"{method.upper()} {path}"
+        for key, (path, pointer, operation) in old_operations.items():
+            name = f"{_method(pointer)} {path}"
             if key in new_operations:
-                new_path, new_method, new_operation = new_operations[key]
+                new_path, new_pointer, new_operation = new_operations[key]
                 self._operation(
-                    f"{new_method.upper()} {new_path}",
-                    (path, method, operation),
-                    (new_path, new_method, new_operation),
+                    f"{_method(new_pointer)} {new_path}",
+                    (path, pointer, operation),
+                    (new_path, new_pointer, new_operation),
                 )
                 continue
             path_gone = endpoint_key("", path) not in new_templates
             deprecation = "with" if operation.get("deprecated") else "without"
             rule = f"api-{'path-' if path_gone else ''}removed-{deprecation}-deprecation"
             self._add(rule, f"{name} removed", name, pointer, "old")
-        for key, (path, method, _) in new_operations.items():
+        for key, (path, pointer, _) in new_operations.items():
             if key not in old_operations:
-                name = f"{method.upper()} {path}"
-                self._add(
-                    "endpoint-added",
-                    f"{name} added",
-                    name,
-                    json_pointer.join("/paths", path, method),
-                )
+                name = f"{_method(pointer)} {path}"
+                self._add("endpoint-added", f"{name} added", name, pointer)
         return self.changes
 
     def _servers(self) -> None:
@@ -210,10 +208,8 @@ class DocumentComparison:
         old: tuple[str, str, dict[str, Any]],
         new: tuple[str, str, dict[str, Any]],
     ) -> None:
-        old_path, old_method, old_operation = old
-        new_path, new_method, new_operation = new
-        old_pointer = json_pointer.join("/paths", old_path, old_method)
-        new_pointer = json_pointer.join("/paths", new_path, new_method)
+        _, old_pointer, old_operation = old
+        _, new_pointer, new_operation = new
         if bool(old_operation.get("deprecated")) != bool(new_operation.get("deprecated")):
             rule = (
                 "endpoint-deprecated" if new_operation.get("deprecated") else "endpoint-reactivated"
@@ -248,18 +244,16 @@ class DocumentComparison:
         self._security(name, old_operation, new_operation, new_pointer)
 
     def _parameter_map(
-        self, side: str, path: str, method: str
+        self, side: str, located: tuple[str, str, dict[str, Any]]
     ) -> dict[str, tuple[dict[str, Any], str]]:
         """``in:name`` (path parameters: ``path:#index``) -> (parameter, pointer)."""
+        path, operation_pointer, operation = located
         document = self.old if side == "old" else self.new
         item = document["paths"][path]
         found: dict[str, tuple[dict[str, Any], str]] = {}
         places = [
             (item.get("parameters") or [], json_pointer.join("/paths", path, "parameters")),
-            (
-                item[method].get("parameters") or [],
-                json_pointer.join("/paths", path, method, "parameters"),
-            ),
+            (operation.get("parameters") or [], operation_pointer + "/parameters"),
         ]
         for parameters, base in places:
             for index, raw in enumerate(parameters):
@@ -283,8 +277,8 @@ class DocumentComparison:
     def _parameters(
         self, name: str, old: tuple[str, str, dict[str, Any]], new: tuple[str, str, dict[str, Any]]
     ) -> None:
-        before = self._parameter_map("old", old[0], old[1])
-        after = self._parameter_map("new", new[0], new[1])
+        before = self._parameter_map("old", old)
+        after = self._parameter_map("new", new)
         renamed = _renamed_parameters(before, after)
         for key, (parameter, pointer) in before.items():
             label = f"{parameter['in']} parameter {parameter.get('name')}"

@@ -205,11 +205,23 @@ def with_symbols(changes: list[Change], old: ClientSurface, new: ClientSurface) 
     ]
 
 
+# The changes that rename a method: its name comes from the operationId (or, without one, from
+# the method and path), its resource class from the first tag.
+_NAMING_RULES = frozenset(
+    {"api-operation-id-removed", "api-operation-id-added", "api-tag-removed", "api-tag-added"}
+)
+
+
 def _breaks(change: Change, old: ClientSurface, new: ClientSurface) -> tuple[str, ...]:
-    """``method(keyword)`` when the change takes away a keyword the old method accepted: a
-    caller passing it gets a TypeError from the new client, whatever the wire says."""
-    old_key = change.parameter[0]
-    if old_key is None or change.operation is None:
+    """The generated symbols a caller used that the change takes away, whatever the wire says:
+    ``method(keyword)`` for a keyword the method no longer accepts (a TypeError), a method
+    that is no longer there under its name, a model field that is gone (an AttributeError, and
+    a keyword its class no longer takes)."""
+    return (*_method_breaks(change, old, new), *_field_breaks(change, old, new))
+
+
+def _method_breaks(change: Change, old: ClientSurface, new: ClientSurface) -> tuple[str, ...]:
+    if change.operation is None:
         return ()
     method, _, path = change.operation.partition(" ")
     endpoint = endpoint_key(method, path)
@@ -217,10 +229,43 @@ def _breaks(change: Change, old: ClientSurface, new: ClientSurface) -> tuple[str
     if before is None or after is None:
         return ()  # the operation itself came or went: that change says so
     qualified, parameters = before
-    keyword = parameters.get(old_key)
+    if change.rule in _NAMING_RULES:
+        return (qualified,) if qualified != after[0] else ()
+    keyword = parameters.get(change.parameter[0] or _body_field(change) or "")
     if keyword is None or keyword in after[1].values():
         return ()
     return (f"{qualified}({keyword})",)
+
+
+def _body_field(change: Change) -> str | None:
+    """``body:<name>`` when the change is to a top-level property of a request body, in the
+    operation or in the component it refers to (form and multipart fields are keywords of the
+    method; a nested property is not)."""
+    if not change.rule.startswith("request-property"):
+        return None
+    tokens = json_pointer.split(change.pointer)
+    in_component = len(tokens) == 5 and tokens[:2] == ["components", "schemas"]
+    in_operation = "requestBody" in tokens and tokens[-3] == "schema"
+    if (in_component or in_operation) and tokens[-2] == "properties":
+        return f"body:{tokens[-1]}"
+    return None
+
+
+def _field_breaks(change: Change, old: ClientSurface, new: ClientSurface) -> tuple[str, ...]:
+    if change.side != "old":
+        return ()
+    return tuple(
+        symbol
+        for symbol in _symbols(change, old)
+        if symbol.startswith(f"{old.package}.models.") and symbol.count(".") == 3
+        if symbol in old.api and _renamed(symbol, old, new) not in new.api
+    )
+
+
+def _renamed(symbol: str, old: ClientSurface, new: ClientSurface) -> str:
+    """``symbol`` (``package.models.Class.field``) as the new surface would name it."""
+    _, _, model, field = symbol.split(".")
+    return f"{new.package}.models.{model}.{field}"
 
 
 def _symbols(change: Change, surface: ClientSurface) -> tuple[str, ...]:

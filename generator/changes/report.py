@@ -121,6 +121,12 @@ def _where(report: Report, change: Change) -> str:
     return f"{file}{line} #{change.at if change.at is not None else change.pointer}"
 
 
+def _broken(symbol: str) -> str:
+    """What a caller of ``symbol`` meets: a keyword refused (``method(keyword)``), or a method
+    or field that is not there."""
+    return f"{symbol} is no longer accepted" if symbol.endswith(")") else f"{symbol} is gone"
+
+
 def text(reports: list[Report], stream: TextIO) -> str:
     c = _colours(stream)
     out: list[str] = []
@@ -136,7 +142,7 @@ def text(reports: list[Report], stream: TextIO) -> str:
             for symbol in change.symbols:
                 out.append(f"     {c['dim']}client: {symbol}{c['off']}")
             for symbol in change.breaks:
-                out.append(f"     {c['ERR']}breaks: {symbol} is no longer accepted{c['off']}")
+                out.append(f"     {c['ERR']}breaks: {_broken(symbol)}{c['off']}")
         if report.known:
             out.append(f"  known differences (manifest corrections): {len(report.known)}")
             out.extend(f"    #{k.pointer}: {k.reason}" for k in report.known)
@@ -325,7 +331,7 @@ def github(reports: list[Report]) -> str:
             for symbol in change.symbols:
                 message += f"\nclient: {symbol}"
             for symbol in change.breaks:
-                message += f"\nbreaks: {symbol} is no longer accepted"
+                message += f"\nbreaks: {_broken(symbol)}"
             out.append(
                 f"::{_COMMAND[change.level.name]} {','.join(properties)}::{_escape_data(message)}"
             )

@@ -145,3 +145,184 @@ def test_a_file_in_a_systems_folder_is_named_after_its_package(tmp_path: Path) -
     new.write_text(yaml.safe_dump(_openapi("limit")), encoding="utf-8")
     result = _run(old, str(new))
     assert "client API of things_client:" in result.stdout, result.stdout + result.stderr
+
+
+def _jobs() -> dict[str, Any]:
+    """A small 3.1 description: two form POSTs and a JSON GET, all tagged ``jobs``."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Jobs", "version": "1"},
+        "servers": [{"url": "https://api.example.org"}],
+        "paths": {
+            "/jobs": {
+                "post": {
+                    "operationId": "createJob",
+                    "tags": ["jobs"],
+                    "requestBody": {
+                        "content": {
+                            "application/x-www-form-urlencoded": {
+                                "schema": {"$ref": "#/components/schemas/JobForm"}
+                            }
+                        }
+                    },
+                    "responses": {"204": {"description": "created"}},
+                },
+            },
+            "/uploads": {
+                "post": {
+                    "operationId": "upload",
+                    "tags": ["jobs"],
+                    "requestBody": {
+                        "content": {
+                            "multipart/form-data": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "file": {"type": "string", "format": "binary"},
+                                        "note": {"type": "string"},
+                                    },
+                                }
+                            }
+                        }
+                    },
+                    "responses": {"204": {"description": "stored"}},
+                }
+            },
+            "/jobs/{id}": {
+                "get": {
+                    "operationId": "getJob",
+                    "tags": ["jobs"],
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "the job",
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/Job"}}
+                            },
+                        }
+                    },
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "JobForm": {
+                    "type": "object",
+                    "properties": {"name": {"type": "string"}, "colour": {"type": "string"}},
+                },
+                "Job": {
+                    "type": "object",
+                    "properties": {"id": {"type": "string"}, "colour": {"type": "string"}},
+                },
+            }
+        },
+    }
+
+
+def _diff(tmp_path: Path, old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    files = []
+    for side, document in (("old", old), ("new", new)):
+        path = tmp_path / f"{side}.yaml"
+        path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+        files.append(str(path))
+    result = _run(*files, "--package", "jobs", "--format", "json")
+    [report] = json.loads(result.stdout)["reports"]
+    return {"code": result.returncode, "changes": report["changes"]}
+
+
+def _only(report: dict[str, Any], rule: str) -> dict[str, Any]:
+    [change] = [c for c in report["changes"] if c["id"] == rule]
+    return change
+
+
+def test_a_new_operation_id_that_renames_the_method_is_an_err(tmp_path: Path) -> None:
+    renamed = _jobs()
+    renamed["paths"]["/jobs/{id}"]["get"]["operationId"] = "fetchJob"
+    report = _diff(tmp_path, _jobs(), renamed)
+    change = _only(report, "api-operation-id-removed")
+    assert change["level"] == "ERR"  # the rule alone says WARN
+    assert change["breaks"] == ["jobs.resources.JobsResource.get_job"]
+    assert report["code"] == 1
+
+
+def test_a_new_operation_id_that_keeps_the_method_name_stays_a_warning(tmp_path: Path) -> None:
+    respelled = _jobs()
+    respelled["paths"]["/jobs/{id}"]["get"]["operationId"] = "get_job"  # still get_job()
+    report = _diff(tmp_path, _jobs(), respelled)
+    change = _only(report, "api-operation-id-removed")
+    assert (change["level"], change["breaks"]) == ("WARN", [])
+    assert report["code"] == 0
+
+
+def test_a_new_first_tag_moves_the_method_to_another_resource_and_is_an_err(
+    tmp_path: Path,
+) -> None:
+    moved = _jobs()
+    moved["paths"]["/jobs/{id}"]["get"]["tags"] = ["archive"]
+    report = _diff(tmp_path, _jobs(), moved)
+    assert {c["id"]: c["level"] for c in report["changes"]} == {
+        "api-tag-removed": "ERR",
+        "api-tag-added": "ERR",
+    }
+    assert _only(report, "api-tag-removed")["breaks"] == ["jobs.resources.JobsResource.get_job"]
+
+
+@pytest.mark.parametrize("where", ["component", "operation"])
+def test_a_form_field_removed_is_a_keyword_the_method_no_longer_accepts(
+    tmp_path: Path, where: str
+) -> None:
+    trimmed = _jobs()
+    if where == "component":
+        del trimmed["components"]["schemas"]["JobForm"]["properties"]["colour"]
+        method, keyword = "create_job", "colour"
+    else:
+        form = trimmed["paths"]["/uploads"]["post"]["requestBody"]["content"]
+        del form["multipart/form-data"]["schema"]["properties"]["note"]
+        method, keyword = "upload", "note"
+    report = _diff(tmp_path, _jobs(), trimmed)
+    change = _only(report, "request-property-removed")
+    assert change["level"] == "ERR"  # the rule alone says WARN
+    assert f"jobs.resources.JobsResource.{method}({keyword})" in change["breaks"]
+
+
+def test_a_model_field_removed_is_an_err_naming_the_field(tmp_path: Path) -> None:
+    trimmed = _jobs()
+    del trimmed["components"]["schemas"]["Job"]["properties"]["colour"]
+    report = _diff(tmp_path, _jobs(), trimmed)
+    change = _only(report, "response-optional-property-removed")
+    assert (change["level"], change["breaks"]) == ("ERR", ["jobs.models.Job.colour"])
+    text = _run(*(str(tmp_path / f"{s}.yaml") for s in ("old", "new")), "--package", "jobs")
+    assert "breaks: jobs.models.Job.colour is gone" in text.stdout
+
+
+def test_an_operation_under_additional_operations_is_compared(tmp_path: Path) -> None:
+    def described(summary: str, required: bool) -> dict[str, Any]:
+        document = _jobs()
+        document["openapi"] = "3.2.0"
+        document["paths"]["/jobs/{id}"]["additionalOperations"] = {
+            "COPY": {
+                "operationId": "copyJob",
+                "summary": summary,
+                "parameters": [
+                    {
+                        "name": "target",
+                        "in": "query",
+                        "required": required,
+                        "schema": {"type": "string"},
+                    }
+                ],
+                "responses": {"204": {"description": "copied"}},
+            }
+        }
+        return document
+
+    report = _diff(tmp_path, described("Copy", False), described("Copy it", True))
+    change = _only(report, "request-parameter-became-required")
+    assert change["operation"] == "COPY /jobs/{id}"
+    assert change["pointer"] == "/paths/~1jobs~1{id}/additionalOperations/COPY/parameters/0"
+    without = described("Copy", False)
+    del without["paths"]["/jobs/{id}"]["additionalOperations"]
+    removed = _diff(tmp_path, described("Copy", False), without)
+    assert [c["operation"] for c in removed["changes"]] == ["COPY /jobs/{id}"]
