@@ -160,6 +160,9 @@ class SourceFiles:
         """
         parts = urlsplit(reference)
         if parts.scheme in ("http", "https"):
+            local = self._published_here(base_file, reference)
+            if local is not None:
+                return self.resolve_reference(base_file, local, pointer=pointer)
             raise SpecError(
                 f"remote reference {reference!r} is not fetched; download it next to the sources",
                 file=base_file,
@@ -192,6 +195,30 @@ class SourceFiles:
                 pointer=pointer,
             )
         return target, fragment
+
+    def _published_here(self, base_file: Path, reference: str) -> str | None:
+        """``reference`` relative to ``base_file`` when it names the place the file says it is
+        published at (OpenAPI 3.2's ``$self``) or a file beside it: the sources are that
+        published copy, laid out alike, so nothing is fetched. None for any other URL."""
+        try:
+            document = self.load(base_file)
+        except SpecError:
+            return None
+        published = document.get("$self") if isinstance(document, dict) else None
+        if not isinstance(published, str) or urlsplit(published).scheme not in ("http", "https"):
+            return None
+        target = urlsplit(reference)
+        self_url = urlsplit(published)
+        if (target.scheme, target.netloc) != (self_url.scheme, self_url.netloc):
+            return None
+        folder = self_url.path.rsplit("/", 1)[0] + "/"
+        if target.path == self_url.path:
+            relative = ""
+        elif target.path.startswith(folder):
+            relative = target.path[len(folder) :]
+        else:
+            return None
+        return relative + (f"#{target.fragment}" if target.fragment else "")
 
     def follow(self, file: Path, fragment: str, *, referrer: Path, pointer: str) -> Any:
         """The value a reference points to; errors name the referring place."""
