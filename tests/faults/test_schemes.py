@@ -173,6 +173,23 @@ def test_each_scheme_sends_its_credential_where_the_spec_says(
     assert oidc == ["Bearer oidc-1", "Bearer oidc-2"]
 
 
+def test_the_async_client_takes_an_async_token_provider(
+    package: ModuleType, server: _Server
+) -> None:
+    provided = iter(["oidc-1", "oidc-2"])
+
+    async def token() -> str:
+        await asyncio.sleep(0)  # as a provider refreshing over the network would
+        return next(provided)
+
+    _calls(
+        package, server, True, lambda c: [c.calls.open_id_connect, c.calls.open_id_connect],
+        oidc_token=token,
+    )  # fmt: skip
+    oidc = [h["authorization"] for _, p, h, _ in server.seen if p == "/oidc"]
+    assert oidc == ["Bearer oidc-1", "Bearer oidc-2"]
+
+
 @BOTH
 def test_an_operation_with_empty_security_sends_no_credentials(
     package: ModuleType, server: _Server, is_async: bool

@@ -86,6 +86,30 @@ def test_a_token_provider_is_asked_on_every_request(asynchronous: bool) -> None:
     assert _seen(asynchronous, auth, _spec()).headers["authorization"] == "Bearer second-t0ken"
 
 
+def test_the_async_client_awaits_an_async_token_provider_on_every_request() -> None:
+    tokens = iter(["first-t0ken", "second-t0ken"])
+
+    async def token() -> str:
+        await asyncio.sleep(0)
+        return next(tokens)
+
+    # the provider's scheme alone, and signing beside another one (an AND requirement)
+    auth = Security({**SCHEMES, "provided": BearerAuth(token)}, default=(("provided",),))
+    assert _seen(True, auth, _spec()).headers["authorization"] == "Bearer first-t0ken"
+    both = _seen(True, auth, _spec((("provided", "query"),)))
+    assert both.headers["authorization"] == "Bearer second-t0ken"
+    assert both.url.params["appid"] == "q1"
+
+
+def test_an_async_token_provider_given_to_the_sync_client_is_a_clear_error() -> None:
+    async def token() -> str:
+        return "never-sent"
+
+    auth = Security({"bearer": BearerAuth(token)}, default=(("bearer",),))
+    with pytest.raises(TypeError, match="token= gave coroutine, not str: an async token provider"):
+        _seen(False, auth, _spec())
+
+
 @BOTH
 def test_a_redirect_to_another_origin_carries_none_of_the_values(asynchronous: bool) -> None:
     seen: list[httpx.Request] = []

@@ -78,7 +78,7 @@ class Security(httpx.Auth):
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         auths = self.chosen(request)
         for auth in auths[:-1]:
-            _sign(auth, request)
+            await _async_sign(auth, request)
         if not auths:
             yield request
             return
@@ -100,3 +100,12 @@ def _sign(auth: httpx.Auth, request: httpx.Request) -> None:
     flow = auth.sync_auth_flow(request)
     next(flow)
     flow.close()
+
+
+async def _async_sign(auth: httpx.Auth, request: httpx.Request) -> None:
+    """``_sign`` for the async client, whose token provider may be async."""
+    flow = auth.async_auth_flow(request)
+    try:
+        await flow.__anext__()
+    finally:
+        await flow.aclose()

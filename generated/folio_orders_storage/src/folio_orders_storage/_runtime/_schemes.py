@@ -3,14 +3,16 @@ query string or a cookie), a bearer or other ``Authorization`` value, HTTP basic
 
 A token may be given as a callable instead of a string (a token provider: OAuth2 authorization
 code or implicit flows, OpenID Connect, anything the caller refreshes by itself): it is called
-for every request, also by the async client (so it should return fast, from its own cache).
+for every request (so it should return fast, from its own cache). The async client also takes
+an async one (``async def token() -> str``), awaited for every request.
 Every value is checked before it is sent (``_secret.checked``) and held as a ``Secret``.
 """
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Generator
+import inspect
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from typing import Literal
 
 import httpx
@@ -19,6 +21,7 @@ from ._secret import Secret, checked
 
 Location = Literal["header", "query", "cookie"]
 TokenSource = str | Callable[[], str]
+AsyncTokenSource = str | Callable[[], str | Awaitable[str]]
 
 _Flow = Generator[httpx.Request, httpx.Response, None]
 
@@ -34,7 +37,7 @@ class ApiKeyAuth(httpx.Auth):
 
     def __init__(
         self,
-        key: TokenSource,
+        key: AsyncTokenSource,
         *,
         header: str = "Authorization",
         prefix: str = "apikey ",
@@ -63,12 +66,28 @@ class ApiKeyAuth(httpx.Auth):
         if self._provider is None:
             assert self._fixed is not None
             return self._fixed.get()
+        given = self._provider()
+        if not isinstance(given, str):
+            if inspect.iscoroutine(given):
+                given.close()  # never awaited: no "coroutine was never awaited" warning
+            raise TypeError(
+                f"{self._parameter}= gave {type(given).__name__}, not str: an async token "
+                "provider works with the AsyncClient only"
+            )
+        return self._held(given)
+
+    async def _async_value(self) -> str:
+        if self._provider is None:
+            return self._value()
+        given = self._provider()
+        return self._held(await given if inspect.isawaitable(given) else given)
+
+    def _held(self, value: str) -> str:
         # kept as a Secret while it is in use, so that the logs blank it too
-        self._current = Secret(self._checked(self._provider()))
+        self._current = Secret(self._checked(value))
         return self._current.get()
 
-    def auth_flow(self, request: httpx.Request) -> _Flow:
-        value = self.prefix + self._value()
+    def _put(self, request: httpx.Request, value: str) -> None:
         if self.location == "header":
             request.headers[self.header] = value
         elif self.location == "query":
@@ -80,6 +99,15 @@ class ApiKeyAuth(httpx.Auth):
                 if part.strip() and part.partition("=")[0].strip() != self.header
             ]
             request.headers["Cookie"] = "; ".join([*kept, f"{self.header}={value}"])
+
+    def auth_flow(self, request: httpx.Request) -> _Flow:
+        self._put(request, self.prefix + self._value())
+        yield request
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        self._put(request, self.prefix + await self._async_value())
         yield request
 
 
@@ -89,7 +117,7 @@ class BearerAuth(ApiKeyAuth):
     knows no more of than its name: the caller writes the whole value)."""
 
     def __init__(
-        self, token: TokenSource, *, scheme: str = "Bearer", parameter: str = "token"
+        self, token: AsyncTokenSource, *, scheme: str = "Bearer", parameter: str = "token"
     ) -> None:
         prefix = f"{scheme} " if scheme else ""
         super().__init__(token, header="Authorization", prefix=prefix, parameter=parameter)
