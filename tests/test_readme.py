@@ -150,7 +150,7 @@ def test_a_readme_authenticates_with_the_documents_scheme_of_each_kind(
         _run_examples(readme, folder.name, prism(mock).base_url)
 
 
-def test_a_readme_written_with_o_names_where_the_package_and_its_spec_are(tmp_path: Path) -> None:
+def test_a_package_written_with_o_names_where_the_package_and_its_spec_are(tmp_path: Path) -> None:
     (tmp_path / "api").mkdir()
     folder, _ = schemes.generate(tmp_path / "api", package="placed")
     readme = (folder / "README.md").read_text()
@@ -158,3 +158,6 @@ def test_a_readme_written_with_o_names_where_the_package_and_its_spec_are(tmp_pa
     assert "pip install ./out/placed\n" in readme
     assert "Generated from [`placed.json`](../../placed.json)" in readme
     assert (folder / "../../placed.json").resolve().is_file()
+    # the package's own docstring says the same, not the specs/ folder of a system
+    init = (folder / "src" / "placed" / "__init__.py").read_text()
+    assert "Generated from placed.json; do not edit by hand." in init
