@@ -95,6 +95,8 @@ class Operation:
     spec_name: str = ""  # the module-level OperationSpec constant, unique in the package
     # the operation's own security requirement, where it differs from the document's
     security: tuple[tuple[str, ...], ...] | None = None
+    request_id_header: str | None = None  # the header its answers name the request by
+    idempotency_header: str | None = None  # the header parameter taking an idempotency key
 
     @property
     def events(self) -> bool:
@@ -270,7 +272,7 @@ class Package:
     distribution: str  # folio-data-export-spring
     title: str
     description: str
-    version: str
+    version: str  # of the package: the spec's info.version as PEP 440 spells it
     server_url: str  # template with {variables}
     server_variables: tuple[ServerVariable, ...]
     auth: Auth
@@ -279,6 +281,16 @@ class Package:
     webhooks: tuple[Webhook, ...] = ()
     # what the generator could not do for this spec: (message, JSON pointer)
     warnings: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def idempotency_operations(self) -> tuple[str, ...]:
+        """``client.<resource>.<method>`` of each call that takes an idempotency key."""
+        return tuple(
+            f"client.{r.attribute}.{o.method_name}"
+            for r in self.resources
+            for o in r.operations
+            if o.idempotency_header
+        )
 
     @property
     def error_models(self) -> tuple[TypeRef, ...]:

@@ -24,8 +24,10 @@ from generator.client.client_model import (
 )
 from generator.client.inline_models import INLINE_BODY
 from generator.client.naming import snake_case, unique
+from generator.client.package_version import pep440
 from generator.client.pagination_detect import detect_pagination, properties_of
 from generator.client.security_build import SecurityBuild, build_security
+from generator.client.wire_headers import idempotency_header, request_id_header
 from generator.normalize import openapi_walk
 from generator.normalize.openapi_walk import METHODS
 from generator.shared import pointer as json_pointer
@@ -63,6 +65,7 @@ CLIENT_NAMES = frozenset(
         "transport",
         "server_url",
         "httpx",
+        "user_agent",
     }
 )
 
@@ -265,6 +268,8 @@ class _Builder:
             streamed=streamed,
             pagination=self.pagination(raw, facts, others, responses),
             security=self.operation_security(where, raw),
+            request_id_header=request_id_header(raw.get("responses", {}), self.resolve),
+            idempotency_header=idempotency_header(method, parameters),
         )
 
     def operation_security(
@@ -661,7 +666,7 @@ class _Builder:
             distribution=code.distribution(self.package),
             title=str(info.get("title", self.package)),
             description=str(info.get("description", "")).strip(),
-            version=str(info.get("version", "0")),
+            version=pep440(str(info.get("version", ""))),
             server_url=str(server["url"]),
             server_variables=variables,
             auth=self.security.auth,

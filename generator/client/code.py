@@ -182,6 +182,12 @@ def markdown_inline(text: object) -> Code:
     return Code(_MARKDOWN_SPECIAL.sub(r"\\\1", one_line))
 
 
+def code_span(text: object) -> Code:
+    """Text inside a Markdown code span (between backticks), where nothing is escaped: a
+    backtick it holds would end the span, so it becomes a quote; the text stays one line."""
+    return Code(" ".join(str(text).replace("\x00", "").split()).replace("`", "'"))
+
+
 def markdown(text: object) -> Code:
     """Spec prose as Markdown paragraphs (OpenAPI descriptions are CommonMark).
 

@@ -15,7 +15,6 @@ import jinja2.compiler
 import jinja2.filters
 import jinja2.nodes
 
-from generator import __version__
 from generator.client import code
 from generator.client.client_model import Package
 from generator.client.type_refs import TypeRef
@@ -30,6 +29,7 @@ PACKAGE_FILES = {
     "README.md.jinja": "README.md",
     "__init__.py.jinja": "src/{package}/__init__.py",
     "_client.py.jinja": "src/{package}/_client.py",
+    "_version.py.jinja": "src/{package}/_version.py",
     "resources.py.jinja": "src/{package}/resources.py",
     "errors.py.jinja": "src/{package}/errors.py",
 }
@@ -114,6 +114,7 @@ def environment() -> jinja2.Environment:
         toml=code.toml_string,
         markdown=code.markdown,
         markdown_inline=code.markdown_inline,
+        code_span=code.code_span,
         # what a README's examples show (readme_choices); the macros print it
         placeholder=readme_choices.placeholder,
         simple_call=readme_choices.simple_call,
@@ -150,7 +151,7 @@ class ReadmePaths:
         install = "./" + _relative(folder, base)
         return cls(
             code.Code(shlex.quote(install)),
-            _markdown_path(_relative(spec_file, base)),
+            code.code_span(_relative(spec_file, base)),
             code.Code(quote(_relative(spec_file, folder))),
         )
 
@@ -159,18 +160,12 @@ def _relative(path: Path, start: Path) -> str:
     return Path(os.path.relpath(path, start)).as_posix()
 
 
-def _markdown_path(path: str) -> code.Code:
-    """A path as code in Markdown text: backticks it holds would end the code span."""
-    return code.Code(path.replace("`", "'"))
-
-
 def render_package(package: Package, paths: ReadmePaths | None = None) -> dict[str, str]:
     """Every templated file of ``package``: relative path -> text. The README names the paths
     of a committed system's package unless ``paths`` says otherwise."""
     env = environment()
     context = {
         "package": package,
-        "generator_version": __version__,
         "paths": paths or ReadmePaths.committed(package),
     }
     files = {

@@ -66,8 +66,10 @@ class RetryPolicy:
     random: Callable[[float, float], float] = field(default=random.uniform)
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
-    def applies_to(self, method: str) -> bool:
-        return self.max_retries > 0 and method.upper() in self.retry_methods
+    def applies_to(self, method: str, *, idempotent: bool = False) -> bool:
+        """Whether a failed call of ``method`` may be sent again: a safe method, or any call
+        the server can recognise when it comes again (``idempotent``: an idempotency key)."""
+        return self.max_retries > 0 and (idempotent or method.upper() in self.retry_methods)
 
     def delay(self, attempt: int, response: httpx.Response | None) -> float:
         """The wait before retry number ``attempt`` (0-based)."""

@@ -13,6 +13,7 @@ from ._client import AsyncClient, Client, server_url
 from ._runtime._jobs import JobProgress
 from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._response import APIResponse
+from ._version import __version__
 
 __all__ = [
     "NOT_GIVEN",
@@ -21,6 +22,7 @@ __all__ = [
     "Client",
     "JobProgress",
     "NotGiven",
+    "__version__",
     "errors",
     "models",
     "server_url",

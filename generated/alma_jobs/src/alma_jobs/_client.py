@@ -12,6 +12,8 @@ from ._runtime._retry import RetryPolicy
 from ._runtime._schemes import ApiKeyAuth
 from ._runtime._security import Security
 from ._runtime._transport import AsyncTransport, SyncTransport
+from ._runtime._user_agent import user_agent
+from ._version import __version__
 from .resources import (
     AsyncInstancesResource,
     AsyncJobsResource,
@@ -19,6 +21,8 @@ from .resources import (
     JobsResource,
 )
 
+# Who is calling, in every request's User-Agent (followed by httpx's own token).
+_USER_AGENT = user_agent(f"alma-jobs/{__version__}")
 SERVER_URL = "https://api-{region}.hosted.exlibrisgroup.com/almaws/v1"
 """The server URL template of the spec; its variables are the client's keyword arguments."""
 
@@ -87,6 +91,7 @@ class Client:
             http_client=http_client,
             transport=transport,
             max_response_bytes=max_response_bytes,
+            user_agent=_USER_AGENT,
         )
         self.instances = InstancesResource(self._transport)
         """Runs of a job (job instances), with their status, progress and counters"""
@@ -159,6 +164,7 @@ class AsyncClient:
             http_client=http_client,
             transport=transport,
             max_response_bytes=max_response_bytes,
+            user_agent=_USER_AGENT,
         )
         self.instances = AsyncInstancesResource(self._transport)
         """Runs of a job (job instances), with their status, progress and counters"""

@@ -12,6 +12,8 @@ from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
 from ._runtime._security import Security
 from ._runtime._transport import AsyncTransport, SyncTransport
+from ._runtime._user_agent import user_agent
+from ._version import __version__
 from .resources import (
     AsyncHarvestingResource,
     AsyncImplementationsResource,
@@ -21,6 +23,8 @@ from .resources import (
     JobsResource,
 )
 
+# Who is calling, in every request's User-Agent (followed by httpx's own token).
+_USER_AGENT = user_agent(f"folio-erm-usage-harvester/{__version__}")
 SERVER_URL = "{okapiUrl}"
 """The server URL template of the spec; its variables are the client's keyword arguments."""
 
@@ -102,6 +106,7 @@ class Client:
             http_client=http_client,
             transport=transport,
             max_response_bytes=max_response_bytes,
+            user_agent=_USER_AGENT,
         )
         self.harvesting = HarvestingResource(self._transport)
         """Starting harvests"""
@@ -188,6 +193,7 @@ class AsyncClient:
             http_client=http_client,
             transport=transport,
             max_response_bytes=max_response_bytes,
+            user_agent=_USER_AGENT,
         )
         self.harvesting = AsyncHarvestingResource(self._transport)
         """Starting harvests"""

@@ -12,11 +12,15 @@ from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
 from ._runtime._security import Security
 from ._runtime._transport import AsyncTransport, SyncTransport
+from ._runtime._user_agent import user_agent
+from ._version import __version__
 from .resources import (
     AsyncBatchTrackingResource,
     BatchTrackingResource,
 )
 
+# Who is calling, in every request's User-Agent (followed by httpx's own token).
+_USER_AGENT = user_agent(f"folio-orders-storage/{__version__}")
 SERVER_URL = "{okapiUrl}"
 """The server URL template of the spec; its variables are the client's keyword arguments."""
 
@@ -98,6 +102,7 @@ class Client:
             http_client=http_client,
             transport=transport,
             max_response_bytes=max_response_bytes,
+            user_agent=_USER_AGENT,
         )
         self.batch_tracking = BatchTrackingResource(self._transport)
         """Batch tracking records"""
@@ -180,6 +185,7 @@ class AsyncClient:
             http_client=http_client,
             transport=transport,
             max_response_bytes=max_response_bytes,
+            user_agent=_USER_AGENT,
         )
         self.batch_tracking = AsyncBatchTrackingResource(self._transport)
         """Batch tracking records"""

@@ -12,6 +12,8 @@ from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
 from ._runtime._security import Security
 from ._runtime._transport import AsyncTransport, SyncTransport
+from ._runtime._user_agent import user_agent
+from ._version import __version__
 from .resources import (
     AsyncAuthResource,
     AsyncBatchResource,
@@ -19,6 +21,8 @@ from .resources import (
     BatchResource,
 )
 
+# Who is calling, in every request's User-Agent (followed by httpx's own token).
+_USER_AGENT = user_agent(f"liquid-decisions-batch/{__version__}")
 SERVER_URL = "{server}"
 """The server URL template of the spec; its variables are the client's keyword arguments."""
 
@@ -92,6 +96,7 @@ class Client:
             http_client=http_client,
             transport=transport,
             max_response_bytes=max_response_bytes,
+            user_agent=_USER_AGENT,
         )
         self.auth = AuthResource(self._transport)
         """OAuth2 access tokens for the batch calls"""
@@ -176,6 +181,7 @@ class AsyncClient:
             http_client=http_client,
             transport=transport,
             max_response_bytes=max_response_bytes,
+            user_agent=_USER_AGENT,
         )
         self.auth = AsyncAuthResource(self._transport)
         """OAuth2 access tokens for the batch calls"""

@@ -38,6 +38,11 @@ class OperationSpec(Generic[T]):
     errors: Mapping[int | str, Any] = field(default_factory=dict)  # status -> error body type
     # The operation's own security requirement (``_security``); None: the document's.
     security: tuple[tuple[str, ...], ...] | None = None
+    # The header its answers name the request by, as the spec declares it (``_request_id``).
+    request_id_header: str | None = None
+    # The idempotency-key header the operation takes: sent with a fresh key when the caller
+    # gives none, the same on every retry, which makes the call safe to retry.
+    idempotency_header: str | None = None
 
     def response_for(self, status: int) -> ResponseSpec | None:
         for candidates in (str(status), f"{str(status)[0]}XX", "default"):

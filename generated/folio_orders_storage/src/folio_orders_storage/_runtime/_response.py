@@ -13,6 +13,7 @@ from . import _xml_optional as optional_xml
 from ._errors import ResponseValidationError
 from ._gc_pause import gc_paused
 from ._operation import OperationSpec, ResponseSpec
+from ._request_id import request_id
 
 T = TypeVar("T")
 
@@ -105,6 +106,11 @@ class APIResponse(Generic[T]):
     @property
     def headers(self) -> httpx.Headers:
         return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The id the server gave this request (``X-Request-Id`` or the spec's header)."""
+        return request_id(self.http_response)
 
     @property
     def content(self) -> bytes:

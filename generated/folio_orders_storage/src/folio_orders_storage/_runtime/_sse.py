@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from ._errors import ResponseTooLargeError, ResponseValidationError
 from ._operation import OperationSpec
 from ._reading import aiter_decoded, iter_decoded
+from ._request_id import request_id
 from ._response import adapter
 
 T = TypeVar("T")
@@ -214,6 +215,11 @@ class _StreamBase(Generic[T]):
     @property
     def headers(self) -> httpx.Headers:
         return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The id the server gave this request (``X-Request-Id`` or the spec's header)."""
+        return request_id(self.http_response)
 
     @property
     def last_event_id(self) -> str:

@@ -13,11 +13,26 @@ from typing import Any
 
 import httpx
 
+from ._request_id import request_id
+
 
 class APIError(Exception):
-    """Base of every error this client raises."""
+    """Base of every error this client raises.
 
-    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+    ``request_id`` is the id the server gave the request (``X-Request-Id`` or the header the
+    spec declares), when an answer came; the message ends with it, for support tickets.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        request: httpx.Request | None = None,
+        response: httpx.Response | None = None,
+    ) -> None:
+        self.request_id = request_id(response)
+        if self.request_id is not None:
+            message = f"{message} (request id {self.request_id})"
         super().__init__(message)
         self.message = message
         self.request = request
@@ -34,7 +49,11 @@ class APIStatusError(APIError):
         body: Any = None,
         status_code: int | None = None,
     ) -> None:
-        super().__init__(message, request=response.request if response is not None else None)
+        super().__init__(
+            message,
+            request=response.request if response is not None else None,
+            response=response,
+        )
         self.response = response
         self.status_code = (
             status_code
@@ -94,7 +113,7 @@ class ResponseValidationError(APIError):
     """A successful answer that does not match the spec; ``body`` is the raw content."""
 
     def __init__(self, message: str, *, response: httpx.Response, body: bytes) -> None:
-        super().__init__(message, request=response.request)
+        super().__init__(message, request=response.request, response=response)
         self.response = response
         self.status_code = response.status_code
         self.body = body
@@ -108,7 +127,7 @@ class ResponseTooLargeError(APIError):
     """
 
     def __init__(self, message: str, *, response: httpx.Response, limit: int) -> None:
-        super().__init__(message, request=response.request)
+        super().__init__(message, request=response.request, response=response)
         self.response = response
         self.status_code = response.status_code
         self.headers: httpx.Headers = response.headers

@@ -10,6 +10,7 @@ import contextlib
 import logging
 import os
 import tempfile
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from enum import Enum
 from pathlib import Path
@@ -42,9 +43,12 @@ from ._reading import (
 )
 from ._redact import install, own_call, redacted_url
 from ._redirects import Redirects
+from ._request_id import REQUEST_ID_HEADER, request_id
 from ._response import APIResponse, adapter, decode
 from ._retry import RetryPolicy
 from ._security import REQUIREMENT
+from ._user_agent import HEADER as USER_AGENT
+from ._user_agent import chosen_by_caller
 
 logger = logging.getLogger(__name__.rsplit(".", 2)[0])
 
@@ -143,10 +147,14 @@ def build_request(
     sent.update(extra_headers or {})
     merged = httpx.Headers(default_headers)
     merged.update(sent)
+    if spec.idempotency_header is not None and spec.idempotency_header not in merged:
+        merged[spec.idempotency_header] = str(uuid.uuid4())
     chosen = given_or(timeout, default_timeout)
     extensions: dict[str, Any] = {"timeout": httpx.Timeout(chosen).as_dict()}
     if spec.security is not None:
         extensions[REQUIREMENT] = spec.security
+    if spec.request_id_header is not None:
+        extensions[REQUEST_ID_HEADER] = spec.request_id_header
     url = options.get("url")
     return client.build_request(
         spec.method,
@@ -198,7 +206,8 @@ def _log(response: httpx.Response) -> None:
 
 
 def _retryable(spec: OperationSpec[Any], retry: RetryPolicy) -> bool:
-    return retry.applies_to(spec.method)
+    # a call carrying an idempotency key is safe to send again, whatever its method
+    return retry.applies_to(spec.method, idempotent=spec.idempotency_header is not None)
 
 
 def _body_deadline(request: httpx.Request, clock: Callable[[], float]) -> float | None:
@@ -231,13 +240,20 @@ class _TransportBase(Generic[_HttpClient]):
         retry: RetryPolicy | None,
         default_headers: Mapping[str, str] | None,
         max_response_bytes: int | None,
+        user_agent: str | None,
+        http_client: httpx.Client | httpx.AsyncClient | None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._auth = auth
         self._timeout = timeout
         self.retry = retry or RetryPolicy()
         self.max_response_bytes = checked_limit(max_response_bytes)
-        self._headers = {"Accept-Encoding": ACCEPT_ENCODING, **(default_headers or {})}
+        identity = {}
+        if user_agent is not None and not (
+            http_client is not None and chosen_by_caller(http_client.headers)
+        ):
+            identity[USER_AGENT] = user_agent
+        self._headers = {"Accept-Encoding": ACCEPT_ENCODING, **identity, **(default_headers or {})}
         self._redirects = Redirects(self.base_url, getattr(auth, "credential_headers", ()))
         install()
 
@@ -277,6 +293,11 @@ class StreamedResponse:
     @property
     def headers(self) -> httpx.Headers:
         return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The id the server gave this request (``X-Request-Id`` or the spec's header)."""
+        return request_id(self.http_response)
 
     def iter_bytes(self, chunk_size: int = 65536) -> Iterator[bytes]:
         return iter_decoded(self.http_response, chunk_size)
@@ -324,6 +345,11 @@ class AsyncStreamedResponse:
     def headers(self) -> httpx.Headers:
         return self.http_response.headers
 
+    @property
+    def request_id(self) -> str | None:
+        """The id the server gave this request (``X-Request-Id`` or the spec's header)."""
+        return request_id(self.http_response)
+
     def aiter_bytes(self, chunk_size: int = 65536) -> AsyncIterator[bytes]:
         return aiter_decoded(self.http_response, chunk_size)
 
@@ -367,6 +393,7 @@ class SyncTransport(_TransportBase[httpx.Client]):
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent: str | None = None,
     ) -> None:
         super().__init__(
             base_url,
@@ -375,6 +402,8 @@ class SyncTransport(_TransportBase[httpx.Client]):
             retry=retry,
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
+            user_agent=user_agent,
+            http_client=http_client,
         )
         # A caller's http client is theirs: used as it is, never changed, and not closed.
         self._owns_client = http_client is None
@@ -482,6 +511,7 @@ class AsyncTransport(_TransportBase[httpx.AsyncClient]):
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        user_agent: str | None = None,
     ) -> None:
         super().__init__(
             base_url,
@@ -490,6 +520,8 @@ class AsyncTransport(_TransportBase[httpx.AsyncClient]):
             retry=retry,
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
+            user_agent=user_agent,
+            http_client=http_client,
         )
         # A caller's http client is theirs: used as it is, never changed, and not closed.
         self._owns_client = http_client is None
