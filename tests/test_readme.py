@@ -4,6 +4,7 @@ generated package's README, against Prism."""
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import os
 import re
@@ -158,3 +159,84 @@ def test_a_readme_written_with_o_names_where_the_package_and_its_spec_are(tmp_pa
     assert "pip install ./out/placed\n" in readme
     assert "Generated from [`placed.json`](../../placed.json)" in readme
     assert (folder / "../../placed.json").resolve().is_file()
+
+
+def _paged_spec() -> dict[str, object]:
+    """Pages of a shelf's books: a required query parameter and a required header besides the
+    path parameter and the offset/limit the iterator drives."""
+    spec = copy.deepcopy(_NO_AUTH_SPEC)
+    spec["paths"] = {
+        "/shelves/{shelf_id}/books": {
+            "get": {
+                "operationId": "listBooks",
+                "tags": ["books"],
+                "parameters": [
+                    {
+                        "name": "shelf_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    },
+                    {
+                        "name": "genre",
+                        "in": "query",
+                        "required": True,
+                        "schema": {"type": "string", "enum": ["poetry", "prose"]},
+                    },
+                    {
+                        "name": "tags",
+                        "in": "query",
+                        "required": True,
+                        "schema": {"type": "array", "items": {"type": "string"}},
+                    },
+                    {
+                        "name": "X-Reader",
+                        "in": "header",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    },
+                    {"name": "offset", "in": "query", "schema": {"type": "integer"}},
+                    {
+                        "name": "limit",
+                        "in": "query",
+                        "required": True,
+                        "schema": {"type": "integer"},
+                    },
+                ],
+                "responses": {
+                    "200": {
+                        "description": "Books",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "array",
+                                    "items": {"$ref": "#/components/schemas/Thing"},
+                                },
+                                "example": [{"name": "Odes"}],
+                            }
+                        },
+                    }
+                },
+            }
+        }
+    }
+    return spec
+
+
+def test_a_readme_pages_with_the_required_arguments_of_the_paged_operation(
+    tmp_path: Path, prism: Callable[[Path], PrismServer], capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "books.json"
+    spec.write_text(json.dumps(_paged_spec()))
+    assert main(["generate", str(spec), "-o", str(tmp_path), "--package", "paged_books", "-q"]) == 0
+    readme = (tmp_path / "paged_books" / "README.md").read_text()
+    assert ".iter_books(" in readme
+    sys.path.insert(0, str(tmp_path / "paged_books" / "src"))
+    try:
+        # Prism refuses a call without a required parameter (422): the example must give them
+        _run_examples(readme, "paged_books", prism(spec).base_url)
+    finally:
+        sys.path.remove(str(tmp_path / "paged_books" / "src"))
+        for name in [m for m in sys.modules if m.split(".")[0] == "paged_books"]:
+            del sys.modules[name]
+    assert "name='Odes'" in capsys.readouterr().out
