@@ -24,7 +24,7 @@ from generator.client.client_model import (
 )
 from generator.client.inline_models import INLINE_BODY
 from generator.client.naming import snake_case, unique
-from generator.client.pagination_detect import detect_pagination, properties_of
+from generator.client.pagination_detect import detect_pagination, ms_pageable, properties_of
 from generator.client.security_build import SecurityBuild, build_security
 from generator.normalize import openapi_walk
 from generator.normalize.openapi_walk import METHODS
@@ -438,6 +438,9 @@ class _Builder:
         if "x-pagination" in raw:
             pointer = json_pointer.join(where, "x-pagination")
             return x_pagination.check(raw["x-pagination"], pointer)
+        if "x-ms-pageable" in raw:
+            pointer = json_pointer.join(where, "x-ms-pageable")
+            return ms_pageable(method, parameters, raw["x-ms-pageable"], pointer)
         return detect_pagination(method, parameters, raw.get("responses"), self.resolve)
 
     def pagination(
@@ -466,7 +469,7 @@ class _Builder:
             style=style,
             items=facts["items"],
             item_annotation=self.pagination_item(facts["items"], responses),
-            summary=_pagination_summary(facts, detected="x-pagination" not in raw),
+            summary=_pagination_summary(facts, raw),
             offset=driven.get("offset"),
             limit=driven.get("limit", driven.get("size")),
             page=driven.get("page"),
@@ -475,6 +478,8 @@ class _Builder:
             total=facts.get("total"),
             total_header=facts.get("total-header"),
             next=facts.get("next"),
+            last_item=facts.get("last-item"),
+            more=facts.get("more"),
         )
 
     def pagination_item(self, pointer: str, responses: list[Response]) -> types.TypeRef:
@@ -714,16 +719,21 @@ _STYLE_NAMES = {
 }
 
 
-def _pagination_summary(facts: dict[str, Any], *, detected: bool) -> str:
+def _pagination_summary(facts: dict[str, Any], raw: dict[str, Any]) -> str:
     """What the docstring of ``iter_*`` says: the style, where it was read, what it drives."""
     style = facts.get("style", "offset")
-    source = "detected from the spec" if detected else "declared by x-pagination"
+    declared = next((key for key in ("x-pagination", "x-ms-pageable") if key in raw), None)
+    source = f"declared by {declared}" if declared else "detected from the spec"
     sent = [facts[role] for role in ("offset", "limit", "page", "size", "cursor") if role in facts]
     drives = ", ".join(f"``{name}``" for name in sent)
     text = f"Pagination by {_STYLE_NAMES[style]} ({source})"
     text += f"; drives the query parameters {drives}." if drives else "."
-    if style == "cursor":
+    if style == "cursor" and "next" in facts:
         text += f" The cursor comes from ``{facts['next']}`` in each answer."
+    elif style == "cursor":
+        text += f" The cursor is ``{facts['last-item']}`` of the last item of each answer."
+    if "more" in facts:
+        text += f" Pages follow while ``{facts['more']}`` is true."
     elif style == "link":
         where = f"``{facts['next']}`` in the body" if "next" in facts else "the ``Link`` header"
         text += f' The next page is the one {where} names (rel="next"), on the same origin only.'

@@ -8,18 +8,26 @@ leaves the caller to page by hand. The facts are those of an ``x-pagination``
 
 The styles, tried in this order (the server's own next-page pointer before counting):
 
-- ``cursor``: a query parameter ``cursor``, ``page_token``, ``marker``... and a body field
-  ``next_<that name>`` (``next_cursor``, ``nextPageToken``, also nested:
-  ``response_metadata.next_cursor``, ``next_page.offset``), or a parameter ``next_page_token``
-  and a field of that name;
+- ``cursor``: a query parameter ``cursor``, ``page_token``, ``marker``, ``continue``... and a
+  body field ``next_<that name>`` (``next_cursor``, ``nextPageToken``, ``NextMarker``, also
+  nested up to three levels: ``response_metadata.next_cursor``, ``next_page.offset``), or a
+  field of the very name where the name can only mean the next one (``cursor``, ``continue``:
+  ``metadata.continue``, also ``next_page_token`` and the like);
+- ``cursor`` from the last item: a query parameter ``starting_after`` (or ``after``), an
+  answer with a boolean ``has_more`` and items that have an ``id``, which is the next cursor;
 - ``link`` (body): a field ``links.next`` (``_links.next.href``), ``nextLink``,
-  ``@odata.nextLink``, ``next_page_url``, or ``next`` beside ``previous``;
+  ``@odata.nextLink``, ``next_page_url``, or ``next`` beside ``previous`` or declared a URL;
 - ``link`` (header): a ``Link`` response header;
 - ``offset``: integer parameters ``offset``/``skip`` and ``limit``/``top``/``page_size``...;
 - ``page``: integer parameters ``page``/``page_number`` and ``per_page``/``page_size``/``size``.
 
 Totals: an integer body field ``total``, ``totalCount``, ``total_records``... or an
 ``X-Total-Count`` response header.
+
+The page size the cursor and link styles send is never OData's ``$top``: that caps the whole
+collection, not a page, so the iterator would stop after ``page_size`` items.
+
+Azure's ``x-ms-pageable`` (``nextLinkName``, ``itemName``) is a declaration, read as one.
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from typing import Any
 
 from generator.client.media_types import kind as media_kind
 from generator.shared import pointer as json_pointer
+from generator.shared.errors import SpecError
 
 # names compared lower-case with everything but letters and digits dropped ("$skip" is "skip")
 _OFFSETS = ("offset", "skip")
@@ -38,6 +47,7 @@ _PAGES = ("page", "pagenumber", "pageno")
 _SIZES = ("perpage", "pagesize", "size", "limit", "pagelimit")
 _CURSORS = (
     "cursor",
+    "continue",
     "pagetoken",
     "nexttoken",
     "token",
@@ -47,6 +57,18 @@ _CURSORS = (
     "nextpagetoken",
     "offset",
 )
+# a body field named as the parameter is its next value only for names that mean nothing else
+# (a body's ``offset`` or ``marker`` may echo the request's)
+_SAME_NAMED = ("cursor", "continue", "continuationtoken")
+# Stripe's: the parameter takes the id of the last item seen; the answer says whether more come
+_AFTER_ITEM = ("startingafter", "after", "afterid")
+_MORE = ("hasmore", "hasnext", "hasnextpage")
+# the page size of the styles that follow the server's pointer: not ``top`` (see above)
+_PAGE_SIZES = ("limit", "pagesize", "perpage", "size", "maxresults", "maxpagesize", "pagelimit")
+# lists an answer may hold beside its items: never the items
+_NOT_ITEMS = ("errors", "warnings")
+_URL_FORMATS = ("uri", "uri-reference", "url", "iri", "iri-reference")
+_DEPTH = 3  # how deep in the answer a cursor is looked for (response_metadata.next_cursor)
 _TOTALS = (
     "total",
     "totalcount",
@@ -113,10 +135,13 @@ def _answer(responses: Mapping[str, Any], resolve: Resolve) -> tuple[Any, set[st
 
 
 def _items(schema: Any, resolve: Resolve) -> str | None:
-    """The pointer to the items: the whole answer when it is a list, else its only list."""
+    """The pointer to the items: the whole answer when it is a list, else its only list (an
+    ``errors`` list beside it is not one: Square's answers carry both)."""
     if _is(schema, "array"):
         return ""
     lists = [n for n, s in properties_of(schema, resolve).items() if _is(s, "array")]
+    if len(lists) > 1:
+        lists = [name for name in lists if _plain(name) not in _NOT_ITEMS]
     return json_pointer.join("", lists[0]) if len(lists) == 1 else None
 
 
@@ -137,16 +162,19 @@ def _total(schema: Any, resolve: Resolve, headers: set[str]) -> dict[str, str]:
     return {"total-header": header.title()} if header else {}
 
 
-def _fields(schema: Any, resolve: Resolve) -> list[tuple[str, str, Any]]:
-    """(pointer, plain name of the field and its parent, schema) of the answer's scalar fields,
-    top level and one level down."""
+def _fields(
+    schema: Any, resolve: Resolve, pointer: str = "", path: str = "", depth: int = _DEPTH
+) -> list[tuple[str, str, Any]]:
+    """(pointer, plain names of the field and its parents, schema) of the answer's fields, top
+    level first, down to ``depth`` levels."""
     found: list[tuple[str, str, Any]] = []
+    inner: list[tuple[str, str, Any]] = []
     for name, value in properties_of(schema, resolve).items():
-        found.append((json_pointer.join("", name), _plain(name), value))
-        for inner, inner_value in properties_of(value, resolve).items():
-            pointer = json_pointer.join("", name, inner)
-            found.append((pointer, _plain(name) + "/" + _plain(inner), inner_value))
-    return found
+        here, named = json_pointer.join(pointer, name), f"{path}/{_plain(name)}".lstrip("/")
+        found.append((here, named, value))
+        if depth > 1 and not _is(value, "array"):
+            inner += _fields(value, resolve, here, named, depth - 1)
+    return found + inner
 
 
 def _cursor(
@@ -158,14 +186,46 @@ def _cursor(
         if plain not in _CURSORS or not _is(parameter.get("schema"), "string", "integer"):
             continue
         wanted = {"next" + plain, "nextpage" + plain}
-        if plain.startswith("next"):  # a parameter named as the field: next_page_token
+        if plain.startswith("next") or plain in _SAME_NAMED:  # next_page_token, cursor
             wanted.add(plain)
         for pointer, path, value in fields:
             parent, _, leaf = path.rpartition("/")
+            parent = parent.rpartition("/")[2]
             named = leaf in wanted or (parent in ("next", "nextpage") and leaf == plain)
             if named and _is(value, "string", "integer"):
                 return {"style": "cursor", "cursor": name, "next": pointer}
     return None
+
+
+def _after_item(
+    query: Mapping[str, dict[str, Any]], schema: Any, items: str, resolve: Resolve
+) -> dict[str, Any] | None:
+    """Stripe's style: the parameter ``starting_after`` takes the last item's ``id`` while the
+    answer's ``has_more`` is true."""
+    name = next(
+        (
+            n
+            for n, p in query.items()
+            if _plain(n) in _AFTER_ITEM and _is(p.get("schema"), "string", "integer")
+        ),
+        None,
+    )
+    if name is None or not items:
+        return None
+    properties = properties_of(schema, resolve)
+    more = next(
+        (n for n, s in properties.items() if _plain(n) in _MORE and _is(s, "boolean")), None
+    )
+    listed = properties.get(json_pointer.unescape(items[1:]))
+    item = properties_of(listed.get("items"), resolve) if isinstance(listed, dict) else {}
+    if more is None or not _is(item.get("id"), "string", "integer"):
+        return None
+    return {
+        "style": "cursor",
+        "cursor": name,
+        "last-item": "/id",
+        "more": json_pointer.join("", more),
+    }
 
 
 def _next_link(schema: Any, resolve: Resolve) -> str | None:
@@ -174,7 +234,10 @@ def _next_link(schema: Any, resolve: Resolve) -> str | None:
         if _plain(name) in _NEXT_LINKS and _is(value, "string"):
             return json_pointer.join("", name)
     plain = {_plain(n): n for n in properties}
-    if "next" in plain and "previous" in plain and _is(properties[plain["next"]], "string"):
+    following: Any = properties.get(plain.get("next", ""))
+    if _is(following, "string") and (
+        "previous" in plain or following.get("format") in _URL_FORMATS
+    ):
         return json_pointer.join("", plain["next"])  # {count, next, previous, results}
     for name, value in properties.items():
         if _plain(name) not in _LINK_GROUPS:
@@ -202,10 +265,10 @@ def detect_pagination(
     if items is None:
         return None
     query = {str(p["name"]): p for p in parameters if p.get("in") == "query"}
-    size = _parameter(query, _LIMITS + _SIZES)
+    size = _parameter(query, _PAGE_SIZES)
     with_size = {"limit": size} if size else {}
     if items:  # a cursor or a next link in the body needs a body besides the list
-        cursor = _cursor(query, schema, resolve)
+        cursor = _cursor(query, schema, resolve) or _after_item(query, schema, items, resolve)
         if cursor is not None:
             return {**cursor, "items": items, **with_size}
         link = _next_link(schema, resolve)
@@ -230,3 +293,33 @@ def detect_pagination(
             **totals,
         }
     return None
+
+
+def ms_pageable(
+    method: str, parameters: list[dict[str, Any]], declared: Any, where: str
+) -> dict[str, Any] | None:
+    """The x-pagination facts of Azure's ``x-ms-pageable``: the items at ``itemName`` ("value"
+    unless named), the next page at the URL in ``nextLinkName``. None where ``nextLinkName`` is
+    null (the answer is the whole collection) or the operation is no GET: its next page is a
+    GET of the link, which ``iter_*`` (sending the operation's own method) cannot make."""
+    names = declared if isinstance(declared, dict) else {}
+    link, item = names.get("nextLinkName"), names.get("itemName", "value")
+    if (
+        not isinstance(declared, dict)
+        or not isinstance(link, str | None)
+        or not isinstance(item, str)
+    ):
+        raise SpecError(
+            "x-ms-pageable is not valid: nextLinkName must be a string or null, itemName a string",
+            pointer=where,
+        )
+    if link is None or method.lower() != "get":
+        return None
+    query = {str(p["name"]): p for p in parameters if p.get("in") == "query"}
+    size = _parameter(query, _PAGE_SIZES)
+    facts = {
+        "style": "link",
+        "items": json_pointer.join("", item),
+        "next": json_pointer.join("", link),
+    }
+    return {**facts, **({"limit": size} if size else {})}

@@ -296,6 +296,26 @@ def aiter_cursor_pages(
     return pages()
 
 
+def next_cursor(
+    body: Any,
+    *,
+    items: str,
+    next: str | None = None,
+    last_item: str | None = None,
+    more: str | None = None,
+) -> Any:
+    """The cursor an answer gives for the next page: at ``next`` in the body, or at
+    ``last_item`` in its last item (Stripe's ``starting_after`` takes the last item's id).
+    None, the end, where ``more`` points to anything but true (``has_more``), and where the
+    last item has no cursor: a cursor that names no item would start from the beginning."""
+    if more is not None and _access.value_at(body, more) is not True:
+        return None
+    if last_item is None:
+        return None if next is None else _access.value_at(body, next)
+    found = items_at(body, items)
+    return _access.value_at(found[-1], last_item) if found else None
+
+
 def link_header_next(page: Page[Any]) -> str | None:
     """The ``rel="next"`` target of the page's ``Link`` headers."""
     return _links.target(page.links(), "next")

@@ -50,6 +50,7 @@ def document(
             "schemas": {
                 "Answer": answer,
                 "Thing": {"type": "object", "properties": {"id": STR}},
+                "Meta": {"type": "object", "properties": {"continue": STR, "resourceVersion": STR}},
             }
         },
     }
@@ -66,9 +67,8 @@ def detected(spec: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def built(spec: dict[str, Any]) -> Operation:
-    package = build_package(
-        spec, package="things", class_names={"Answer": "Answer", "Thing": "Thing"}
-    )
+    names = {"Answer": "Answer", "Thing": "Thing", "Meta": "Meta"}
+    package = build_package(spec, package="things", class_names=names)
     return next(o for r in package.resources for o in r.operations)
 
 
@@ -196,6 +196,82 @@ STYLES = [
         {"style": "link", "items": "", "limit": "per_page"},
         id="a Link header before page numbers",
     ),
+    pytest.param(
+        [query("cursor", STR), query("limit")],
+        listing(cursor=STR, errors={"type": "array", "items": STR}),
+        [],
+        {
+            "style": "cursor",
+            "cursor": "cursor",
+            "next": "/cursor",
+            "items": "/things",
+            "limit": "limit",
+        },
+        id="cursor and a body cursor of that name, an errors list beside the items",
+    ),
+    pytest.param(
+        [query("continue", STR), query("limit")],
+        listing(metadata={"$ref": "#/components/schemas/Meta"}),
+        [],
+        {
+            "style": "cursor",
+            "cursor": "continue",
+            "next": "/metadata/continue",
+            "items": "/things",
+            "limit": "limit",
+        },
+        id="continue and metadata.continue, a referenced schema",
+    ),
+    pytest.param(
+        [query("Marker", STR), query("MaxItems")],
+        listing(NextMarker=STR, Marker=STR),
+        [],
+        {"style": "cursor", "cursor": "Marker", "next": "/NextMarker", "items": "/things"},
+        id="Marker and NextMarker, not the echoed Marker",
+    ),
+    pytest.param(
+        [query("page_token", STR)],
+        listing(
+            meta={
+                "type": "object",
+                "properties": {
+                    "paging": {"type": "object", "properties": {"next_page_token": STR}}
+                },
+            }
+        ),
+        [],
+        {
+            "style": "cursor",
+            "cursor": "page_token",
+            "next": "/meta/paging/next_page_token",
+            "items": "/things",
+        },
+        id="a next token three levels down",
+    ),
+    pytest.param(
+        [query("starting_after", STR), query("ending_before", STR), query("limit")],
+        {
+            "type": "object",
+            "properties": {"data": ITEMS, "has_more": {"type": "boolean"}, "url": STR},
+        },
+        [],
+        {
+            "style": "cursor",
+            "cursor": "starting_after",
+            "last-item": "/id",
+            "more": "/has_more",
+            "items": "/data",
+            "limit": "limit",
+        },
+        id="starting_after the last item's id, while has_more",
+    ),
+    pytest.param(
+        [query("$top")],
+        listing(next={"type": "string", "format": "uri"}),
+        [],
+        {"style": "link", "items": "/things", "next": "/next"},
+        id="a next URL alone; $top is no page size",
+    ),
 ]
 
 
@@ -238,8 +314,36 @@ NEAR_MISSES = [
     ),
     pytest.param(document([query("cursor", STR)], listing()), id="a cursor the answer never gives"),
     pytest.param(
-        document([query("cursor", STR)], listing(cursor=STR)),
+        document([query("cursor", STR)], listing(prev_cursor=STR)),
         id="a cursor field that is not the next one",
+    ),
+    pytest.param(
+        document([query("marker", STR)], listing(marker=STR)),
+        id="a marker the answer may only echo",
+    ),
+    pytest.param(
+        document([query("offset")], listing(offset=INT)),
+        id="an offset the answer echoes",
+    ),
+    pytest.param(
+        document([query("starting_after", STR)], {"type": "object", "properties": {"data": ITEMS}}),
+        id="starting_after, no has_more",
+    ),
+    pytest.param(
+        document(
+            [query("starting_after", STR)],
+            {
+                "type": "object",
+                "properties": {
+                    "data": {"type": "array", "items": STR},
+                    "has_more": {"type": "boolean"},
+                },
+            },
+        ),
+        id="starting_after, items without an id",
+    ),
+    pytest.param(
+        document([query("limit")], listing(next=STR)), id="a next field that may be anything"
     ),
     pytest.param(
         document([query("page"), query("sort")], listing(total=INT)), id="a page and no size"
@@ -343,3 +447,60 @@ def test_the_items_of_a_page_built_with_all_of_are_typed_by_their_model() -> Non
     operation = built(document([query("page"), query("page_size")], page))
     assert operation.pagination is not None
     assert str(operation.pagination.item_annotation) == "models.Thing"
+
+
+def _pageable(declared: Any, method: str = "get") -> dict[str, Any]:
+    """Two lists and a nextLink: detection alone finds nothing; x-ms-pageable says which."""
+    answer = {"type": "object", "properties": {"value": ITEMS, "others": ITEMS, "nextLink": STR}}
+    spec = document([query("$top"), query("maxpagesize")], answer, method=method)
+    spec["paths"]["/things"][method]["x-ms-pageable"] = declared
+    return spec
+
+
+@pytest.mark.parametrize(
+    ("declared", "items", "following"),
+    [
+        pytest.param({"nextLinkName": "nextLink"}, "/value", "/nextLink", id="itemName value"),
+        pytest.param(
+            {"nextLinkName": "@odata.nextLink", "itemName": "others"},
+            "/others",
+            "/@odata.nextLink",
+            id="named",
+        ),
+    ],
+)
+def test_x_ms_pageable_is_a_declaration(
+    declared: dict[str, Any], items: str, following: str
+) -> None:
+    spec = _pageable(declared)
+    assert detected(spec) is None
+    pagination = built(spec).pagination
+    assert pagination is not None and pagination.style == "link"
+    assert (pagination.items, pagination.next, pagination.limit) == (
+        items,
+        following,
+        "maxpagesize",
+    )
+    assert "next links (declared by x-ms-pageable)" in pagination.summary
+
+
+@pytest.mark.parametrize(
+    ("declared", "method"),
+    [
+        pytest.param({"nextLinkName": None}, "get", id="nextLinkName null: one page"),
+        pytest.param({"nextLinkName": "nextLink"}, "post", id="a POST: its next page is a GET"),
+    ],
+)
+def test_x_ms_pageable_without_a_next_page_to_get_makes_no_iterator(
+    declared: Any, method: str
+) -> None:
+    spec = _pageable(declared, method)
+    spec["components"]["schemas"]["Answer"]["properties"].pop("others")  # detectable otherwise
+    assert built(spec).pagination is None
+
+
+@pytest.mark.parametrize("declared", [True, {"nextLinkName": 3}, {"itemName": None}])
+def test_an_x_ms_pageable_that_says_nothing_valid_is_a_spec_error(declared: Any) -> None:
+    with pytest.raises(SpecError, match="x-ms-pageable") as raised:
+        built(_pageable(declared))
+    assert raised.value.pointer == "/paths/~1things/get/x-ms-pageable"
