@@ -16,7 +16,8 @@ The styles, tried in this order (the server's own next-page pointer before count
 - ``cursor`` from the last item: a query parameter ``starting_after`` (or ``after``), an
   answer with a boolean ``has_more`` and items that have an ``id``, which is the next cursor;
 - ``link`` (body): a field ``links.next`` (``_links.next.href``), ``nextLink``,
-  ``@odata.nextLink``, ``next_page_url``, or ``next`` beside ``previous`` or declared a URL;
+  ``@odata.nextLink``, ``next_page_url``, ``next_page_uri`` (also one level down:
+  ``meta.next_page_url``), or ``next`` beside ``previous`` or declared a URL;
 - ``link`` (header): a ``Link`` response header;
 - ``offset``: integer parameters ``offset``/``skip`` and ``limit``/``top``/``page_size``...;
 - ``page``: integer parameters ``page``/``page_number`` and ``per_page``/``page_size``/``size``.
@@ -48,6 +49,7 @@ _SIZES = ("perpage", "pagesize", "size", "limit", "pagelimit")
 _CURSORS = (
     "cursor",
     "continue",
+    "page",  # a page token, or number, the answer's next_page gives (Stripe's searches)
     "pagetoken",
     "nexttoken",
     "token",
@@ -79,7 +81,15 @@ _TOTALS = (
     "totalelements",
     "totalsize",
 )
-_NEXT_LINKS = ("nextlink", "odatanextlink", "nextpageurl", "nexturl", "nextpagelink")
+_NEXT_LINKS = (
+    "nextlink",
+    "odatanextlink",
+    "nextpageurl",
+    "nexturl",
+    "nextpagelink",
+    "nextpageuri",
+    "nexturi",
+)
 _LINK_GROUPS = ("links", "link")
 _TOTAL_HEADERS = ("x-total-count", "x-total")
 
@@ -188,11 +198,15 @@ def _cursor(
         wanted = {"next" + plain, "nextpage" + plain}
         if plain.startswith("next") or plain in _SAME_NAMED:  # next_page_token, cursor
             wanted.add(plain)
+        # a query is text: a string parameter takes back a number too, a number only a number
+        sent = _types(parameter.get("schema")) - {"null"}
+        sent |= {"integer"} if "string" in sent else set()
         for pointer, path, value in fields:
             parent, _, leaf = path.rpartition("/")
             parent = parent.rpartition("/")[2]
             named = leaf in wanted or (parent in ("next", "nextpage") and leaf == plain)
-            if named and _is(value, "string", "integer"):
+            # the value goes back as the parameter, and is no URL (that is a next link)
+            if named and _is(value, *sent) and value.get("format") not in _URL_FORMATS:
                 return {"style": "cursor", "cursor": name, "next": pointer}
     return None
 
@@ -230,9 +244,10 @@ def _after_item(
 
 def _next_link(schema: Any, resolve: Resolve) -> str | None:
     properties = properties_of(schema, resolve)
-    for name, value in properties.items():
-        if _plain(name) in _NEXT_LINKS and _is(value, "string"):
-            return json_pointer.join("", name)
+    # top level first, then one level down (Twilio's meta.next_page_url)
+    for pointer, path, value in _fields(schema, resolve, depth=2):
+        if path.rpartition("/")[2] in _NEXT_LINKS and _is(value, "string"):
+            return pointer
     plain = {_plain(n): n for n in properties}
     following: Any = properties.get(plain.get("next", ""))
     if _is(following, "string") and (

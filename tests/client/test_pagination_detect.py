@@ -272,6 +272,33 @@ STYLES = [
         {"style": "link", "items": "/things", "next": "/next"},
         id="a next URL alone; $top is no page size",
     ),
+    pytest.param(
+        [query("Page"), query("PageSize"), query("PageToken", STR)],
+        listing(meta={"type": "object", "properties": {"page": INT, "next_page_url": STR}}),
+        [],
+        {"style": "link", "items": "/things", "next": "/meta/next_page_url", "limit": "PageSize"},
+        id="meta.next_page_url before page numbers",
+    ),
+    pytest.param(
+        [query("page", STR), query("limit")],
+        listing(next_page=STR, has_more={"type": "boolean"}),
+        [],
+        {
+            "style": "cursor",
+            "cursor": "page",
+            "next": "/next_page",
+            "items": "/things",
+            "limit": "limit",
+        },
+        id="a page token and next_page",
+    ),
+    pytest.param(
+        [query("marker", STR)],
+        listing(next_marker=INT),
+        [],
+        {"style": "cursor", "cursor": "marker", "next": "/next_marker", "items": "/things"},
+        id="a text marker the answer gives as a number",
+    ),
 ]
 
 
@@ -344,6 +371,14 @@ NEAR_MISSES = [
     ),
     pytest.param(
         document([query("limit")], listing(next=STR)), id="a next field that may be anything"
+    ),
+    pytest.param(
+        document([query("page", STR)], listing(next_page={"type": "string", "format": "uri"})),
+        id="a next_page that is a URL, no page token",
+    ),
+    pytest.param(
+        document([query("cursor")], listing(next_cursor=STR)),
+        id="a number parameter and a text cursor",
     ),
     pytest.param(
         document([query("page"), query("sort")], listing(total=INT)), id="a page and no size"
