@@ -263,7 +263,7 @@ class _Builder:
             errors=tuple(errors),
             return_annotation=return_annotation,
             streamed=streamed,
-            pagination=self.pagination(raw, facts, others, responses),
+            pagination=self.pagination(raw, facts, others, responses, body),
             security=self.operation_security(where, raw),
         )
 
@@ -441,7 +441,10 @@ class _Builder:
         if "x-ms-pageable" in raw:
             pointer = json_pointer.join(where, "x-ms-pageable")
             return ms_pageable(method, parameters, raw["x-ms-pageable"], pointer)
-        return detect_pagination(method, parameters, raw.get("responses"), self.resolve)
+        responses = raw.get("responses")
+        return detect_pagination(
+            method, parameters, responses, self.resolve, raw.get("requestBody")
+        )
 
     def pagination(
         self,
@@ -449,14 +452,25 @@ class _Builder:
         facts: dict[str, Any] | None,
         parameters: list[Parameter],
         responses: list[Response],
+        body: RequestBody | None,
     ) -> Pagination | None:
         if not facts:
             return None
         style = facts.get("style", "offset")
         by_wire = {p.name: p.python_name for p in parameters if p.location == "query"}
         driven = {}
+        in_body = facts.get("in") == "body"
+        if in_body and not self.body_has(body, facts["cursor"]):
+            if "x-pagination" not in raw:
+                return None  # detected, but the body is no model the iterator can copy
+            raise SpecError(
+                f"x-pagination cursor {facts['cursor']!r} is no field of the JSON request "
+                f"body model of operation {raw['operationId']!r}"
+            )
         for role in ("offset", "limit", "page", "size", "cursor"):
-            if role in facts:
+            if role == "cursor" and in_body:
+                driven[role] = facts[role]  # the body field's wire name
+            elif role in facts:
                 if facts[role] not in by_wire:
                     raise SpecError(
                         f"x-pagination {role} {facts[role]!r} is no query parameter of "
@@ -480,7 +494,18 @@ class _Builder:
             next=facts.get("next"),
             last_item=facts.get("last-item"),
             more=facts.get("more"),
+            cursor_in_body=in_body,
         )
+
+    def body_has(self, body: RequestBody | None, name: str) -> bool:
+        """Whether ``body`` is a required JSON model with the field ``name`` (a wire name)."""
+        if body is None or body.kind != "json" or not body.required:
+            return False
+        model = body.parameters[0].annotation
+        if not isinstance(model, types.Model):
+            return False
+        component = self.document["components"]["schemas"].get(model.schema, {})
+        return name in properties_of(component, self.resolve)
 
     def pagination_item(self, pointer: str, responses: list[Response]) -> types.TypeRef:
         """The type of one item: the list's items, in the answer or in its one-level field."""
@@ -724,10 +749,14 @@ def _pagination_summary(facts: dict[str, Any], raw: dict[str, Any]) -> str:
     style = facts.get("style", "offset")
     declared = next((key for key in ("x-pagination", "x-ms-pageable") if key in raw), None)
     source = f"declared by {declared}" if declared else "detected from the spec"
-    sent = [facts[role] for role in ("offset", "limit", "page", "size", "cursor") if role in facts]
+    in_body = facts.get("in") == "body"
+    roles = ("offset", "limit", "page", "size") + (() if in_body else ("cursor",))
+    sent = [facts[role] for role in roles if role in facts]
     drives = ", ".join(f"``{name}``" for name in sent)
     text = f"Pagination by {_STYLE_NAMES[style]} ({source})"
     text += f"; drives the query parameters {drives}." if drives else "."
+    if in_body:
+        text += f" Sends the request body again with ``{facts['cursor']}`` set to the cursor."
     if style == "cursor" and "next" in facts:
         text += f" The cursor comes from ``{facts['next']}`` in each answer."
     elif style == "cursor":

@@ -29,6 +29,9 @@ The page size the cursor and link styles send is never OData's ``$top``: that ca
 collection, not a page, so the iterator would stop after ``page_size`` items.
 
 Azure's ``x-ms-pageable`` (``nextLinkName``, ``itemName``) is a declaration, read as one.
+
+A POST pages only in AWS's JSON protocol: a ``NextToken`` in the required JSON request body
+and in the answer (``cursor`` with ``"in": "body"``); the caller's body is sent again with it.
 """
 
 from __future__ import annotations
@@ -266,19 +269,57 @@ def _next_link(schema: Any, resolve: Resolve) -> str | None:
     return None
 
 
+def _body_cursor(request_body: Any, schema: Any, resolve: Resolve) -> dict[str, Any] | None:
+    """AWS's JSON protocol: a POST whose required JSON body has a ``NextToken`` (or a
+    ``cursor``) that its answer has too, a string both sides: the answer's is the next one."""
+    body = resolve(request_body)
+    if not isinstance(body, dict) or not body.get("required"):
+        return None
+    sent = next(
+        (
+            properties_of(content.get("schema"), resolve)
+            for media, content in (body.get("content") or {}).items()
+            if media_kind(str(media).split(";")[0].strip().lower()) == "json"
+            and isinstance(content, dict)
+        ),
+        {},
+    )
+    answered = properties_of(schema, resolve)
+    for name, value in sent.items():
+        plain = _plain(name)
+        named = plain in _SAME_NAMED or (plain.startswith("next") and plain.endswith("token"))
+        if named and _is(value, "string") and _is(answered.get(name), "string"):
+            return {
+                "style": "cursor",
+                "cursor": name,
+                "in": "body",
+                "next": json_pointer.join("", name),
+            }
+    return None
+
+
 def detect_pagination(
-    method: str, parameters: list[dict[str, Any]], responses: Any, resolve: Resolve
+    method: str,
+    parameters: list[dict[str, Any]],
+    responses: Any,
+    resolve: Resolve,
+    request_body: Any = None,
 ) -> dict[str, Any] | None:
-    """The x-pagination facts of a GET whose parameters and answer agree on a style, or None."""
-    if method.lower() != "get" or not isinstance(responses, dict):
+    """The x-pagination facts of a GET whose parameters and answer agree on a style, or of a
+    POST whose request body and answer share a next token; else None."""
+    method = method.lower()
+    if method not in ("get", "post") or not isinstance(responses, dict):
         return None
     answer = _answer(responses, resolve)
     if answer is None:
         return None
     schema, headers = answer
     items = _items(schema, resolve)
-    if items is None:
+    if items is None or (method == "post" and not items):
         return None
+    if method == "post":
+        cursor = _body_cursor(request_body, schema, resolve)
+        return None if cursor is None else {**cursor, "items": items}
     query = {str(p["name"]): p for p in parameters if p.get("in") == "query"}
     size = _parameter(query, _PAGE_SIZES)
     with_size = {"limit": size} if size else {}

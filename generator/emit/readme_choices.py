@@ -77,8 +77,14 @@ def simple_call(package: Package) -> tuple[Resource, Operation] | None:
 
 def paged_call(package: Package) -> tuple[Resource, Operation] | None:
     """The first operation the client pages through; one whose required arguments all have a
-    simple example value if there is one."""
-    found = [(r, o) for r in package.resources for o in r.operations if o.pagination]
+    simple example value if there is one. Not one that pages a request body: the example has
+    no body to give."""
+    found = [
+        (r, o)
+        for r in package.resources
+        for o in r.operations
+        if o.pagination and not o.pagination.cursor_in_body
+    ]
     simple = (
         (r, o)
         for r, o in found

@@ -49,6 +49,8 @@ SCHEMA: dict[str, Any] = {
                 ["cursor"],
                 {
                     "cursor": _NAME,
+                    # where the cursor goes: a query parameter, or a field of the JSON body
+                    "in": {"enum": ["query", "body"]},
                     "next": _POINTER,
                     "last-item": _POINTER,
                     "more": _POINTER,

@@ -539,3 +539,68 @@ def test_an_x_ms_pageable_that_says_nothing_valid_is_a_spec_error(declared: Any)
     with pytest.raises(SpecError, match="x-ms-pageable") as raised:
         built(_pageable(declared))
     assert raised.value.pointer == "/paths/~1things/get/x-ms-pageable"
+
+
+def _searched(
+    sent: dict[str, Any], answered: dict[str, Any], *, required: bool = True, extension: Any = None
+) -> dict[str, Any]:
+    """AWS's JSON protocol: a POST of a Query model, answered by the Answer model."""
+    spec = document(
+        [], {"type": "object", "properties": {"Things": ITEMS, **answered}}, method="post"
+    )
+    operation = spec["paths"]["/things"]["post"]
+    operation["requestBody"] = {
+        "required": required,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Query"}}},
+    }
+    spec["components"]["schemas"]["Query"] = {"type": "object", "properties": sent}
+    if extension is not None:
+        operation["x-pagination"] = extension
+    return spec
+
+
+def _built_search(spec: dict[str, Any]) -> Operation:
+    names = {"Answer": "Answer", "Thing": "Thing", "Meta": "Meta", "Query": "Query"}
+    package = build_package(spec, package="things", class_names=names)
+    return next(o for r in package.resources for o in r.operations)
+
+
+def test_a_next_token_in_the_request_body_and_the_answer_is_a_body_cursor() -> None:
+    spec = _searched({"NextToken": STR, "MaxResults": INT}, {"NextToken": STR})
+    pagination = _built_search(spec).pagination
+    assert pagination is not None and pagination.style == "cursor"
+    assert (pagination.cursor, pagination.cursor_in_body, pagination.next) == (
+        "NextToken",
+        True,
+        "/NextToken",
+    )
+    assert "request body again with ``NextToken``" in pagination.summary
+
+
+@pytest.mark.parametrize(
+    ("sent", "answered", "required"),
+    [
+        pytest.param({"NextToken": STR}, {"NextToken": STR}, False, id="an optional body"),
+        pytest.param({"NextToken": STR}, {"Other": STR}, True, id="no token in the answer"),
+        pytest.param({"NextToken": STR}, {"NextToken": INT}, True, id="a token of another type"),
+        pytest.param({"Filter": STR}, {"Filter": STR}, True, id="a field of another name"),
+        pytest.param({"offset": INT}, {"offset": INT}, True, id="an offset the answer echoes"),
+    ],
+)
+def test_a_post_without_a_shared_next_token_does_not_page(
+    sent: dict[str, Any], answered: dict[str, Any], required: bool
+) -> None:
+    assert _built_search(_searched(sent, answered, required=required)).pagination is None
+
+
+def test_an_x_pagination_body_cursor_the_body_lacks_is_a_spec_error() -> None:
+    declared = {
+        "style": "cursor",
+        "cursor": "Token",
+        "in": "body",
+        "next": "/Token",
+        "items": "/Things",
+    }
+    spec = _searched({"NextToken": STR}, {"Token": STR}, extension=declared)
+    with pytest.raises(SpecError, match="'Token' is no field of the JSON request body"):
+        _built_search(spec)

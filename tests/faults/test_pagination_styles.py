@@ -154,6 +154,17 @@ paths:
         "200":
           description: ok
           content: {application/json: {schema: {$ref: "#/components/schemas/PageablePage"}}}
+  /search:
+    post:
+      operationId: searchThings
+      tags: [things]
+      requestBody:
+        required: true
+        content: {application/json: {schema: {$ref: "#/components/schemas/SearchRequest"}}}
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: "#/components/schemas/SearchAnswer"}}}
 components:
   responses:
     OffsetPage:
@@ -217,6 +228,14 @@ components:
         warnings: {type: array, items: {type: string}}
         others: {type: array, items: {type: string}}
         more: {type: string, nullable: true}
+    SearchRequest:
+      type: object
+      properties: {Kind: {type: string}, NextToken: {type: string}, MaxResults: {type: integer}}
+    SearchAnswer:
+      type: object
+      properties:
+        Things: {type: array, items: {$ref: "#/components/schemas/Thing"}}
+        NextToken: {type: string}
     Declared:
       type: object
       properties:
@@ -244,6 +263,9 @@ class Server:
             def do_GET(self) -> None:
                 url = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(url.query).items()}
+                if self.command == "POST":  # the JSON body's fields stand for the query
+                    sent = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                    query = {k: str(v) for k, v in sent.items()}
                 outer.requests.append((url.path, query, dict(self.headers.items())))
                 status, body, headers = outer.answer(url.path, query)
                 data = json.dumps(body).encode()
@@ -253,6 +275,8 @@ class Server:
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
+
+            do_POST = do_GET
 
         self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.port = self.http.server_address[1]
@@ -296,6 +320,10 @@ class Server:
             following = f"/pageable?at={start + PAGE}" if start + PAGE < cap else None
             page = _things(start, min(PAGE, cap - start))
             return 200, {"entries": page, "others": [], "more": following}, {}
+        if path == "/search":  # AWS: the next token in the answer, sent back in the body
+            start, size = int(q.get("NextToken", "0")), int(q["MaxResults"])
+            following = {"NextToken": str(start + size)} if start + size < SIZE else {}
+            return 200, {"Things": _things(start, size), **following}, {}
         if path == "/declared":
             start = int(q.get("from", "0"))
             last = start + PAGE if start + PAGE < SIZE else None
@@ -431,6 +459,18 @@ STYLES = [
         [{}, {"at": "3"}, {"at": "6"}],
         id="x-ms-pageable, $top not sent",
     ),
+    pytest.param(
+        lambda c: c.things.iter_things(
+            importlib.import_module(PACKAGE + ".models").SearchRequest(Kind="k", MaxResults=PAGE)
+        ),
+        "/search",
+        [
+            {"Kind": "k", "MaxResults": "3"},
+            {"Kind": "k", "MaxResults": "3", "NextToken": "3"},
+            {"Kind": "k", "MaxResults": "3", "NextToken": "6"},
+        ],
+        id="AWS: NextToken in the request body and the answer",
+    ),
 ]
 
 
@@ -486,6 +526,7 @@ def test_the_docstrings_name_the_style_and_the_package_type_checks(
     assert "``/metadata/continue``" in _doc(things.iter_continued)
     assert "next links (declared by x-ms-pageable)" in _doc(things.iter_pageable)
     assert "``/more`` in the body" in _doc(things.iter_pageable)
+    assert "request body again with ``NextToken``" in _doc(things.iter_things)
     typed = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), PACKAGE],
         cwd=generated,

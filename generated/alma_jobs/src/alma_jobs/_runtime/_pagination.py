@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import httpx
-from pydantic import RootModel
+from pydantic import BaseModel, RootModel
 
 from . import _access, _links
 from ._errors import PaginationError
@@ -314,6 +314,22 @@ def next_cursor(
         return None if next is None else _access.value_at(body, next)
     found = items_at(body, items)
     return _access.value_at(found[-1], last_item) if found else None
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def with_cursor(body: ModelT, name: str, cursor: Any) -> ModelT:
+    """The request body the caller gave with its field ``name`` (wire name) set to ``cursor``:
+    AWS's JSON protocol sends the next token in the body. The body as given for the first page
+    (``cursor`` None)."""
+    if cursor is None:
+        return body
+    for field_name, field in type(body).model_fields.items():
+        if (field.alias or field_name) == name:
+            return body.model_copy(update={field_name: cursor})
+    # the generator checked that the body's model has the field
+    raise AssertionError(f"{type(body).__name__} has no field {name!r}")
 
 
 def link_header_next(page: Page[Any]) -> str | None:
