@@ -116,8 +116,36 @@ def _is(schema: Any, *kinds: str) -> bool:
     return bool(declared) and declared <= set(kinds)
 
 
+# what a schema may say beside a reference without changing what the value is
+_ANNOTATIONS = frozenset(
+    {
+        "description",
+        "title",
+        "example",
+        "examples",
+        "default",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+    }
+)
+
+
+def _annotated(schema: Any, resolve: Resolve) -> Any:
+    """The schema an ``allOf`` of one schema and annotations stands for, resolved: 3.0 allows no
+    description beside a ``$ref``, so AWS's specs write ``allOf: [{$ref}, {description}]``."""
+    schema = resolve(schema)
+    parts = schema.get("allOf") if isinstance(schema, dict) else None
+    if not isinstance(parts, list) or not set(schema) <= _ANNOTATIONS | {"allOf"}:
+        return schema
+    resolved = [resolve(part) for part in parts]
+    meaning = [p for p in resolved if not (isinstance(p, dict) and set(p) <= _ANNOTATIONS)]
+    return _annotated(meaning[0], resolve) if len(meaning) == 1 else schema
+
+
 def properties_of(schema: Any, resolve: Resolve) -> dict[str, Any]:
-    """The properties of an object schema, its allOf parts' included, each resolved."""
+    """The properties of an object schema, its allOf parts' included, each resolved (and seen
+    through an allOf that only annotates it)."""
     schema = resolve(schema)
     if not isinstance(schema, dict):
         return {}
@@ -125,7 +153,7 @@ def properties_of(schema: Any, resolve: Resolve) -> dict[str, Any]:
     for part in schema.get("allOf") or []:
         found.update(properties_of(part, resolve))
     for name, value in (schema.get("properties") or {}).items():
-        found[str(name)] = resolve(value)
+        found[str(name)] = _annotated(value, resolve)
     return found
 
 

@@ -577,6 +577,30 @@ def test_a_next_token_in_the_request_body_and_the_answer_is_a_body_cursor() -> N
     assert "request body again with ``NextToken``" in pagination.summary
 
 
+def test_fields_that_an_all_of_only_describes_are_seen_through() -> None:
+    """AWS's specs describe a referenced field with allOf [{$ref}, {description}] (3.0 allows
+    nothing beside a $ref): the token, and the list, are what the reference is."""
+
+    def described(schema: dict[str, Any]) -> dict[str, Any]:
+        return {"allOf": [schema, {"description": "said of it"}]}
+
+    answer = {
+        "type": "object",
+        "properties": {"Things": described(ITEMS), "NextToken": described(STR)},
+    }
+    spec = _searched({"NextToken": described(STR)}, {})
+    spec["components"]["schemas"]["Answer"] = answer
+    pagination = _built_search(spec).pagination
+    assert pagination is not None and (pagination.cursor, pagination.items) == (
+        "NextToken",
+        "/Things",
+    )
+    assert str(pagination.item_annotation) == "models.Thing"
+    # two schemas that each say something are no annotation: not seen through
+    answer["properties"]["NextToken"] = {"allOf": [STR, {"maxLength": 9}]}
+    assert _built_search(spec).pagination is None
+
+
 @pytest.mark.parametrize(
     ("sent", "answered", "required"),
     [
