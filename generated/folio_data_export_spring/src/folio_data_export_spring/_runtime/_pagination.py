@@ -327,6 +327,7 @@ def with_cursor(body: ModelT, name: str, cursor: Any) -> ModelT:
         return body
     for field_name, field in type(body).model_fields.items():
         if (field.alias or field_name) == name:
+            # not validated: the token is the server's, and goes back exactly as it came
             return body.model_copy(update={field_name: cursor})
     # the generator checked that the body's model has the field
     raise AssertionError(f"{type(body).__name__} has no field {name!r}")
