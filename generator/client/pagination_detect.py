@@ -135,12 +135,16 @@ def _annotated(schema: Any, resolve: Resolve) -> Any:
     """The schema an ``allOf`` of one schema and annotations stands for, resolved: 3.0 allows no
     description beside a ``$ref``, so AWS's specs write ``allOf: [{$ref}, {description}]``."""
     schema = resolve(schema)
-    parts = schema.get("allOf") if isinstance(schema, dict) else None
-    if not isinstance(parts, list) or not set(schema) <= _ANNOTATIONS | {"allOf"}:
-        return schema
-    resolved = [resolve(part) for part in parts]
-    meaning = [p for p in resolved if not (isinstance(p, dict) and set(p) <= _ANNOTATIONS)]
-    return _annotated(meaning[0], resolve) if len(meaning) == 1 else schema
+    for _ in range(8):  # a bound, not a walk: a schema may be an allOf of itself
+        parts = schema.get("allOf") if isinstance(schema, dict) else None
+        if not isinstance(parts, list) or not set(schema) <= _ANNOTATIONS | {"allOf"}:
+            return schema
+        resolved = [resolve(part) for part in parts]
+        meaning = [p for p in resolved if not (isinstance(p, dict) and set(p) <= _ANNOTATIONS)]
+        if len(meaning) != 1:
+            return schema
+        schema = meaning[0]
+    return schema
 
 
 def properties_of(schema: Any, resolve: Resolve) -> dict[str, Any]:

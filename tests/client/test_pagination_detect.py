@@ -628,3 +628,13 @@ def test_an_x_pagination_body_cursor_the_body_lacks_is_a_spec_error() -> None:
     spec = _searched({"NextToken": STR}, {"Token": STR}, extension=declared)
     with pytest.raises(SpecError, match="'Token' is no field of the JSON request body"):
         _built_search(spec)
+
+
+def test_a_field_that_is_an_all_of_of_itself_ends_detection() -> None:
+    spec = document(
+        [query("cursor", STR)], listing(next_cursor={"$ref": "#/components/schemas/Loop"})
+    )
+    spec["components"]["schemas"]["Loop"] = {
+        "allOf": [{"$ref": "#/components/schemas/Loop"}, {"description": "itself"}]
+    }
+    assert detected(spec) is None
