@@ -147,15 +147,17 @@ def _annotated(schema: Any, resolve: Resolve) -> Any:
     return schema
 
 
-def properties_of(schema: Any, resolve: Resolve) -> dict[str, Any]:
+def properties_of(
+    schema: Any, resolve: Resolve, _within: frozenset[int] = frozenset()
+) -> dict[str, Any]:
     """The properties of an object schema, its allOf parts' included, each resolved (and seen
     through an allOf that only annotates it)."""
     schema = resolve(schema)
-    if not isinstance(schema, dict):
+    if not isinstance(schema, dict) or id(schema) in _within:  # an allOf part of itself
         return {}
     found: dict[str, Any] = {}
     for part in schema.get("allOf") or []:
-        found.update(properties_of(part, resolve))
+        found.update(properties_of(part, resolve, _within | {id(schema)}))
     for name, value in (schema.get("properties") or {}).items():
         found[str(name)] = _annotated(value, resolve)
     return found
