@@ -3,17 +3,24 @@ generated package's README, against Prism."""
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import copy
 import json
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from generator.cli import main
+from generator.client.client_model_build import build_package
+from generator.emit.render import render_package
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
 from tests.conftest import PROJECT, SPECS
@@ -161,3 +168,151 @@ def test_a_package_written_with_o_names_where_the_package_and_its_spec_are(tmp_p
     # the package's own docstring says the same, not the specs/ folder of a system
     init = (folder / "src" / "placed" / "__init__.py").read_text()
     assert "Generated from placed.json; do not edit by hand." in init
+
+
+def _paged_spec() -> dict[str, object]:
+    """Pages of a shelf's books: a required query parameter and a required header besides the
+    path parameter and the offset/limit the iterator drives."""
+    spec = copy.deepcopy(_NO_AUTH_SPEC)
+    spec["paths"] = {
+        "/shelves/{shelf_id}/books": {
+            "get": {
+                "operationId": "listBooks",
+                "tags": ["books"],
+                "parameters": [
+                    {
+                        "name": "shelf_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    },
+                    {
+                        "name": "genre",
+                        "in": "query",
+                        "required": True,
+                        "schema": {"type": "string", "enum": ["poetry", "prose"]},
+                    },
+                    {
+                        "name": "tags",
+                        "in": "query",
+                        "required": True,
+                        "schema": {"type": "array", "items": {"type": "string"}},
+                    },
+                    {
+                        "name": "X-Reader",
+                        "in": "header",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    },
+                    {"name": "offset", "in": "query", "schema": {"type": "integer"}},
+                    {
+                        "name": "limit",
+                        "in": "query",
+                        "required": True,
+                        "schema": {"type": "integer"},
+                    },
+                ],
+                "responses": {
+                    "200": {
+                        "description": "Books",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "array",
+                                    "items": {"$ref": "#/components/schemas/Thing"},
+                                },
+                                "example": [{"name": "Odes"}],
+                            }
+                        },
+                    }
+                },
+            }
+        }
+    }
+    return spec
+
+
+class _Books(BaseHTTPRequestHandler):
+    """The one page of books, to a request with every required parameter; else 422 (as Prism
+    answers, which takes seconds to start)."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        query = parse_qs(url.query)
+        given = url.path == "/shelves/" + _UUID_PLACEHOLDER + "/books" and self.headers["X-Reader"]
+        given = given and query.get("genre") == ["poetry"] and query.get("tags") == ["example"]
+        data = json.dumps([{"name": "Odes"}] if given else {"missing": True}).encode()
+        self.send_response(200 if given else 422)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+_UUID_PLACEHOLDER = "5f8a2f4e-1b2c-4d3e-8f90-a1b2c3d4e5f6"  # readme_choices' value of an id
+
+
+def _method(source: str, name: str) -> ast.FunctionDef:
+    return next(
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef) and node.name == name
+    )
+
+
+def test_a_readme_pagination_call_gives_every_argument_iter_requires() -> None:
+    """The README's iter_* call against the method's signature (fast; the long profile runs
+    the example against a server)."""
+    package = build_package(_paged_spec(), package="paged_books", class_names={"Thing": "Thing"})
+    files = render_package(package)
+    readme = files["README.md"]
+    call = next(
+        node
+        for block in _PYTHON_BLOCK.findall(readme)
+        for node in ast.walk(ast.parse(block))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "iter_books"
+    )
+    method = _method(files["src/paged_books/resources.py"], "iter_books")
+    required = [
+        a.arg
+        for a, d in zip(method.args.kwonlyargs, method.args.kw_defaults, strict=True)
+        if d is None
+    ]
+    assert len(call.args) == len(method.args.args) - 1  # the path parameters, besides self
+    assert {k.arg for k in call.keywords} == {*required, "page_size"}
+    assert set(required) == {"genre", "tags", "x_reader"}
+    values = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+    assert values == {
+        "genre": "poetry",
+        "tags": ["example"],
+        "x_reader": "example",
+        "page_size": 50,
+    }
+
+
+@pytest.mark.skipif(os.environ.get("FAULTS_PROFILE") != "long", reason="long profile")
+def test_a_readme_pages_with_the_required_arguments_of_the_paged_operation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "books.json"
+    spec.write_text(json.dumps(_paged_spec()))
+    assert main(["generate", str(spec), "-o", str(tmp_path), "--package", "paged_books", "-q"]) == 0
+    readme = (tmp_path / "paged_books" / "README.md").read_text()
+    assert ".iter_books(" in readme
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Books)
+    threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True).start()
+    sys.path.insert(0, str(tmp_path / "paged_books" / "src"))
+    try:
+        _run_examples(readme, "paged_books", f"http://127.0.0.1:{server.server_address[1]}")
+    finally:
+        server.shutdown()
+        server.server_close()
+        sys.path.remove(str(tmp_path / "paged_books" / "src"))
+        for name in [m for m in sys.modules if m.split(".")[0] == "paged_books"]:
+            del sys.modules[name]
+    assert "name='Odes'" in capsys.readouterr().out

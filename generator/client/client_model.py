@@ -74,6 +74,9 @@ class Pagination:
     total: str | None = None  # JSON pointer to the collection's size in the body
     total_header: str | None = None  # or the header that gives it (X-Total-Count)
     next: str | None = None  # JSON pointer to the next cursor or link in the body
+    last_item: str | None = None  # or to the next cursor in the last item (Stripe's id)
+    more: str | None = None  # JSON pointer to the boolean that says another page follows
+    cursor_in_body: bool = False  # cursor is then the wire name of a field of the JSON body
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from generator.client.client_model import (
 from generator.client.inline_models import INLINE_BODY
 from generator.client.naming import snake_case, unique
 from generator.client.package_version import pep440
-from generator.client.pagination_detect import detect_pagination, properties_of
+from generator.client.pagination_detect import detect_pagination, ms_pageable, properties_of
 from generator.client.security_build import SecurityBuild, build_security
 from generator.client.wire_headers import idempotency_header, request_id_header
 from generator.normalize import openapi_walk
@@ -266,7 +266,7 @@ class _Builder:
             errors=tuple(errors),
             return_annotation=return_annotation,
             streamed=streamed,
-            pagination=self.pagination(raw, facts, others, responses),
+            pagination=self.pagination(raw, facts, others, responses, body),
             security=self.operation_security(where, raw),
             request_id_header=request_id_header(raw.get("responses", {}), self.resolve),
             idempotency_header=idempotency_header(method, parameters),
@@ -443,7 +443,13 @@ class _Builder:
         if "x-pagination" in raw:
             pointer = json_pointer.join(where, "x-pagination")
             return x_pagination.check(raw["x-pagination"], pointer)
-        return detect_pagination(method, parameters, raw.get("responses"), self.resolve)
+        if "x-ms-pageable" in raw:
+            pointer = json_pointer.join(where, "x-ms-pageable")
+            return ms_pageable(method, parameters, raw["x-ms-pageable"], pointer)
+        responses = raw.get("responses")
+        return detect_pagination(
+            method, parameters, responses, self.resolve, raw.get("requestBody")
+        )
 
     def pagination(
         self,
@@ -451,14 +457,25 @@ class _Builder:
         facts: dict[str, Any] | None,
         parameters: list[Parameter],
         responses: list[Response],
+        body: RequestBody | None,
     ) -> Pagination | None:
         if not facts:
             return None
         style = facts.get("style", "offset")
         by_wire = {p.name: p.python_name for p in parameters if p.location == "query"}
         driven = {}
+        in_body = facts.get("in") == "body"
+        if in_body and not self.body_has(body, facts["cursor"]):
+            if "x-pagination" not in raw:
+                return None  # detected, but the body is no model the iterator can copy
+            raise SpecError(
+                f"x-pagination cursor {facts['cursor']!r} is no field of the JSON request "
+                f"body model of operation {raw['operationId']!r}"
+            )
         for role in ("offset", "limit", "page", "size", "cursor"):
-            if role in facts:
+            if role == "cursor" and in_body:
+                driven[role] = facts[role]  # the body field's wire name
+            elif role in facts:
                 if facts[role] not in by_wire:
                     raise SpecError(
                         f"x-pagination {role} {facts[role]!r} is no query parameter of "
@@ -471,7 +488,7 @@ class _Builder:
             style=style,
             items=facts["items"],
             item_annotation=self.pagination_item(facts["items"], responses),
-            summary=_pagination_summary(facts, detected="x-pagination" not in raw),
+            summary=_pagination_summary(facts, raw),
             offset=driven.get("offset"),
             limit=driven.get("limit", driven.get("size")),
             page=driven.get("page"),
@@ -480,7 +497,20 @@ class _Builder:
             total=facts.get("total"),
             total_header=facts.get("total-header"),
             next=facts.get("next"),
+            last_item=facts.get("last-item"),
+            more=facts.get("more"),
+            cursor_in_body=in_body,
         )
+
+    def body_has(self, body: RequestBody | None, name: str) -> bool:
+        """Whether ``body`` is a required JSON model with the field ``name`` (a wire name)."""
+        if body is None or body.kind != "json" or not body.required:
+            return False
+        model = body.parameters[0].annotation
+        if not isinstance(model, types.Model):
+            return False
+        component = self.document["components"]["schemas"].get(model.schema, {})
+        return name in properties_of(component, self.resolve)
 
     def pagination_item(self, pointer: str, responses: list[Response]) -> types.TypeRef:
         """The type of one item: the list's items, in the answer or in its one-level field."""
@@ -719,16 +749,25 @@ _STYLE_NAMES = {
 }
 
 
-def _pagination_summary(facts: dict[str, Any], *, detected: bool) -> str:
+def _pagination_summary(facts: dict[str, Any], raw: dict[str, Any]) -> str:
     """What the docstring of ``iter_*`` says: the style, where it was read, what it drives."""
     style = facts.get("style", "offset")
-    source = "detected from the spec" if detected else "declared by x-pagination"
-    sent = [facts[role] for role in ("offset", "limit", "page", "size", "cursor") if role in facts]
+    declared = next((key for key in ("x-pagination", "x-ms-pageable") if key in raw), None)
+    source = f"declared by {declared}" if declared else "detected from the spec"
+    in_body = facts.get("in") == "body"
+    roles = ("offset", "limit", "page", "size") + (() if in_body else ("cursor",))
+    sent = [facts[role] for role in roles if role in facts]
     drives = ", ".join(f"``{name}``" for name in sent)
     text = f"Pagination by {_STYLE_NAMES[style]} ({source})"
     text += f"; drives the query parameters {drives}." if drives else "."
-    if style == "cursor":
+    if in_body:
+        text += f" Sends the request body again with ``{facts['cursor']}`` set to the cursor."
+    if style == "cursor" and "next" in facts:
         text += f" The cursor comes from ``{facts['next']}`` in each answer."
+    elif style == "cursor":
+        text += f" The cursor is ``{facts['last-item']}`` of the last item of each answer."
+    if "more" in facts:
+        text += f" Pages follow while ``{facts['more']}`` is true."
     elif style == "link":
         where = f"``{facts['next']}`` in the body" if "next" in facts else "the ``Link`` header"
         text += f' The next page is the one {where} names (rel="next"), on the same origin only.'

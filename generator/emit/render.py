@@ -119,6 +119,7 @@ def environment() -> jinja2.Environment:
         placeholder=readme_choices.placeholder,
         simple_call=readme_choices.simple_call,
         paged_call=readme_choices.paged_call,
+        paged_arguments=readme_choices.paged_arguments,
         job_waiter=readme_choices.job_waiter,
         example_server_values=readme_choices.example_server_values,
         example_base_url=readme_choices.example_base_url,

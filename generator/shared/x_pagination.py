@@ -40,8 +40,25 @@ SCHEMA: dict[str, Any] = {
             ["page", "size"],
             {"page": _NAME, "size": _NAME, "first": {"type": "integer"}, **_TOTALS},
         ),
-        # `next` points to the cursor in the body, sent back as the query parameter `cursor`
-        _style("cursor", ["cursor", "next"], {"cursor": _NAME, "next": _POINTER, "limit": _NAME}),
+        # `next` points to the cursor in the body, or `last-item` to it in the last item (an id),
+        # sent back as the query parameter `cursor`; `more`, a boolean in the body, that one
+        # more page follows (pages end where it is not true)
+        {
+            **_style(
+                "cursor",
+                ["cursor"],
+                {
+                    "cursor": _NAME,
+                    # where the cursor goes: a query parameter, or a field of the JSON body
+                    "in": {"enum": ["query", "body"]},
+                    "next": _POINTER,
+                    "last-item": _POINTER,
+                    "more": _POINTER,
+                    "limit": _NAME,
+                },
+            ),
+            "oneOf": [{"required": ["next"]}, {"required": ["last-item"]}],
+        },
         # the next page's URL: the Link header's rel="next", or the body at `next`
         _style("link", [], {"next": _POINTER, "limit": _NAME}),
     ]

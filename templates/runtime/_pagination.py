@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import httpx
-from pydantic import RootModel
+from pydantic import BaseModel, RootModel
 
 from . import _access, _links
 from ._errors import PaginationError
@@ -294,6 +294,43 @@ def aiter_cursor_pages(
                 return
 
     return pages()
+
+
+def next_cursor(
+    body: Any,
+    *,
+    items: str,
+    next: str | None = None,
+    last_item: str | None = None,
+    more: str | None = None,
+) -> Any:
+    """The cursor an answer gives for the next page: at ``next`` in the body, or at
+    ``last_item`` in its last item (Stripe's ``starting_after`` takes the last item's id).
+    None, the end, where ``more`` points to anything but true (``has_more``), and where the
+    last item has no cursor: a cursor that names no item would start from the beginning."""
+    if more is not None and _access.value_at(body, more) is not True:
+        return None
+    if last_item is None:
+        return None if next is None else _access.value_at(body, next)
+    found = items_at(body, items)
+    return _access.value_at(found[-1], last_item) if found else None
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def with_cursor(body: ModelT, name: str, cursor: Any) -> ModelT:
+    """The request body the caller gave with its field ``name`` (wire name) set to ``cursor``:
+    AWS's JSON protocol sends the next token in the body. The body as given for the first page
+    (``cursor`` None)."""
+    if cursor is None:
+        return body
+    for field_name, field in type(body).model_fields.items():
+        if (field.alias or field_name) == name:
+            # not validated: the token is the server's, and goes back exactly as it came
+            return body.model_copy(update={field_name: cursor})
+    # the generator checked that the body's model has the field
+    raise AssertionError(f"{type(body).__name__} has no field {name!r}")
 
 
 def link_header_next(page: Page[Any]) -> str | None:

@@ -50,6 +50,7 @@ def document(
             "schemas": {
                 "Answer": answer,
                 "Thing": {"type": "object", "properties": {"id": STR}},
+                "Meta": {"type": "object", "properties": {"continue": STR, "resourceVersion": STR}},
             }
         },
     }
@@ -66,9 +67,8 @@ def detected(spec: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def built(spec: dict[str, Any]) -> Operation:
-    package = build_package(
-        spec, package="things", class_names={"Answer": "Answer", "Thing": "Thing"}
-    )
+    names = {"Answer": "Answer", "Thing": "Thing", "Meta": "Meta"}
+    package = build_package(spec, package="things", class_names=names)
     return next(o for r in package.resources for o in r.operations)
 
 
@@ -196,6 +196,109 @@ STYLES = [
         {"style": "link", "items": "", "limit": "per_page"},
         id="a Link header before page numbers",
     ),
+    pytest.param(
+        [query("cursor", STR), query("limit")],
+        listing(cursor=STR, errors={"type": "array", "items": STR}),
+        [],
+        {
+            "style": "cursor",
+            "cursor": "cursor",
+            "next": "/cursor",
+            "items": "/things",
+            "limit": "limit",
+        },
+        id="cursor and a body cursor of that name, an errors list beside the items",
+    ),
+    pytest.param(
+        [query("continue", STR), query("limit")],
+        listing(metadata={"$ref": "#/components/schemas/Meta"}),
+        [],
+        {
+            "style": "cursor",
+            "cursor": "continue",
+            "next": "/metadata/continue",
+            "items": "/things",
+            "limit": "limit",
+        },
+        id="continue and metadata.continue, a referenced schema",
+    ),
+    pytest.param(
+        [query("Marker", STR), query("MaxItems")],
+        listing(NextMarker=STR, Marker=STR),
+        [],
+        {"style": "cursor", "cursor": "Marker", "next": "/NextMarker", "items": "/things"},
+        id="Marker and NextMarker, not the echoed Marker",
+    ),
+    pytest.param(
+        [query("page_token", STR)],
+        listing(
+            meta={
+                "type": "object",
+                "properties": {
+                    "paging": {"type": "object", "properties": {"next_page_token": STR}}
+                },
+            }
+        ),
+        [],
+        {
+            "style": "cursor",
+            "cursor": "page_token",
+            "next": "/meta/paging/next_page_token",
+            "items": "/things",
+        },
+        id="a next token three levels down",
+    ),
+    pytest.param(
+        [query("starting_after", STR), query("ending_before", STR), query("limit")],
+        {
+            "type": "object",
+            "properties": {"data": ITEMS, "has_more": {"type": "boolean"}, "url": STR},
+        },
+        [],
+        {
+            "style": "cursor",
+            "cursor": "starting_after",
+            "last-item": "/id",
+            "more": "/has_more",
+            "items": "/data",
+            "limit": "limit",
+        },
+        id="starting_after the last item's id, while has_more",
+    ),
+    pytest.param(
+        [query("$top")],
+        listing(next={"type": "string", "format": "uri"}),
+        [],
+        {"style": "link", "items": "/things", "next": "/next"},
+        id="a next URL alone; $top is no page size",
+    ),
+    pytest.param(
+        [query("Page"), query("PageSize"), query("PageToken", STR)],
+        listing(meta={"type": "object", "properties": {"page": INT, "next_page_url": STR}}),
+        [],
+        {"style": "link", "items": "/things", "next": "/meta/next_page_url", "limit": "PageSize"},
+        id="meta.next_page_url before page numbers",
+    ),
+    pytest.param(
+        [query("page", STR), query("limit")],
+        listing(next_page=STR, has_more={"type": "boolean"}),
+        [],
+        {
+            "style": "cursor",
+            "cursor": "page",
+            "next": "/next_page",
+            "items": "/things",
+            "limit": "limit",
+        },
+        id="a page token and next_page",
+    ),
+    pytest.param(
+        [query("marker", STR)],
+        listing(next_marker=INT),
+        [],
+        {"style": "cursor", "cursor": "marker", "next": "/next_marker", "items": "/things"},
+        id="a text marker the answer gives as a number",
+    ),
 ]
 
 
@@ -238,8 +341,44 @@ NEAR_MISSES = [
     ),
     pytest.param(document([query("cursor", STR)], listing()), id="a cursor the answer never gives"),
     pytest.param(
-        document([query("cursor", STR)], listing(cursor=STR)),
+        document([query("cursor", STR)], listing(prev_cursor=STR)),
         id="a cursor field that is not the next one",
+    ),
+    pytest.param(
+        document([query("marker", STR)], listing(marker=STR)),
+        id="a marker the answer may only echo",
+    ),
+    pytest.param(
+        document([query("offset")], listing(offset=INT)),
+        id="an offset the answer echoes",
+    ),
+    pytest.param(
+        document([query("starting_after", STR)], {"type": "object", "properties": {"data": ITEMS}}),
+        id="starting_after, no has_more",
+    ),
+    pytest.param(
+        document(
+            [query("starting_after", STR)],
+            {
+                "type": "object",
+                "properties": {
+                    "data": {"type": "array", "items": STR},
+                    "has_more": {"type": "boolean"},
+                },
+            },
+        ),
+        id="starting_after, items without an id",
+    ),
+    pytest.param(
+        document([query("limit")], listing(next=STR)), id="a next field that may be anything"
+    ),
+    pytest.param(
+        document([query("page", STR)], listing(next_page={"type": "string", "format": "uri"})),
+        id="a next_page that is a URL, no page token",
+    ),
+    pytest.param(
+        document([query("cursor")], listing(next_cursor=STR)),
+        id="a number parameter and a text cursor",
     ),
     pytest.param(
         document([query("page"), query("sort")], listing(total=INT)), id="a page and no size"
@@ -343,3 +482,159 @@ def test_the_items_of_a_page_built_with_all_of_are_typed_by_their_model() -> Non
     operation = built(document([query("page"), query("page_size")], page))
     assert operation.pagination is not None
     assert str(operation.pagination.item_annotation) == "models.Thing"
+
+
+def _pageable(declared: Any, method: str = "get") -> dict[str, Any]:
+    """Two lists and a nextLink: detection alone finds nothing; x-ms-pageable says which."""
+    answer = {"type": "object", "properties": {"value": ITEMS, "others": ITEMS, "nextLink": STR}}
+    spec = document([query("$top"), query("maxpagesize")], answer, method=method)
+    spec["paths"]["/things"][method]["x-ms-pageable"] = declared
+    return spec
+
+
+@pytest.mark.parametrize(
+    ("declared", "items", "following"),
+    [
+        pytest.param({"nextLinkName": "nextLink"}, "/value", "/nextLink", id="itemName value"),
+        pytest.param(
+            {"nextLinkName": "@odata.nextLink", "itemName": "others"},
+            "/others",
+            "/@odata.nextLink",
+            id="named",
+        ),
+    ],
+)
+def test_x_ms_pageable_is_a_declaration(
+    declared: dict[str, Any], items: str, following: str
+) -> None:
+    spec = _pageable(declared)
+    assert detected(spec) is None
+    pagination = built(spec).pagination
+    assert pagination is not None and pagination.style == "link"
+    assert (pagination.items, pagination.next, pagination.limit) == (
+        items,
+        following,
+        "maxpagesize",
+    )
+    assert "next links (declared by x-ms-pageable)" in pagination.summary
+
+
+@pytest.mark.parametrize(
+    ("declared", "method"),
+    [
+        pytest.param({"nextLinkName": None}, "get", id="nextLinkName null: one page"),
+        pytest.param({"nextLinkName": "nextLink"}, "post", id="a POST: its next page is a GET"),
+    ],
+)
+def test_x_ms_pageable_without_a_next_page_to_get_makes_no_iterator(
+    declared: Any, method: str
+) -> None:
+    spec = _pageable(declared, method)
+    spec["components"]["schemas"]["Answer"]["properties"].pop("others")  # detectable otherwise
+    assert built(spec).pagination is None
+
+
+@pytest.mark.parametrize("declared", [True, {"nextLinkName": 3}, {"itemName": None}])
+def test_an_x_ms_pageable_that_says_nothing_valid_is_a_spec_error(declared: Any) -> None:
+    with pytest.raises(SpecError, match="x-ms-pageable") as raised:
+        built(_pageable(declared))
+    assert raised.value.pointer == "/paths/~1things/get/x-ms-pageable"
+
+
+def _searched(
+    sent: dict[str, Any], answered: dict[str, Any], *, required: bool = True, extension: Any = None
+) -> dict[str, Any]:
+    """AWS's JSON protocol: a POST of a Query model, answered by the Answer model."""
+    spec = document(
+        [], {"type": "object", "properties": {"Things": ITEMS, **answered}}, method="post"
+    )
+    operation = spec["paths"]["/things"]["post"]
+    operation["requestBody"] = {
+        "required": required,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Query"}}},
+    }
+    spec["components"]["schemas"]["Query"] = {"type": "object", "properties": sent}
+    if extension is not None:
+        operation["x-pagination"] = extension
+    return spec
+
+
+def _built_search(spec: dict[str, Any]) -> Operation:
+    names = {"Answer": "Answer", "Thing": "Thing", "Meta": "Meta", "Query": "Query"}
+    package = build_package(spec, package="things", class_names=names)
+    return next(o for r in package.resources for o in r.operations)
+
+
+def test_a_next_token_in_the_request_body_and_the_answer_is_a_body_cursor() -> None:
+    spec = _searched({"NextToken": STR, "MaxResults": INT}, {"NextToken": STR})
+    pagination = _built_search(spec).pagination
+    assert pagination is not None and pagination.style == "cursor"
+    assert (pagination.cursor, pagination.cursor_in_body, pagination.next) == (
+        "NextToken",
+        True,
+        "/NextToken",
+    )
+    assert "request body again with ``NextToken``" in pagination.summary
+
+
+def test_fields_that_an_all_of_only_describes_are_seen_through() -> None:
+    """AWS's specs describe a referenced field with allOf [{$ref}, {description}] (3.0 allows
+    nothing beside a $ref): the token, and the list, are what the reference is."""
+
+    def described(schema: dict[str, Any]) -> dict[str, Any]:
+        return {"allOf": [schema, {"description": "said of it"}]}
+
+    answer = {
+        "type": "object",
+        "properties": {"Things": described(ITEMS), "NextToken": described(STR)},
+    }
+    spec = _searched({"NextToken": described(STR)}, {})
+    spec["components"]["schemas"]["Answer"] = answer
+    pagination = _built_search(spec).pagination
+    assert pagination is not None and (pagination.cursor, pagination.items) == (
+        "NextToken",
+        "/Things",
+    )
+    assert str(pagination.item_annotation) == "models.Thing"
+    # two schemas that each say something are no annotation: not seen through
+    answer["properties"]["NextToken"] = {"allOf": [STR, {"maxLength": 9}]}
+    assert _built_search(spec).pagination is None
+
+
+@pytest.mark.parametrize(
+    ("sent", "answered", "required"),
+    [
+        pytest.param({"NextToken": STR}, {"NextToken": STR}, False, id="an optional body"),
+        pytest.param({"NextToken": STR}, {"Other": STR}, True, id="no token in the answer"),
+        pytest.param({"NextToken": STR}, {"NextToken": INT}, True, id="a token of another type"),
+        pytest.param({"Filter": STR}, {"Filter": STR}, True, id="a field of another name"),
+        pytest.param({"offset": INT}, {"offset": INT}, True, id="an offset the answer echoes"),
+    ],
+)
+def test_a_post_without_a_shared_next_token_does_not_page(
+    sent: dict[str, Any], answered: dict[str, Any], required: bool
+) -> None:
+    assert _built_search(_searched(sent, answered, required=required)).pagination is None
+
+
+def test_an_x_pagination_body_cursor_the_body_lacks_is_a_spec_error() -> None:
+    declared = {
+        "style": "cursor",
+        "cursor": "Token",
+        "in": "body",
+        "next": "/Token",
+        "items": "/Things",
+    }
+    spec = _searched({"NextToken": STR}, {"Token": STR}, extension=declared)
+    with pytest.raises(SpecError, match="'Token' is no field of the JSON request body"):
+        _built_search(spec)
+
+
+def test_a_field_that_is_an_all_of_of_itself_ends_detection() -> None:
+    spec = document(
+        [query("cursor", STR)], listing(next_cursor={"$ref": "#/components/schemas/Loop"})
+    )
+    spec["components"]["schemas"]["Loop"] = {
+        "allOf": [{"$ref": "#/components/schemas/Loop"}, {"description": "itself"}]
+    }
+    assert detected(spec) is None

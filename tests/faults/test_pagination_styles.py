@@ -109,6 +109,62 @@ paths:
         "200":
           description: ok
           content: {application/json: {schema: {$ref: "#/components/schemas/Declared"}}}
+  /after:
+    get:
+      operationId: listAfter
+      tags: [things]
+      parameters:
+      - {name: starting_after, in: query, schema: {type: string}}
+      - {name: ending_before, in: query, schema: {type: string}}
+      - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: "#/components/schemas/AfterPage"}}}
+  /continued:
+    get:
+      operationId: listContinued
+      tags: [things]
+      parameters:
+      - {name: continue, in: query, schema: {type: string}}
+      - {name: cursor, in: query, schema: {type: string}}
+      - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: "#/components/schemas/ContinuedPage"}}}
+  /same-cursor:
+    get:
+      operationId: listSameCursor
+      tags: [things]
+      parameters:
+      - {name: cursor, in: query, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: "#/components/schemas/SameCursorPage"}}}
+  /pageable:
+    get:
+      operationId: listPageable
+      tags: [things]
+      x-ms-pageable: {nextLinkName: more, itemName: entries}
+      parameters:
+      - {name: $top, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: "#/components/schemas/PageablePage"}}}
+  /search:
+    post:
+      operationId: searchThings
+      tags: [things]
+      requestBody:
+        required: true
+        content: {application/json: {schema: {$ref: "#/components/schemas/SearchRequest"}}}
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: "#/components/schemas/SearchAnswer"}}}
 components:
   responses:
     OffsetPage:
@@ -141,6 +197,45 @@ components:
         links:
           type: object
           properties: {next: {type: string, nullable: true}}
+    AfterPage:
+      type: object
+      required: [data, has_more]
+      properties:
+        data: {type: array, items: {$ref: "#/components/schemas/Named"}}
+        has_more: {type: boolean}
+    Named:
+      type: object
+      required: [id]
+      properties: {id: {type: string}}
+    ContinuedPage:
+      type: object
+      properties:
+        items: {type: array, items: {$ref: "#/components/schemas/Thing"}}
+        metadata: {$ref: "#/components/schemas/ListMeta"}
+    ListMeta:
+      type: object
+      properties: {continue: {type: string}, resourceVersion: {type: string}}
+    SameCursorPage:
+      type: object
+      properties:
+        things: {type: array, items: {$ref: "#/components/schemas/Thing"}}
+        errors: {type: array, items: {type: object}}
+        cursor: {type: string}
+    PageablePage:
+      type: object
+      properties:
+        entries: {type: array, items: {$ref: "#/components/schemas/Thing"}}
+        warnings: {type: array, items: {type: string}}
+        others: {type: array, items: {type: string}}
+        more: {type: string, nullable: true}
+    SearchRequest:
+      type: object
+      properties: {Kind: {type: string}, NextToken: {type: string}, MaxResults: {type: integer}}
+    SearchAnswer:
+      type: object
+      properties:
+        Things: {type: array, items: {$ref: "#/components/schemas/Thing"}}
+        NextToken: {type: string}
     Declared:
       type: object
       properties:
@@ -168,6 +263,9 @@ class Server:
             def do_GET(self) -> None:
                 url = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(url.query).items()}
+                if self.command == "POST":  # the JSON body's fields stand for the query
+                    sent = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                    query = {k: str(v) for k, v in sent.items()}
                 outer.requests.append((url.path, query, dict(self.headers.items())))
                 status, body, headers = outer.answer(url.path, query)
                 data = json.dumps(body).encode()
@@ -177,6 +275,8 @@ class Server:
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
+
+            do_POST = do_GET
 
         self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.port = self.http.server_address[1]
@@ -203,6 +303,27 @@ class Server:
                 return 200, {"results": _things(start, size), "links": {"next": following}}, {}
             link = {"Link": f'<{following}>; rel="next", <{path}>; rel="first"'}
             return 200, _things(start, size), link if following else {}
+        if path == "/after":  # the id of the last item seen, "t<n>"; has_more ends
+            start = int(q.get("starting_after", "t-1")[1:]) + 1
+            size = int(q["limit"])
+            named = [{"id": f"t{thing['id']}"} for thing in _things(start, size)]
+            return 200, {"data": named, "has_more": start + size < SIZE}, {}
+        if path in ("/continued", "/same-cursor"):  # an opaque cursor, absent at the end
+            key = "continue" if path == "/continued" else "cursor"
+            start, size = int(q.get(key, "0")), int(q.get("limit", PAGE))
+            following = {key: str(start + size)} if start + size < SIZE else {}
+            if path == "/continued":
+                return 200, {"items": _things(start, size), "metadata": following}, {}
+            return 200, {"things": _things(start, size), "errors": [], **following}, {}
+        if path == "/pageable":  # $top caps the collection: iter_* must not send it
+            start, cap = int(q.get("at", "0")), int(q.get("$top", SIZE))
+            following = f"/pageable?at={start + PAGE}" if start + PAGE < cap else None
+            page = _things(start, min(PAGE, cap - start))
+            return 200, {"entries": page, "others": [], "more": following}, {}
+        if path == "/search":  # AWS: the next token in the answer, sent back in the body
+            start, size = int(q.get("NextToken", "0")), int(q["MaxResults"])
+            following = {"NextToken": str(start + size)} if start + size < SIZE else {}
+            return 200, {"Things": _things(start, size), **following}, {}
         if path == "/declared":
             start = int(q.get("from", "0"))
             last = start + PAGE if start + PAGE < SIZE else None
@@ -310,6 +431,46 @@ STYLES = [
         [{}, {"from": "3"}, {"from": "6"}],
         id="x-pagination overrides offset/limit",
     ),
+    pytest.param(
+        lambda c: c.things.iter_after(page_size=PAGE),
+        "/after",
+        [
+            {"limit": "3"},
+            {"starting_after": "t2", "limit": "3"},
+            {"starting_after": "t5", "limit": "3"},
+        ],
+        id="starting_after the last item's id, while has_more",
+    ),
+    pytest.param(
+        lambda c: c.things.iter_continued(page_size=PAGE),
+        "/continued",
+        [{"limit": "3"}, {"continue": "3", "limit": "3"}, {"continue": "6", "limit": "3"}],
+        id="continue, and metadata.continue nested",
+    ),
+    pytest.param(
+        lambda c: c.things.iter_same_cursor(),
+        "/same-cursor",
+        [{}, {"cursor": "3"}, {"cursor": "6"}],
+        id="cursor, and a body cursor of the same name beside errors",
+    ),
+    pytest.param(
+        lambda c: c.things.iter_pageable(),
+        "/pageable",
+        [{}, {"at": "3"}, {"at": "6"}],
+        id="x-ms-pageable, $top not sent",
+    ),
+    pytest.param(
+        lambda c: c.things.iter_things(
+            importlib.import_module(PACKAGE + ".models").SearchRequest(Kind="k", MaxResults=PAGE)
+        ),
+        "/search",
+        [
+            {"Kind": "k", "MaxResults": "3"},
+            {"Kind": "k", "MaxResults": "3", "NextToken": "3"},
+            {"Kind": "k", "MaxResults": "3", "NextToken": "6"},
+        ],
+        id="AWS: NextToken in the request body and the answer",
+    ),
 ]
 
 
@@ -324,7 +485,7 @@ def test_every_style_reads_three_pages_and_stops(
     queries: list[dict[str, str]],
 ) -> None:
     things = _collect(package, server, is_async, use)
-    assert [thing.id for thing in things] == list(range(SIZE))
+    assert [int(str(thing.id).lstrip("t")) for thing in things] == list(range(SIZE))
     assert [(p, q) for p, q, _ in server.requests] == [(path, q) for q in queries]
     if path == "/linked":  # the API's own header parameter goes with every page
         assert all(headers.get("X-Trace") == "t" for _, _, headers in server.requests)
@@ -360,6 +521,12 @@ def test_the_docstrings_name_the_style_and_the_package_type_checks(
     assert "the ``Link`` header" in _doc(things.iter_by_link)
     assert "``/links/next`` in the body" in _doc(things.iter_by_body_link)
     assert "cursor in the body (declared by x-pagination)" in _doc(things.iter_declared)
+    assert "``/id`` of the last item" in _doc(things.iter_after)
+    assert "while ``/has_more`` is true" in _doc(things.iter_after)
+    assert "``/metadata/continue``" in _doc(things.iter_continued)
+    assert "next links (declared by x-ms-pageable)" in _doc(things.iter_pageable)
+    assert "``/more`` in the body" in _doc(things.iter_pageable)
+    assert "request body again with ``NextToken``" in _doc(things.iter_things)
     typed = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), PACKAGE],
         cwd=generated,

@@ -19,6 +19,7 @@ from runtime._pagination import (
     iter_cursor_pages,
     iter_link_pages,
     iter_numbered_pages,
+    next_cursor,
 )
 
 T = TypeVar("T")
@@ -172,6 +173,64 @@ def test_a_repeated_cursor_is_a_typed_error(asynchronous: bool) -> None:
     with pytest.raises(PaginationError, match="'b'") as raised:
         cursored(fetch, asynchronous)
     assert asked == [None, "b", "c"] and raised.value.offset == 3
+
+
+# -- cursor from the last item ---------------------------------------------------------------
+
+
+def after_server(pages: dict[Any, tuple[list[str], Any]]) -> tuple[Any, list[Any]]:
+    """Stripe's answers: ``data`` of items with an ``id``, ``has_more``; asked after an id."""
+    asked: list[Any] = []
+
+    def fetch(after: Any) -> dict[str, Any]:
+        asked.append(after)
+        found, more = pages[after]
+        return {
+            "data": [{"id": name} for name in found],
+            **({} if more is None else {"has_more": more}),
+        }
+
+    return fetch, asked
+
+
+def after_items(fetch: Any, asynchronous: bool) -> list[str]:
+    def items(page: dict[str, Any]) -> list[str]:
+        return [item["id"] for item in page["data"]]
+
+    def cursor(page: dict[str, Any]) -> Any:
+        return next_cursor(page, items="/data", last_item="/id", more="/has_more")
+
+    return drain(
+        None if asynchronous else iter_cursor_pages(fetch, items=items, cursor=cursor),
+        lambda: aiter_cursor_pages(awaitable(fetch), items=items, cursor=cursor),
+        asynchronous,
+    )
+
+
+@BOTH
+@pytest.mark.parametrize("last", [False, None, "yes"], ids=["false", "absent", "not a boolean"])
+def test_the_last_items_id_is_the_cursor_while_has_more_is_true(
+    asynchronous: bool, last: Any
+) -> None:
+    fetch, asked = after_server({None: (["a", "b"], True), "b": (["c"], True), "c": (["d"], last)})
+    assert after_items(fetch, asynchronous) == ["a", "b", "c", "d"]
+    assert asked == [None, "b", "c"]
+
+
+@BOTH
+def test_an_empty_page_ends_even_while_has_more_says_true(asynchronous: bool) -> None:
+    # no last item, no cursor: asking without one would start the collection again
+    fetch, asked = after_server({None: (["a"], True), "a": ([], True)})
+    assert after_items(fetch, asynchronous) == ["a"]
+    assert asked == [None, "a"]
+
+
+@BOTH
+def test_a_last_item_seen_before_is_a_typed_error(asynchronous: bool) -> None:
+    fetch, asked = after_server({None: (["a"], True), "a": (["a"], True)})
+    with pytest.raises(PaginationError, match="'a'"):
+        after_items(fetch, asynchronous)
+    assert asked == [None, "a"]
 
 
 # -- next links ------------------------------------------------------------------------------
