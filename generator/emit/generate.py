@@ -21,7 +21,7 @@ from generator.client.client_model import Package
 from generator.client.client_model_build import build_package
 from generator.client.inline_models import with_named_inline_schemas
 from generator.emit.models_codegen import ModelsResult, generate_models
-from generator.emit.render import ReadmePaths, render_package, runtime_files
+from generator.emit.render import ReadmePaths, render_package, render_reference, runtime_files
 from generator.project.manifest import Manifest
 from generator.project.systems import SPEC_NAME
 from generator.shared.errors import SpecError, SpecWarning
@@ -78,6 +78,7 @@ def render_package_source(source: PackageSource, paths: ReadmePaths | None = Non
     files = render_package(package, paths)
     code = f"src/{source.package}"
     files[f"{code}/models.py"] = models.source
+    files["api.md"] = render_reference(package, models.source)
     files[f"{code}/py.typed"] = ""
     for name, text in runtime_files(package).items():
         files[f"{code}/_runtime/{name}"] = text
