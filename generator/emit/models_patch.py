@@ -121,7 +121,8 @@ def _field_only_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
             if not (isinstance(metadata, ast.Call) and _named(metadata.func, "Field")):
                 continue
             keywords = [k for k in metadata.keywords if k.arg in _FIELD_ONLY]
-            for argument in [*metadata.args[:1], *keywords]:  # the first positional: default
+            arguments: list[ast.expr | ast.keyword] = [*metadata.args[:1], *keywords]
+            for argument in arguments:  # the first positional one is the default
                 start = text.offset(argument.lineno, argument.col_offset)
                 end = text.offset(
                     argument.end_lineno or argument.lineno, argument.end_col_offset or 0
