@@ -75,14 +75,12 @@ def _local_source(target: str, arguments: argparse.Namespace) -> Iterator[tuple[
 
 
 def _print_warnings(warnings: Warnings) -> None:
+    """The one place warnings are printed: each once, then their count."""
     for warning in warnings.items:
         print(f"warning: {warning}", file=sys.stderr)
-    if warnings.repairs:
-        print(
-            f"warning: {warnings.repairs} defect{'s' if warnings.repairs != 1 else ''} "
-            "repaired (docs/repairs.md); --strict refuses them",
-            file=sys.stderr,
-        )
+    summary = warnings.summary()
+    if summary:
+        print(f"warning: {summary}", file=sys.stderr)
 
 
 def _normalize(arguments: argparse.Namespace) -> int:
@@ -174,9 +172,8 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
         # Generated inside: what generating says about the source names its URL, if it has one.
         with _local_source(sources[0], arguments) as (source, root):
             result = normalize_source(source, root=root, strict=arguments.strict)
-            _print_warnings(result.warnings)
             package = PackageSource(result.document, arguments.package, result.source)
-            _write_packages([package], Path(arguments.output), arguments.quiet)
+            _write_packages([package], Path(arguments.output), arguments.quiet, result.warnings)
         return EXIT_OK
     if arguments.package:
         raise UsageError("--package goes with a source file; systems name their own")
@@ -185,15 +182,23 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
     packages = [system_package_source(m) for m in load_systems(specs, targets)]
     output = Path(arguments.output) if arguments.output else specs.parent / "generated"
-    _write_packages(packages, output, arguments.quiet)
+    _write_packages(packages, output, arguments.quiet, Warnings())
     return EXIT_OK
 
 
-def _write_packages(packages: list[PackageSource], output: Path, quiet: bool) -> None:
+def _write_packages(
+    packages: list[PackageSource], output: Path, quiet: bool, warnings: Warnings
+) -> None:
+    """Write ``packages``; then ``warnings`` (normalizing's, if any) with generating's, or
+    before the error that stopped it."""
     from generator.emit.generate import write_packages
 
-    # a package written anywhere names its own install and spec paths in its README
-    for path in write_packages(packages, output, name_output=True):
+    try:
+        # a package written anywhere names its own install and spec paths in its README
+        written = write_packages(packages, output, name_output=True, warnings=warnings)
+    finally:
+        _print_warnings(warnings)
+    for path in written:
         if not quiet:
             print(f"wrote {path}", file=sys.stderr)
 

@@ -24,7 +24,7 @@ from generator.emit.models_codegen import ModelsResult, generate_models
 from generator.emit.render import ReadmePaths, render_package, render_reference, runtime_files
 from generator.project.manifest import Manifest
 from generator.project.systems import SPEC_NAME
-from generator.shared.errors import SpecError, SpecWarning
+from generator.shared.errors import SpecError, Warnings
 from generator.sources.source_files import SourceFiles
 
 
@@ -55,11 +55,13 @@ def system_package_source(manifest: Manifest, spec_file: Path | None = None) -> 
 
 @dataclass(frozen=True)
 class Rendered:
-    """A package's files (path relative to the package folder -> text) and what named them."""
+    """A package's files (path relative to the package folder -> text), what named them, and
+    what the client cannot do that the spec asks for (the command line prints it)."""
 
     files: dict[str, str]
     models: ModelsResult
     package: Package
+    warnings: Warnings
 
 
 def render(source: PackageSource, paths: ReadmePaths | None = None) -> dict[str, str]:
@@ -73,8 +75,9 @@ def render_package_source(source: PackageSource, paths: ReadmePaths | None = Non
     document = with_named_inline_schemas(source.document)
     models = generate_models(document, package=source.package)
     package = build_package(document, package=source.package, class_names=models.class_names)
+    warnings = Warnings()
     for message, pointer in package.warnings:
-        print(f"warning: {SpecWarning(message, source.spec_file, pointer)}", file=sys.stderr)
+        warnings.add(message, file=source.spec_file, pointer=pointer)
     files = render_package(package, paths)
     code = f"src/{source.package}"
     files[f"{code}/models.py"] = models.source
@@ -82,7 +85,7 @@ def render_package_source(source: PackageSource, paths: ReadmePaths | None = Non
     files[f"{code}/py.typed"] = ""
     for name, text in runtime_files(package).items():
         files[f"{code}/_runtime/{name}"] = text
-    return Rendered(files, models, package)
+    return Rendered(files, models, package, warnings)
 
 
 @cache
@@ -125,12 +128,17 @@ def _ruff(folder: Path, sources: list[PackageSource]) -> None:
 
 
 def write_packages(
-    sources: list[PackageSource], output: Path, *, name_output: bool = False
+    sources: list[PackageSource],
+    output: Path,
+    *,
+    name_output: bool = False,
+    warnings: Warnings | None = None,
 ) -> list[Path]:
     """Generate every package into ``output/<package>``, replacing what was there.
 
     With ``name_output``, each README names where the package is and where its spec is from
     ``output``; otherwise as a committed system's (``check`` writes elsewhere to compare).
+    What generating warns about is added to ``warnings``, for the caller to show or not.
     """
     output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=output, prefix=".generating-") as temporary:
@@ -142,11 +150,13 @@ def write_packages(
                 else None
             )
             try:
-                files = render(source, paths)
+                rendered = render_package_source(source, paths)
             except SpecError as error:  # one of many packages: say which spec it was
                 error.file = error.file or source.spec_file
                 raise
-            for relative, text in files.items():
+            if warnings is not None:
+                warnings.extend(rendered.warnings.items)
+            for relative, text in rendered.files.items():
                 path = staging / source.package / relative
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8", newline="\n")
