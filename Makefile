@@ -92,7 +92,17 @@ $(PEERS)/.installed:
 		openapi-python-client==0.29.1 matplotlib
 	@touch $@
 
-bench: $(VENV_STAMP) $(CLIENTS_STAMP) $(PEERS)/.installed
+# openapi-python-client's packages are judged here (bench/corpus_quality.py): mypy and only what
+# its generated pyproject.toml declares, none of the generator's own dependencies. A stamp of its
+# own, so that a peers venv made before it gets it too.
+OPC_CHECK := $(PEERS)/opc-check
+$(OPC_CHECK)/.installed: $(PEERS)/.installed
+	@test -x $(OPC_CHECK)/bin/python || $(PYTHON) -m venv $(OPC_CHECK)
+	$(OPC_CHECK)/bin/python -m pip install --quiet --quiet --disable-pip-version-check \
+		mypy==2.4.1 'httpx>=0.23.1,<0.29.0' 'attrs>=22.2.0' 'python-dateutil>=2.8.0,<3'
+	@touch $@
+
+bench: $(VENV_STAMP) $(CLIENTS_STAMP) $(PEERS)/.installed $(OPC_CHECK)/.installed
 	$(BIN)/python -m bench $(PEERS)
 
 # Upstream drift; UPSTREAM_ROOT is a folder with the upstream checkouts (default ../shared/upstream).
