@@ -16,9 +16,10 @@ it read: each ``ResponseSpec.model`` is the very object pydantic validates that 
 it says exactly what the call returns, down to what the models module made of a component (a
 ``RootModel`` around a dict is no model). That is more exact than the client model's TypeRefs,
 which name a class without knowing what datamodel-code-generator put in it. An answer is typed
-when its model is a ``BaseModel`` (a ``RootModel`` counts by its root), or a list, dict value or
-union (``None`` aside) of such. The import runs in a subprocess with the package's ``src`` first
-on the path: each package is a module tree of its own.
+when its model is a ``BaseModel`` (a ``RootModel`` counts by its root, a named union's type
+alias by its value), or a list, dict value or union (``None`` aside) of such. The import runs
+in a subprocess with the package's ``src`` first on the path: each package is a module tree of
+its own.
 
 openapi-python-client's (``theirs``): each ``api/<tag>/<operation>.py`` module is read as
 source (its ``_get_kwargs`` gives the method and URL template, ``_parse_response`` one
@@ -165,6 +166,8 @@ def _typed(annotation: Any) -> bool:
 
     from pydantic import BaseModel, RootModel
 
+    if type(annotation).__name__ == "TypeAliasType":  # a named union: typing(_extensions)'s
+        return _typed(annotation.__value__)
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         return _typed(typing.get_args(annotation)[0])
