@@ -2,7 +2,7 @@
 
 Usage: python -m bench PEERS_VENV   (the Makefile creates bench/.venv-peers with
 openapi-python-client and matplotlib, apart from the project's own .venv, and in it
-opc-check, where openapi-python-client's packages are type-checked)
+ours-check and opc-check, where each tool's packages are type-checked)
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ def main() -> None:
     tools = ["ours", "openapi-python-client", "datamodel-code-generator"]
     results["generation"] = [run.__dict__ for run in measure(specs, tools, peers)]
     results["corpus_quality"] = corpus_quality.measure(
-        specs, peers, BENCH / ".work" / "corpus-quality", peers / "opc-check" / "bin" / "python"
+        specs, peers, BENCH / ".work" / "corpus-quality", corpus_quality.checkers(peers)
     )
     results["noop_generate"] = noop_generate()
     results["imports"] = import_times()

@@ -3,22 +3,25 @@ does each tool's package generate, import and pass ``mypy --strict`` with only i
 dependencies, does it have a method for every operation, and how many of its JSON answers
 return models (``bench.typed_answers``)?
 
-``python -m bench.corpus_quality [PEERS_VENV] [--out FOLDER] [--checker PY] [--only NAMES]``
+``python -m bench.corpus_quality [PEERS_VENV] [--out FOLDER] [--only NAMES]``
 (``make bench`` runs it too; nothing is timed): the packages go to FOLDER
 (bench/.work/corpus-quality by default), the rows to bench/.work/corpus_quality.json, and the
 table into docs/benchmarks.md: the whole page again from bench/.work/results.json when
 ``make bench`` has left one, else this section (and its target row) alone.
 
-openapi-python-client runs from PEERS_VENV (bench/.venv-peers); its packages are judged by the
-interpreter of PEERS_VENV/opc-check, a venv with mypy and nothing but what opc's generated
-pyproject.toml declares (httpx, attrs, python-dateutil), as the Makefile makes it (or by
-``--checker PYTHON``, an interpreter of such a venv elsewhere). ``--only NAME,NAME`` judges
-those specs alone and only prints their rows.
+openapi-python-client runs from PEERS_VENV (bench/.venv-peers). Each tool's packages are
+judged (imported and type-checked) by the interpreter of a venv with mypy and nothing but what
+its generated pyproject.toml declares, as the Makefile makes them: PEERS_VENV/ours-check
+(httpx, pydantic, typing-extensions, defusedxml and the ``typing`` extra's types-defusedxml)
+and PEERS_VENV/opc-check (httpx, attrs, python-dateutil); ``--ours-checker PY`` and
+``--opc-checker PY`` name others. A declared distribution the checker lacks is reported, not
+type-checked around. ``--only NAME,NAME`` judges those specs alone and only prints their rows.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -35,6 +38,7 @@ from bench.quality import MYPY_SECONDS, PYTHON, check, spec_operations
 from bench.report import replace_corpus_quality, write_report
 
 OPC = "openapi-python-client"
+_VENVS = {"ours": "ours", OPC: "opc"}  # PEERS_VENV/<name>-check judges the tool's packages
 HEAVY = 1 << 20  # specs this large are type-checked one at a time (the machine is shared)
 _heavy = threading.Lock()
 
@@ -77,14 +81,17 @@ def _listed(values: object) -> str:
     return str(values)
 
 
-def ours(spec: Spec, output: Path, peers: Path) -> dict[str, Any]:
+def ours(spec: Spec, output: Path, peers: Path, checker: Path) -> dict[str, Any]:
     package = _package(spec)
     result = _generate("ours", spec, output, peers)
     row: dict[str, Any] = {"generates": result.returncode == 0, "coverage": _coverage(spec)}
     if result.returncode != 0:
         row["note"] = _reason(result.stdout + "\n" + result.stderr, spec)
         return row
-    row |= check(output / package, package, spec)
+    row |= check(output / package, package, spec, checker)
+    missing = _missing(checker, _declared(output / package))
+    if missing:
+        row["mypy"] = _unjudged(missing)
     answers = _answers(spec)
     if answers is not None:
         typed = typed_answers.ours(output / package / "src", package, PYTHON)
@@ -92,14 +99,38 @@ def ours(spec: Spec, output: Path, peers: Path) -> dict[str, Any]:
     return row
 
 
-def _declared(client: Path) -> list[str]:
-    """The distributions opc's generated pyproject.toml declares (Poetry's or PEP 621's)."""
-    project = tomllib.loads((client / "pyproject.toml").read_text(encoding="utf-8"))
+def _declared(project_folder: Path) -> list[str]:
+    """The distributions a generated pyproject.toml declares: Poetry's dependencies (opc's), or
+    PEP 621's with the ``typing`` extra (ours: what mypy --strict needs, as its README says)."""
+    project = tomllib.loads((project_folder / "pyproject.toml").read_text(encoding="utf-8"))
     poetry = project.get("tool", {}).get("poetry", {}).get("dependencies", {})
     listed = [name for name in poetry if name != "python"]
-    for requirement in project.get("project", {}).get("dependencies", []):
-        listed.append(requirement.split(";")[0].split("[")[0].split("<")[0].split(">")[0])
-    return sorted({name.split("=")[0].split("~")[0].strip() for name in listed})
+    pep621 = project.get("project", {})
+    listed += pep621.get("dependencies", [])
+    listed += pep621.get("optional-dependencies", {}).get("typing", [])
+    return sorted({re.split(r"[\s;\[<>=!~]", name, maxsplit=1)[0] for name in listed})
+
+
+def _missing(checker: Path, declared: list[str]) -> list[str]:
+    """Which of the ``declared`` distributions the ``checker`` interpreter lacks."""
+    return subprocess.run(
+        [
+            str(checker),
+            "-c",
+            "import importlib.metadata as m, sys\n"
+            "for name in sys.argv[1:]:\n"
+            "    try: m.distribution(name)\n"
+            "    except m.PackageNotFoundError: print(name)",
+            *declared,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+
+
+def _unjudged(missing: list[str]) -> str:
+    return f"not judged: the checker lacks the declared {', '.join(missing)}"
 
 
 def _opc_reason(said: str) -> str:
@@ -133,26 +164,8 @@ def theirs(spec: Spec, output: Path, peers: Path, checker: Path) -> dict[str, An
         [str(checker), "-c", code], capture_output=True, text=True, env=environment, check=False
     )
     row["imports"] = imported.returncode == 0
-    declared = _declared(client)
-    missing = subprocess.run(
-        [
-            str(checker),
-            "-c",
-            "import importlib.metadata as m, sys\n"
-            "for name in sys.argv[1:]:\n"
-            "    try: m.distribution(name)\n"
-            "    except m.PackageNotFoundError: print(name)",
-            *declared,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    row["mypy"] = (
-        f"declared dependencies missing from the checker: {', '.join(missing)}"
-        if missing
-        else _mypy(checker, package, environment)
-    )
+    missing = _missing(checker, _declared(client))
+    row["mypy"] = _unjudged(missing) if missing else _mypy(checker, package, environment)
     row["operations"] = typed_answers.methods(package)
     row["spec_operations"] = spec_operations(spec)
     answers = _answers(spec)
@@ -177,15 +190,15 @@ def _mypy(checker: Path, package: Path, environment: dict[str, str]) -> str:
     return "ok" if typed.returncode == 0 else typed.stdout.strip().splitlines()[-1][:120]
 
 
-def _one(spec: Spec, out: Path, peers: Path, checker: Path) -> dict[str, Any]:
+def _one(spec: Spec, out: Path, peers: Path, checkers: dict[str, Path]) -> dict[str, Any]:
     def judge() -> dict[str, Any]:
         folder = out / spec.name
         return {
             "spec": spec.name,
             "format": spec.format,
             "origin": spec.origin,
-            "ours": ours(spec, folder / "ours", peers),
-            OPC: theirs(spec, folder / "opc", peers, checker),
+            "ours": ours(spec, folder / "ours", peers, checkers["ours"]),
+            OPC: theirs(spec, folder / "opc", peers, checkers[OPC]),
         }
 
     if spec.size < HEAVY:
@@ -197,10 +210,17 @@ def _one(spec: Spec, out: Path, peers: Path, checker: Path) -> dict[str, Any]:
     return row
 
 
-def measure(specs: list[Spec], peers: Path, out: Path, checker: Path) -> list[dict[str, Any]]:
+def checkers(peers: Path) -> dict[str, Path]:
+    """The interpreter that judges each tool's packages, in the venvs the Makefile makes."""
+    return {tool: peers / f"{venv}-check" / "bin" / "python" for tool, venv in _VENVS.items()}
+
+
+def measure(
+    specs: list[Spec], peers: Path, out: Path, judges: dict[str, Path]
+) -> list[dict[str, Any]]:
     """Every spec's row; two at a time (both cores), the large ones one at a time."""
     with ThreadPoolExecutor(2) as pool:
-        return list(pool.map(lambda spec: _one(spec, out, peers, checker), specs))
+        return list(pool.map(lambda spec: _one(spec, out, peers, judges), specs))
 
 
 def _option(arguments: list[str], name: str) -> Path | None:
@@ -216,12 +236,12 @@ def _option(arguments: list[str], name: str) -> Path | None:
 def main() -> None:
     arguments = sys.argv[1:]
     out = _option(arguments, "--out") or BENCH / ".work" / "corpus-quality"
-    checker = _option(arguments, "--checker")
+    given = {tool: _option(arguments, f"--{venv}-checker") for tool, venv in _VENVS.items()}
     only = _option(arguments, "--only")  # a comma-separated list of spec names
     peers = (Path(arguments[0]) if arguments else BENCH / ".venv-peers").absolute()
     specs = [s for s in corpus() if only is None or s.name in str(only).split(",")]
-    checker = checker or peers / "opc-check" / "bin" / "python"
-    rows = measure(specs, peers, out.absolute(), checker)
+    judges = {tool: given[tool] or path for tool, path in checkers(peers).items()}
+    rows = measure(specs, peers, out.absolute(), judges)
     work = BENCH / ".work"
     work.mkdir(exist_ok=True)
     if only is not None:
