@@ -26,7 +26,9 @@ import subprocess
 import sys
 import threading
 import tomllib
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +51,13 @@ def _generate(tool: str, spec: Spec, output: Path, peers: Path) -> subprocess.Co
         _command(tool, spec, output, peers),
         capture_output=True,
         text=True,
-        env={"PATH": f"{peers / 'bin'}:/usr/bin:/bin", "HOME": str(output), "LANG": "C.UTF-8"},
+        # PYTHONPATH: this checkout's generator, whatever checkout the venv was installed from
+        env={
+            "PATH": f"{peers / 'bin'}:/usr/bin:/bin",
+            "HOME": str(output),
+            "LANG": "C.UTF-8",
+            "PYTHONPATH": str(PROJECT),
+        },
         timeout=TIMEOUT,
         cwd=output,
         check=False,
@@ -94,7 +102,9 @@ def ours(spec: Spec, output: Path, peers: Path, checker: Path) -> dict[str, Any]
         row["mypy"] = _unjudged(missing)
     answers = _answers(spec)
     if answers is not None:
-        typed = typed_answers.ours(output / package / "src", package, PYTHON)
+        # a package that does not import returns nothing, typed or not
+        source = output / package / "src"
+        typed = typed_answers.ours(source, package, PYTHON) if row["imports"] else {}
         row |= typed_answers.share(answers, typed)
     return row
 
@@ -193,13 +203,18 @@ def _mypy(checker: Path, package: Path, environment: dict[str, str]) -> str:
 def _one(spec: Spec, out: Path, peers: Path, checkers: dict[str, Path]) -> dict[str, Any]:
     def judge() -> dict[str, Any]:
         folder = out / spec.name
-        return {
-            "spec": spec.name,
-            "format": spec.format,
-            "origin": spec.origin,
-            "ours": ours(spec, folder / "ours", peers, checkers["ours"]),
-            OPC: theirs(spec, folder / "opc", peers, checkers[OPC]),
+        row: dict[str, Any] = {"spec": spec.name, "format": spec.format, "origin": spec.origin}
+        runs: dict[str, Callable[[], dict[str, Any]]] = {
+            "ours": partial(ours, spec, folder / "ours", peers, checkers["ours"]),
+            OPC: partial(theirs, spec, folder / "opc", peers, checkers[OPC]),
         }
+        for tool, run in runs.items():
+            try:
+                row[tool] = run()
+            except (OSError, ValueError, subprocess.SubprocessError) as error:
+                # one spec the bench cannot judge is that row's news, not the end of the run
+                row[tool] = {"generates": False, "note": f"not judged: {error}"[:160]}
+        return row
 
     if spec.size < HEAVY:
         row = judge()
