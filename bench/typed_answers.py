@@ -95,7 +95,8 @@ def object_shaped(
             return all(object_shaped(document, m, seen) for m in members)
     types = schema.get("type")
     types = [t for t in types if t != "null"] if isinstance(types, list) else [types]
-    if "array" in types or "items" in schema:
+    # `items` says nothing of an object (dev.to's `type: object, items: {$ref}` is free-form)
+    if "array" in types or ("items" in schema and types == [None]):
         return object_shaped(document, schema.get("items"), seen)
     if schema.get("properties"):
         return True

@@ -57,6 +57,13 @@ SPEC: dict[str, Any] = {
                 "responses": {"200": _json({"type": "array", "items": {"type": "string"}})},
             }
         },
+        # `items` applies to arrays only: this is a free-form object
+        "/odd": {
+            "get": {
+                "operationId": "odd",
+                "responses": {"200": _json({"type": "object", "items": PET})},
+            }
+        },
         "/free": {"get": {"operationId": "free", "responses": {"200": _json({"type": "object"})}}},
         "/text": {
             "get": {
