@@ -43,15 +43,31 @@ def kebab(name: str) -> str:
     return name.strip("_").replace("_", "-")
 
 
-def environment_variable(package: Package, keyword: str) -> Code:
-    """``ALMA_JOBS_API_KEY``: the variable giving a Client() keyword (``BASE_URL``: the URL)."""
-    return literal(f"{package.name}_{keyword.strip('_')}".upper())
+def environment_variable(package: Package, keyword: str) -> str:
+    """``ALMA_JOBS_API_KEY``: the variable giving a Client() keyword (``base_url``: the URL)."""
+    return f"{package.name}_{keyword.strip('_')}".upper()
 
 
-def environment(package: Package) -> list[tuple[Code, Code]]:
+def environment(package: Package) -> list[tuple[str, str]]:
     """Each credential and server variable keyword of ``Client()`` and its variable."""
     keywords = [*package.auth.keywords, *(v.python_name for v in package.server_variables)]
-    return [(literal(k), environment_variable(package, k)) for k in dict.fromkeys(keywords)]
+    return [(k, environment_variable(package, k)) for k in dict.fromkeys(keywords)]
+
+
+def example_environment(package: Package) -> list[Code]:
+    """The README's ``export`` lines: the server, and the credentials of the README's Python
+    example (a login's ready token, not a user's password)."""
+    url = readme_choices.example_base_url(package)
+    lines = [f"export {environment_variable(package, 'base_url')}={shlex.quote(url)}"]
+    for scheme in readme_choices.example_schemes(package):
+        roles = dict(scheme.arguments)
+        if scheme.kind == "login":
+            wanted = ("tenant", "token") if scheme.tenant_header else ("token",)
+            roles = {r: k for r, k in roles.items() if r in wanted}
+        roles.pop("scope", None)  # optional
+        keywords = [*roles.values(), *dict(scheme.scope_arguments).values()]
+        lines += [f"export {environment_variable(package, k)}=..." for k in keywords]
+    return [code_span(line) for line in lines]
 
 
 def arguments(operation: Operation) -> list[CliArgument]:

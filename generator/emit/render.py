@@ -134,6 +134,7 @@ def environment() -> jinja2.Environment:
         cli_driven=cli_commands.driven,
         cli_wait=cli_commands.wait,
         cli_example=cli_commands.example,
+        cli_example_environment=cli_commands.example_environment,
     )
     return env
 

@@ -12,6 +12,7 @@ Exit codes: 0 ok, 1 an ``APIError`` (its message, with the request id, on standa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import inspect
 import json
 import os
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import to_jsonable_python
@@ -130,14 +132,12 @@ def run(
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     parser = _parser(program)
-    try:
-        arguments = parser.parse_args(argv)
+    try:  # argparse prints to the process's streams
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            arguments = parser.parse_args(argv)
     except SystemExit as stop:  # --help (0) or argparse's usage error (2)
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
-    command: Command | None = getattr(arguments, "command", None)
-    if command is None:
-        parser.print_usage(err)
-        return EXIT_USAGE
+    command: Command = arguments.command
     try:
         keywords = _keywords(command, arguments, stdin)
         client = client_class(**_client_keywords(program, client_class, environ or os.environ))
@@ -178,13 +178,17 @@ def _parser(program: Program) -> argparse.ArgumentParser:
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    resources = parser.add_subparsers(title="resources", metavar="RESOURCE")
+    resources = parser.add_subparsers(
+        title="resources", metavar="RESOURCE", dest="resource", required=True
+    )
     groups: dict[str, argparse._SubParsersAction[argparse.ArgumentParser]] = {}
     for attribute, description in program.resources:
         group = resources.add_parser(
             kebab(attribute), help=description, description=description, epilog=epilog
         )
-        groups[attribute] = group.add_subparsers(title="operations", metavar="OPERATION")
+        groups[attribute] = group.add_subparsers(
+            title="operations", metavar="OPERATION", dest="operation", required=True
+        )
     for command in program.commands:
         _add_command(groups[command.resource], command)
     return parser
@@ -259,18 +263,19 @@ def _converter(annotation: Any) -> Callable[[str], Any]:
     """Text -> a value of ``annotation``, as pydantic reads strings (``10``, ``true``)."""
     if annotation is str:
         return str
-    adapter: TypeAdapter[Any] = TypeAdapter(annotation)
+    adapters: list[TypeAdapter[Any]] = []  # made when first needed: a parser has hundreds
 
     def convert(text: str) -> Any:
+        if not adapters:
+            adapters.append(TypeAdapter(annotation))
+        adapter = adapters[0]
         try:
-            return adapter.validate_strings(text)
-        except ValidationError:
-            try:  # an object or a list: its JSON
+            if text.lstrip().startswith(("{", "[")):  # an object or a list: its JSON
                 return adapter.validate_json(text)
-            except ValidationError as error:
-                raise argparse.ArgumentTypeError(_problems(error)) from None
+            return adapter.validate_strings(text)
+        except ValidationError as error:
+            raise argparse.ArgumentTypeError(f"{text!r}: {_problems(error)}") from None
 
-    convert.__name__ = getattr(annotation, "__name__", "value")  # argparse's "invalid int"
     return convert
 
 
@@ -400,7 +405,9 @@ def _wait(
         raise APIError(f"the answer names no job at {wait.job_id}; cannot wait")
     job_id = str(job_id)
     if wait.link:
-        job_id = job_id.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+        job_id = urlsplit(job_id).path.rstrip("/").rpartition("/")[2]
+        if not job_id:
+            raise APIError(f"the link at {wait.job_id} names no job; cannot wait")
     waiter = getattr(getattr(client, wait.resource), wait.method)
     shown = err.isatty()
     try:
