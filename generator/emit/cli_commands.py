@@ -86,8 +86,11 @@ def arguments(operation: Operation) -> list[CliArgument]:
         option = None
         if p.location != "path":
             name = kebab(p.python_name)
-            if name in taken:  # the python name is unique: keep its trailing "_" as "-"
-                name = p.python_name.replace("_", "-")
+            if name in taken:  # --data of the command line, or ``id`` and ``id_``
+                name = f"{'body' if p.location == 'body' else p.location}-{name}"
+            base, number = name, 2
+            while name in taken:
+                name, number = f"{base}-{number}", number + 1
             taken.add(name)
             option = "--" + name
         found.append(_argument(p, option))

@@ -74,6 +74,9 @@ class _Things:
         self._called("iter_things", **keywords)
         yield from (Thing(thing_id=name) for name in "abc")
 
+    def record(self, **keywords: Any) -> None:
+        self._called("record", **keywords)
+
     def put_thing(self, thing: Thing) -> None:
         self._called("put_thing", thing=thing)
 
@@ -422,3 +425,71 @@ def test_ctrl_c_exits_130() -> None:
     RAISE.append(KeyboardInterrupt())
     code, _, _ = _run("things", "get-thing", "T1", "--kind", "k")
     assert code == _cli.EXIT_INTERRUPTED == 130
+
+
+def test_parameters_named_like_the_command_lines_own_options_keep_their_values() -> None:
+    clash = Command(
+        "things",
+        "record",
+        summary="Record",
+        arguments=(
+            Argument("command", str),
+            Argument("data", str, option="--query-data"),
+            Argument("wait", bool, option="--query-wait"),
+        ),
+        body=Body("thing", Thing, required=False),
+    )
+    program = Program("pkg", "", PROGRAM.environment, "PKG_BASE_URL", PROGRAM.resources, (clash,))
+    argv = [
+        "things",
+        "record",
+        "C",
+        "--query-data",
+        "q",
+        "--query-wait",
+        "--data",
+        '{"thingId": "T"}',
+    ]
+    code, _, err = _run(*argv, program=program)
+    assert (code, err) == (0, "")
+    assert _called("record") == {
+        "command": "C",
+        "data": "q",
+        "wait": True,
+        "thing": Thing(thing_id="T"),
+    }
+
+
+def test_events_print_each_ones_data_a_json_line() -> None:
+    class _Event:
+        def __init__(self, data: object) -> None:
+            self.data = data
+
+        def parse(self) -> object:
+            return self.data
+
+    class _Stream:
+        def __enter__(self) -> _Stream:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            CALLS.append(("closed", {}))
+
+        def __iter__(self) -> Iterator[_Event]:
+            return iter([_Event(Thing(thing_id="e1")), _Event({"n": 2})])
+
+    streamed = Command("things", "watch", summary="Watch", events=True)
+    program = Program(
+        "pkg", "", PROGRAM.environment, "PKG_BASE_URL", PROGRAM.resources, (streamed,)
+    )
+    _Things.watch = lambda self: _Stream()  # type: ignore[attr-defined]
+    try:
+        code, out, _ = _run("things", "watch", program=program)
+    finally:
+        del _Things.watch  # type: ignore[attr-defined]
+    assert code == 0
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {"thingId": "e1", "size": 0},
+        {"n": 2},
+    ]
+    assert ("closed", {}) in CALLS

@@ -137,7 +137,7 @@ def run(
             arguments = parser.parse_args(argv)
     except SystemExit as stop:  # --help (0) or argparse's usage error (2)
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
-    command: Command = arguments.command
+    command: Command = arguments._command
     try:
         keywords = _keywords(command, arguments, stdin)
         client = client_class(**_client_keywords(program, client_class, environ or os.environ))
@@ -179,7 +179,7 @@ def _parser(program: Program) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     resources = parser.add_subparsers(
-        title="resources", metavar="RESOURCE", dest="resource", required=True
+        title="resources", metavar="RESOURCE", dest="_resource", required=True
     )
     groups: dict[str, argparse._SubParsersAction[argparse.ArgumentParser]] = {}
     for attribute, description in program.resources:
@@ -187,11 +187,15 @@ def _parser(program: Program) -> argparse.ArgumentParser:
             kebab(attribute), help=description, description=description, epilog=epilog
         )
         groups[attribute] = group.add_subparsers(
-            title="operations", metavar="OPERATION", dest="operation", required=True
+            title="operations", metavar="OPERATION", dest="_operation", required=True
         )
     for command in program.commands:
         _add_command(groups[command.resource], command)
     return parser
+
+
+# The command line's own destinations start with "_", which no API parameter's keyword does
+# (a parameter named ``data`` or ``command`` keeps its value).
 
 
 def _add_command(
@@ -202,31 +206,39 @@ def _add_command(
         help=command.summary,
         description=command.description or command.summary,
     )
-    parser.set_defaults(command=command)
+    parser.set_defaults(_command=command)
     for argument in command.arguments:
         _add_argument(parser, argument)
     if command.body is not None:
         what = "the body, as it is" if command.body.raw else "the JSON body"
         parser.add_argument(
             "--data",
+            dest="_data",
             required=command.body.required,
             metavar="@FILE|-|TEXT",
             help=f"{what}: @FILE reads a file, - standard input",
         )
     if command.download:
-        parser.add_argument("--output", metavar="FILE", help="write the download here")
+        parser.add_argument(
+            "--output", dest="_output", metavar="FILE", help="write the download here"
+        )
     if command.paged is not None:
         parser.add_argument(
             "--all",
+            dest="_all",
             action="store_true",
             help="every item of every page, one JSON document a line",
         )
     if command.wait is not None:
         parser.add_argument(
-            "--wait", action="store_true", help="wait for the job the call starts to end"
+            "--wait",
+            dest="_wait",
+            action="store_true",
+            help="wait for the job the call starts to end",
         )
         parser.add_argument(
             "--timeout",
+            dest="_timeout",
             type=float,
             default=_WAIT_TIMEOUT,
             metavar="SECONDS",
@@ -234,6 +246,7 @@ def _add_command(
         )
         parser.add_argument(
             "--poll-interval",
+            dest="_poll_interval",
             type=float,
             default=_POLL_INTERVAL,
             metavar="SECONDS",
@@ -291,8 +304,8 @@ def _keywords(
         if getattr(arguments, argument.keyword) is not None
     }
     body = command.body
-    if body is not None and arguments.data is not None:
-        data = _read_data(arguments.data, stdin)
+    if body is not None and arguments._data is not None:
+        data = _read_data(arguments._data, stdin)
         keywords[body.keyword] = _body_value(body, data)
     return keywords
 
@@ -360,7 +373,7 @@ def _call(
     err: IO[str],
 ) -> None:
     resource = getattr(client, command.resource)
-    if command.paged is not None and arguments.all:
+    if command.paged is not None and arguments._all:
         given = {k: v for k, v in keywords.items() if k not in command.paged.driven}
         _print_lines(getattr(resource, command.paged.method)(**given), out)
         return
@@ -371,9 +384,9 @@ def _call(
         return
     if command.download:
         with answer:
-            _download(answer, arguments.output, out)
+            _download(answer, arguments._output, out)
         return
-    if command.wait is not None and arguments.wait:
+    if command.wait is not None and arguments._wait:
         answer = _wait(client, command.wait, keywords, answer, arguments, err)
     if answer is not None:
         _print_json(answer, out)
@@ -414,8 +427,8 @@ def _wait(
         return waiter(
             *(keywords[keyword] for keyword in wait.forwarded),
             job_id,
-            timeout=arguments.timeout,
-            poll_interval=arguments.poll_interval,
+            timeout=arguments._timeout,
+            poll_interval=arguments._poll_interval,
             on_progress=_progress_printer(err) if shown else None,
         )
     finally:
