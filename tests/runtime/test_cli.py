@@ -493,3 +493,39 @@ def test_events_print_each_ones_data_a_json_line() -> None:
         {"n": 2},
     ]
     assert ("closed", {}) in CALLS
+
+
+def test_help_shows_spec_text_with_percent_signs_as_it_is() -> None:
+    odd = Command(
+        "things",
+        "record",
+        summary="Done 100% of the time",
+        description="Runs %(prog)s at 5% load.\nSecond line.",
+        arguments=(Argument("rate", int, "At most 50% of the quota.", option="--rate"),),
+    )
+    program = Program("pkg", "", PROGRAM.environment, "PKG_BASE_URL", PROGRAM.resources, (odd,))
+    code, out, _ = _run("things", "--help", program=program)
+    assert code == 0 and "Done 100% of the time" in out
+    code, out, _ = _run("things", "record", "--help", program=program)
+    assert code == 0
+    assert "Runs %(prog)s at 5% load.\nSecond line." in out
+    assert "At most 50% of the quota." in out
+    assert "PKG_API_KEY" in out  # the variables at every level
+
+
+def test_a_required_json_body_of_no_required_field_may_be_left_out() -> None:
+    class Empty(BaseModel):
+        name: str | None = None
+
+    commands = (
+        Command("things", "record", summary="R", body=Body("thing", Empty, required=True)),
+        Command("things", "put_thing", summary="P", body=Body("thing", Thing, required=True)),
+    )
+    program = Program("pkg", "", PROGRAM.environment, "PKG_BASE_URL", PROGRAM.resources, commands)
+    code, _, err = _run("things", "record", program=program)
+    assert (code, err) == (0, "")
+    assert _called("record") == {"thing": Empty()}
+    code, _, err = _run("things", "put-thing", program=program)
+    assert code == 2
+    assert "--data is required" in err and "thingId" in err
+    assert "put_thing" not in [name for name, _ in CALLS]

@@ -17,6 +17,7 @@ import inspect
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,9 +175,9 @@ def _parser(program: Program) -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog=f"python -m {program.package}",
-        description=program.description,
+        description=_text(program.description),
         epilog=epilog,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_FORMATTER,
     )
     resources = parser.add_subparsers(
         title="resources", metavar="RESOURCE", dest="_resource", required=True
@@ -184,14 +185,35 @@ def _parser(program: Program) -> argparse.ArgumentParser:
     groups: dict[str, argparse._SubParsersAction[argparse.ArgumentParser]] = {}
     for attribute, description in program.resources:
         group = resources.add_parser(
-            kebab(attribute), help=description, description=description, epilog=epilog
+            kebab(attribute),
+            help=_help(description),
+            description=_text(description),
+            epilog=epilog,
+            formatter_class=_FORMATTER,
         )
         groups[attribute] = group.add_subparsers(
             title="operations", metavar="OPERATION", dest="_operation", required=True
         )
     for command in program.commands:
-        _add_command(groups[command.resource], command)
+        _add_command(groups[command.resource], command, epilog)
     return parser
+
+
+# The epilog's lines are kept; descriptions are wrapped here, their own line breaks kept.
+_FORMATTER = argparse.RawDescriptionHelpFormatter
+_WIDTH = 79
+
+
+def _text(text: str) -> str:
+    """Spec text as a description: each line wrapped; a ``%(prog)`` in it stays as it is
+    (argparse fills that in a text that has it, and would fail on its other ``%``)."""
+    wrapped = "\n".join(textwrap.fill(line, _WIDTH) for line in text.splitlines())
+    return wrapped.replace("%", "%%") if "%(prog)" in wrapped else wrapped
+
+
+def _help(text: str) -> str:
+    """Spec text as an option's help, which argparse always fills: ``%`` escaped."""
+    return text.replace("%", "%%")
 
 
 # The command line's own destinations start with "_", which no API parameter's keyword does
@@ -199,22 +221,31 @@ def _parser(program: Program) -> argparse.ArgumentParser:
 
 
 def _add_command(
-    group: argparse._SubParsersAction[argparse.ArgumentParser], command: Command
+    group: argparse._SubParsersAction[argparse.ArgumentParser], command: Command, epilog: str
 ) -> None:
     parser = group.add_parser(
         kebab(command.method),
-        help=command.summary,
-        description=command.description or command.summary,
+        help=_help(command.summary),
+        description=_text(command.description or command.summary),
+        epilog=epilog,
+        formatter_class=_FORMATTER,
     )
     parser.set_defaults(_command=command)
     for argument in command.arguments:
         _add_argument(parser, argument)
     if command.body is not None:
-        what = "the body, as it is" if command.body.raw else "the JSON body"
+        body = command.body
+        if body.raw:
+            what = "the body, as it is"
+        elif body.required:
+            what = "the JSON body (without it: {}, where that is a valid body)"
+        else:
+            what = "the JSON body"
         parser.add_argument(
             "--data",
             dest="_data",
-            required=command.body.required,
+            # a JSON body of no required field need not be given (Alma's "an empty job")
+            required=body.required and body.raw,
             metavar="@FILE|-|TEXT",
             help=f"{what}: @FILE reads a file, - standard input",
         )
@@ -255,7 +286,7 @@ def _add_command(
 
 
 def _add_argument(parser: argparse.ArgumentParser, argument: Argument) -> None:
-    options: dict[str, Any] = {"help": argument.help or None}
+    options: dict[str, Any] = {"help": _help(argument.help) if argument.help else None}
     if argument.choices:
         options["choices"] = argument.choices
     if argument.annotation is bool and argument.option is not None and not argument.repeated:
@@ -307,6 +338,11 @@ def _keywords(
     if body is not None and arguments._data is not None:
         data = _read_data(arguments._data, stdin)
         keywords[body.keyword] = _body_value(body, data)
+    elif body is not None and body.required:
+        try:
+            keywords[body.keyword] = _body_value(body, b"{}")
+        except UsageError as error:
+            raise UsageError(f"--data is required ({{}} is no body: {error})") from None
     return keywords
 
 
