@@ -3,12 +3,16 @@ which arguments it asks for, the waiter a call starts, the environment variables
 
 from __future__ import annotations
 
+from ast import literal_eval as literal  # what the template prints
 from typing import Any
+
+import yaml
 
 from generator.client.client_model import Package
 from generator.client.client_model_build import build_package
 from generator.emit import cli_commands
 from generator.emit.models_codegen import generate_models
+from tests.conftest import SPECS
 
 
 def _package(paths: dict[str, Any], schemas: dict[str, Any] | None = None) -> Package:
@@ -51,11 +55,11 @@ def test_options_are_kebab_case_and_never_take_the_command_lines_own_names() -> 
     (operation,) = package.resources[0].operations
     found = {a.keyword: a for a in cli_commands.arguments(operation)}
     assert found["thing_id"].option is None  # a path parameter is positional
-    options = {k: eval(a.option) for k, a in found.items() if a.option}  # literals we made
+    options = {k: literal(a.option) for k, a in found.items() if a.option}
     assert options["page_size"] == "--page-size"
     assert (options["data"], options["wait"]) == ("--query-data", "--query-wait")
     assert found["tags"].repeated and found["tags"].annotation == "str"
-    assert eval(found["mode"].choices) == ("fast", "slow")
+    assert literal(found["mode"].choices) == ("fast", "slow")
     assert "op" not in found
 
 
@@ -108,7 +112,7 @@ def test_a_call_that_starts_a_job_waits_with_the_waiter_when_its_answer_names_th
     operations = {o.method_name: o for o in package.resources[0].operations}
     wait = cli_commands.wait(package, operations["start_job"])
     assert wait is not None
-    assert (wait.method, eval(wait.forwarded), eval(wait.job_id)) == (
+    assert (wait.method, literal(wait.forwarded), literal(wait.job_id)) == (
         "wait_for_job",
         ("shelf",),
         "/id",
@@ -122,3 +126,14 @@ def test_each_client_keyword_has_an_upper_snake_variable_of_the_package() -> Non
     assert cli_commands.environment_variable(package, "api_key") == "THINGS_API_KEY"
     assert cli_commands.environment_variable(package, "id_") == "THINGS_ID"
     assert cli_commands.environment_variable(package, "base_url") == "THINGS_BASE_URL"
+
+
+def test_alma_waits_for_the_run_its_answer_links_to() -> None:
+    document = yaml.safe_load((SPECS / "alma-jobs" / "openapi.yaml").read_text())
+    models = generate_models(document, package="alma_jobs")
+    package = build_package(document, package="alma_jobs", class_names=models.class_names)
+    run_job = next(o for r in package.resources for o in r.operations if o.method_name == "run_job")
+    wait = cli_commands.wait(package, run_job)
+    assert wait is not None and wait.link
+    assert (wait.resource, wait.method) == ("instances", "wait_for_job_instance")
+    assert (literal(wait.forwarded), literal(wait.job_id)) == (("job_id",), "/additional_info/link")
