@@ -8,8 +8,11 @@ from __future__ import annotations
 import importlib
 import io
 import json
+import os
 import re
 import shlex
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -144,3 +147,15 @@ def test_wait_reaches_the_typed_outcome_of_a_mock_job(
     assert code == 1, err
     assert err.startswith("error: ")
     assert re.search(r"did not end|asked for|names no job|not found|no job", err), err
+
+
+def test_python_m_runs_the_command_line_and_exits_with_its_code() -> None:
+    """``__main__`` (the same template for every package): a usage error is the process's 2."""
+    package = _package(SYSTEM_IDS[0])
+    source = PROJECT / "generated" / package / "src"
+    environ = {**os.environ, "PYTHONPATH": os.pathsep.join([str(source), *sys.path])}
+    done = subprocess.run(
+        [sys.executable, "-m", package], capture_output=True, text=True, env=environ, timeout=60
+    )
+    assert done.returncode == 2
+    assert f"usage: python -m {package}" in done.stderr and "RESOURCE" in done.stderr
