@@ -100,7 +100,10 @@ def updated(
 def _changes(report: Report) -> str:
     entries = grouped(report.changes)
     if not entries:
-        return "The spec changed in its prose only: the API is the same."
+        return (
+            "The spec changed only where `diff` compares nothing (prose, `x-` extensions): "
+            "the API is the same."
+        )
     breaking = [(c, ops) for c, ops in entries if c.level == Level.ERR]
     others = [(c, ops) for c, ops in entries if c.level != Level.ERR]
     parts = []

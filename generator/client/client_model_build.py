@@ -608,6 +608,12 @@ class _Builder:
                     percent=progress.get("percent"),
                     processed=progress.get("processed"),
                     total=progress.get("total"),
+                    started_by=tuple(
+                        self.operations_by_id[started].method_name
+                        for started in facts.get("started-by", ())
+                        if started in self.operations_by_id
+                    ),
+                    started_link=facts.get("started-link"),
                 )
             )
         return found

@@ -125,6 +125,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
                     },
                     "id-field": _POINTER,
                     "started-by": _STRINGS,
+                    "started-link": _POINTER,
                 },
             },
         },
