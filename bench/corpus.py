@@ -85,6 +85,10 @@ SWAGGER2_SEARCHED = (
         "==0.6.5, aiopenapi3==0.11.0, EsiPy==1.2.3 sdists",
         "no specs beyond JSON Schemas",
     ),
+    (
+        "PyPI schemathesis==4.32.5, openapi-core==0.19.5 sdists",
+        "petstores and toys (schemathesis's test corpus is a git submodule, not shipped)",
+    ),
     ("npm bitbucket@2.12.0, gitea-js@1.23.0", "no spec in the tarball"),
 )
 
