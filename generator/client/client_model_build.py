@@ -78,7 +78,7 @@ class _Types:
         self.class_names = class_names
 
     def component(self, reference: str) -> dict[str, Any]:
-        schema = json_pointer.resolve(self.document, reference[1:])
+        schema = json_pointer.resolve(self.document, json_pointer.of_local_reference(reference))
         return schema if isinstance(schema, dict) else {}
 
     def fixed(self, schema: Any, required: bool) -> code.Code | None:
@@ -174,7 +174,9 @@ class _Builder:
 
     def resolve(self, node: Any) -> Any:
         while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-            node = json_pointer.resolve(self.document, node["$ref"][1:])
+            node = json_pointer.resolve(
+                self.document, json_pointer.of_local_reference(node["$ref"])
+            )
         return node
 
     # -- operations ------------------------------------------------------------------------
