@@ -21,7 +21,7 @@ from generator.changes.diff import diff_descriptions
 from generator.changes.inputs import Description, committed_text
 from generator.changes.report import Report, grouped
 from generator.changes.rules import Level
-from generator.client.package_version import pep440
+from generator.client.package_version import package_version
 from generator.emit.generate import PackageSource
 from generator.shared.errors import SpecError
 
@@ -181,14 +181,13 @@ def update_changelogs(
         if text is None:
             text = source.spec_file.read_text(encoding="utf-8")
         written = [p.relative_to(folder).as_posix() for p in files_below(folder)]
-        info = source.document.get("info") or {}
         write_changelog(
             folder,
             spec_file=source.spec_file,
             spec_text=text,
             document=source.document,
             package=source.package,
-            version=pep440(str(info.get("version", ""))),
+            version=package_version(source.document.get("info") or {}),
             generated=written,
             home=(home or output) / source.package,
         )

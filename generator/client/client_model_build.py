@@ -24,7 +24,7 @@ from generator.client.client_model import (
 )
 from generator.client.inline_models import INLINE_BODY
 from generator.client.naming import snake_case, unique
-from generator.client.package_version import pep440
+from generator.client.package_version import package_version
 from generator.client.pagination_detect import detect_pagination, ms_pageable, properties_of
 from generator.client.security_build import SecurityBuild, build_security
 from generator.client.wire_headers import idempotency_header, request_id_header
@@ -704,7 +704,7 @@ class _Builder:
             distribution=code.distribution(self.package),
             title=str(info.get("title", self.package)),
             description=str(info.get("description", "")).strip(),
-            version=pep440(str(info.get("version", ""))),
+            version=package_version(info),
             server_url=str(server["url"]),
             server_variables=variables,
             auth=self.security.auth,
