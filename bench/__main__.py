@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import corpus_quality
+from bench import corpus_quality, directory_sample
 from bench.corpus import BENCH, PROJECT, corpus
 from bench.generation import OURS, measure
 from bench.report import write_report
@@ -170,6 +170,7 @@ def main() -> None:
     results["corpus_quality"] = corpus_quality.measure(
         specs, peers, BENCH / ".work" / "corpus-quality", corpus_quality.checkers(peers)
     )
+    results["directory_sample"] = directory_sample.measure()[1]
     results["noop_generate"] = noop_generate()
     results["imports"] = import_times()
     with tempfile.TemporaryDirectory(prefix="bench-runtime-") as work:

