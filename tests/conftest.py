@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Protocol
 
 import pytest
@@ -148,3 +152,16 @@ def prism() -> Iterator[PrismFactory]:
     finally:
         for running in servers.values():
             running.stop()
+
+
+@contextmanager
+def imported(folder: Path) -> Iterator[ModuleType]:
+    """The package generated in ``folder``, imported, and forgotten afterwards."""
+    src = folder / "src"
+    sys.path.insert(0, str(src))
+    try:
+        yield importlib.import_module(folder.name)
+    finally:
+        sys.path.remove(str(src))
+        for name in [m for m in sys.modules if m.split(".")[0] == folder.name]:
+            del sys.modules[name]

@@ -23,7 +23,7 @@ from generator.client.client_model_build import build_package
 from generator.emit.render import render_package
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
-from tests.conftest import PROJECT, SPECS
+from tests.conftest import PROJECT, SPECS, imported
 from tests.contract.prism import PrismServer
 from tests.faults import schemes
 
@@ -153,7 +153,7 @@ def test_a_readme_authenticates_with_the_documents_scheme_of_each_kind(
     readme = (folder / "README.md").read_text()
     mock = tmp_path / "any_scheme.json"
     mock.write_text(json.dumps(schemes.spec(None)))
-    with schemes.imported(folder):
+    with imported(folder):
         _run_examples(readme, folder.name, prism(mock).base_url)
 
 

@@ -6,7 +6,6 @@ async, and the package passes mypy --strict."""
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import pytest
 
 from generator.cli import main
 from generator.normalize.normalize import normalize_source
+from tests.conftest import imported
 
 PACKAGE = "azure_pets"
 _KIND = {"type": "string", "enum": ["Cat", "doggo", "bird"], "x-ms-enum": {"name": "PetKind"}}
@@ -97,13 +97,8 @@ def source(spec: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def package(source: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(source))
-    try:
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(source))
-        for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with imported(source.parent) as module:  # the package's folder, which holds src/
+        yield module
 
 
 def test_the_package_passes_mypy_strict(source: Path, mypy_cache: Path) -> None:

@@ -20,6 +20,7 @@ import httpx
 import pytest
 
 from generator.cli import main
+from tests.conftest import imported
 
 PACKAGE = "inline_projects"
 BASE = "https://projects.example.com"
@@ -93,13 +94,8 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def package(source: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(source))
-    try:
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(source))
-        for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with imported(source.parent) as module:  # the package's folder, which holds src/
+        yield module
 
 
 def test_inline_answers_and_bodies_are_models_to_mypy_strict(

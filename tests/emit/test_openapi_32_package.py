@@ -6,7 +6,6 @@ form-urlencoded query string; sync and async."""
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
 import subprocess
 import sys
@@ -19,6 +18,7 @@ import httpx
 import pytest
 
 from generator.cli import main
+from tests.conftest import imported
 
 SPEC = Path(__file__).parents[1] / "normalize" / "openapi_32_cases" / "search.yaml"
 PACKAGE = "oas32_search"
@@ -34,13 +34,8 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def package(source: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(source))
-    try:
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(source))
-        for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with imported(source.parent) as module:  # the package's folder, which holds src/
+        yield module
 
 
 Handler = Callable[[httpx.Request], httpx.Response]

@@ -3,14 +3,10 @@ as alternatives, together, or none; and its generated package (``many_schemes``)
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager, redirect_stderr
+from contextlib import redirect_stderr
 from io import StringIO
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from generator.cli import main
@@ -122,16 +118,3 @@ def generate(root: Path, package: str = PACKAGE, default: str = "bearer") -> tup
         code = main(["generate", str(source), "-o", str(root / "out"), "--package", package, "-q"])
     assert code == 0, errors.getvalue()
     return root / "out" / package, errors.getvalue()
-
-
-@contextmanager
-def imported(folder: Path) -> Iterator[ModuleType]:
-    """The package generated in ``folder``, imported, and forgotten afterwards."""
-    src = folder / "src"
-    sys.path.insert(0, str(src))
-    try:
-        yield importlib.import_module(folder.name)
-    finally:
-        sys.path.remove(str(src))
-        for name in [m for m in sys.modules if m.split(".")[0] == folder.name]:
-            del sys.modules[name]

@@ -21,7 +21,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.faults.schemes import generate, imported
+from tests.conftest import imported
+from tests.faults.schemes import generate
 
 BOTH = pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
 CREDENTIALS = {
