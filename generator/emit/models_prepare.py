@@ -12,6 +12,7 @@ import functools
 import keyword
 from typing import Any
 
+from generator.shared import inheritance
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 from generator.shared.naming import numbered, value_words
@@ -366,20 +367,7 @@ def _inheritance_values(base: str, schemas: dict[str, Any]) -> list[str]:
         _component(target, schemas): str(value)
         for value, target in (mapping.items() if isinstance(mapping, dict) else [])
     }
-    children: dict[str, list[str]] = {}
-    for name, schema in schemas.items():
-        members = schema.get("allOf") if isinstance(schema, dict) else None
-        for member in members if isinstance(members, list) else []:
-            parent = _component(member.get("$ref"), schemas) if isinstance(member, dict) else None
-            if parent is not None:
-                children.setdefault(parent, []).append(name)
-    found: list[str] = []
-    pending = list(children.get(base, []))
-    while pending:
-        name = pending.pop(0)
-        if name not in found and name != base:
-            found.append(name)
-            pending += children.get(name, [])
+    found = inheritance.descendants(schemas, base)
     return [named.get(name, name) for name in found]
 
 

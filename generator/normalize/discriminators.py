@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.shared import inheritance
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import Warnings
 from generator.shared.schema_walk import subschemas
@@ -33,16 +34,6 @@ def _discriminators(schema: Any) -> list[dict[str, Any]]:
     return found
 
 
-def _parents(schema: Any) -> list[str]:
-    """The components ``schema`` extends: the references among its ``allOf``."""
-    members = schema.get("allOf") if isinstance(schema, dict) else None
-    return [
-        json_pointer.unescape(member["$ref"][len(_PREFIX) :])
-        for member in (members if isinstance(members, list) else [])
-        if isinstance(member, dict) and str(member.get("$ref")).startswith(_PREFIX)
-    ]
-
-
 def map_declared_values(schemas: dict[str, Any]) -> None:
     """Each ``x-ms-discriminator-value`` into the mapping of the base it extends.
 
@@ -50,21 +41,11 @@ def map_declared_values(schemas: dict[str, Any]) -> None:
     OpenAPI would still give the others their names, which are mapped alongside so that no
     tool needs that rule. A value the mapping already has is left as it is.
     """
-    children: dict[str, list[str]] = {}
-    for name, schema in schemas.items():
-        for parent in _parents(schema):
-            children.setdefault(parent, []).append(name)
     for base, schema in schemas.items():
         discriminator = schema.get("discriminator") if isinstance(schema, dict) else None
         if not isinstance(discriminator, dict) or {"oneOf", "anyOf"} & set(schema):
             continue
-        descendants: list[str] = []
-        pending = list(children.get(base, []))
-        while pending:
-            name = pending.pop(0)
-            if name not in descendants and name != base:
-                descendants.append(name)
-                pending += children.get(name, [])
+        descendants = inheritance.descendants(schemas, base)
         declared = {n: schemas[n][_VALUE] for n in descendants if _declared(schemas[n])}
         if not declared:
             continue
