@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.build_cache import Stamp, digest, files_below, toolchain
+from generator.emit.record import HandEditError
 from generator.normalize.canonical import write_atomically
 from generator.project.manifest import package_name_problem
 from generator.project.systems import SPEC_NAME, default_specs_folder, load_systems
@@ -176,7 +177,7 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
             result = normalize_source(source, root=root, strict=arguments.strict)
             _print_warnings(result.warnings)
             package = PackageSource(result.document, arguments.package, result.source)
-            _write_packages([package], Path(arguments.output), arguments.quiet)
+            _write_packages([package], Path(arguments.output), arguments)
         return EXIT_OK
     if arguments.package:
         raise UsageError("--package goes with a source file; systems name their own")
@@ -185,16 +186,18 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
     packages = [system_package_source(m) for m in load_systems(specs, targets)]
     output = Path(arguments.output) if arguments.output else specs.parent / "generated"
-    _write_packages(packages, output, arguments.quiet)
+    _write_packages(packages, output, arguments)
     return EXIT_OK
 
 
-def _write_packages(packages: list[PackageSource], output: Path, quiet: bool) -> None:
+def _write_packages(
+    packages: list[PackageSource], output: Path, arguments: argparse.Namespace
+) -> None:
     from generator.emit.generate import write_packages
 
     # a package written anywhere names its own install and spec paths in its README
-    for path in write_packages(packages, output, name_output=True):
-        if not quiet:
+    for path in write_packages(packages, output, name_output=True, force=arguments.force):
+        if not arguments.quiet:
             print(f"wrote {path}", file=sys.stderr)
 
 
@@ -351,6 +354,11 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--no-cache", action="store_true", help="generate even when nothing has changed"
     )
+    generate.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite generated files changed by hand (default: refuse, naming them)",
+    )
     generate.set_defaults(run=_generate)
     diff = commands.add_parser(
         "diff",
@@ -414,6 +422,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(arguments.run(arguments))
     except UsageError as error:
         usage.error(str(error))
+    except HandEditError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_DIFFERENT
     except SpecError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

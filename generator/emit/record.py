@@ -1,0 +1,125 @@
+"""What the generator owns in a package folder, and whether it is still as generated.
+
+Each package carries ``.generated.json``: every file the generator wrote (relative path ->
+sha256 of its content). It is written with the package and committed with it, and it is
+deterministic (sorted, no times, no paths outside the package), so ``check`` reproduces it.
+
+With it, regenerating can tell three kinds of file apart:
+
+- a file the record lists whose content is still the recorded one: the generator's, replaced
+  or removed freely;
+- a file the record lists whose content differs: a hand edit, which regenerating would revert,
+  so ``generate`` refuses (``HandEditError``) unless forced;
+- a file the record does not list (``src/<package>/custom/``, or anything else the user
+  added): the user's, kept as it is, never formatted or checked by the generator.
+
+A folder without a record (written before records existed) is taken as all generated except
+``custom/``, which is what replacing it wholesale used to mean.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.build_cache import files_below
+
+RECORD = ".generated.json"
+# Where a package's own code goes: the generator never writes below it (docs/custom-code.md).
+CUSTOM = "custom"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def record_text(files: Mapping[str, bytes]) -> str:
+    """The record of a package whose generated files (relative path -> content) are ``files``."""
+    hashes = {path: sha256(data) for path, data in sorted(files.items()) if path != RECORD}
+    note = "what `python -m generator generate` wrote here; do not edit (docs/custom-code.md)"
+    return json.dumps({"note": note, "files": hashes}, indent=2) + "\n"
+
+
+def read_record(folder: Path) -> dict[str, str] | None:
+    """The record in a package folder (relative path -> sha256), or None without a readable one."""
+    try:
+        data = json.loads((folder / RECORD).read_text(encoding="utf-8"))
+        files = data["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(files, dict):
+        return None
+    return {str(path): str(digest) for path, digest in files.items()}
+
+
+def is_custom(relative: str) -> bool:
+    """Whether a package-relative path is below a ``src/<package>/custom/`` folder."""
+    parts = relative.split("/")
+    return len(parts) > 3 and parts[0] == "src" and parts[2] == CUSTOM
+
+
+@dataclass(frozen=True)
+class Conflict:
+    path: Path  # the file, as the caller names the output folder
+    reason: str
+
+
+class HandEditError(Exception):
+    """Regenerating would revert or overwrite what someone wrote by hand: nothing was written."""
+
+    def __init__(self, conflicts: list[Conflict]) -> None:
+        self.conflicts = conflicts
+        lines = [
+            f"{len(conflicts)} file{'s' if len(conflicts) != 1 else ''} changed by hand since "
+            "the last generation; regenerating would lose the change, so nothing was written:"
+        ]
+        lines += [f"  {c.path}: {c.reason}" for c in conflicts]
+        lines.append(
+            "move each change into src/<package>/custom/ (a module the package loads; see the "
+            "package README's 'Custom code'), then regenerate; `generate --force` discards them"
+        )
+        super().__init__("\n".join(lines))
+
+
+def user_files(folder: Path, record: Mapping[str, str] | None) -> list[str]:
+    """The files in a package folder that the generator does not own (relative paths)."""
+    found = []
+    for path in files_below(folder):
+        relative = path.relative_to(folder).as_posix()
+        if relative == RECORD:
+            continue
+        owned = not is_custom(relative) if record is None else relative in record
+        if not owned:
+            found.append(relative)
+    return found
+
+
+def hand_edits(folder: Path, record: Mapping[str, str]) -> list[str]:
+    """The recorded files whose content is no longer what was generated (deleted ones are not:
+    regenerating them loses nothing)."""
+    edited = []
+    for relative, recorded in sorted(record.items()):
+        path = folder / relative
+        if path.is_file() and sha256(path.read_bytes()) != recorded:
+            edited.append(relative)
+    return edited
+
+
+def conflicts(folder: Path, fresh: Iterable[str]) -> list[Conflict]:
+    """What regenerating ``folder`` with the files ``fresh`` would lose: hand edits of generated
+    files, and files of the user's at a path the generator now writes."""
+    record = read_record(folder)
+    if record is None or not folder.is_dir():
+        return []
+    edited = "differs from what generation wrote"
+    found = [Conflict(folder / p, edited) for p in hand_edits(folder, record)]
+    generated = set(fresh)
+    found += [
+        Conflict(folder / p, "your file, at a path the generator now writes")
+        for p in user_files(folder, record)
+        if p in generated
+    ]
+    return found
