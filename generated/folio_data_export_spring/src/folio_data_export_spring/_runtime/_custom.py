@@ -24,16 +24,17 @@ CUSTOM = "custom"
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def extend(resource: type[Any]) -> Callable[[_F], _F]:
-    """Add the decorated function to ``resource`` as a method of the name it has."""
+def extend(resource: type[Any], *, name: str | None = None) -> Callable[[_F], _F]:
+    """Add the decorated function to ``resource`` as a method named ``name`` (by default, the
+    function's own name: give one to name a sync method and its async twin alike)."""
 
     def add(function: _F) -> _F:
-        name = function.__name__
-        if hasattr(resource, name):
+        method = name or function.__name__
+        if hasattr(resource, method):
             raise TypeError(
-                f"{resource.__name__} already has {name!r}: give the extension another name"
+                f"{resource.__name__} already has {method!r}: give the extension another name"
             )
-        setattr(resource, name, function)
+        setattr(resource, method, function)
         return function
 
     return add

@@ -25,9 +25,6 @@ class Hooks:
         self.request: list[RequestHook] = []
         self.response: list[ResponseHook] = []
 
-    def __repr__(self) -> str:
-        return f"Hooks(request={len(self.request)}, response={len(self.response)})"
-
     def before(self, request: httpx.Request) -> None:
         for hook in self.request:
             hook(request)
