@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.build_cache import Stamp, digest, files_below, toolchain
-from generator.emit.record import HandEditError
+from generator.emit.record import HandEditError, generated_files
 from generator.normalize.canonical import write_atomically
 from generator.project.manifest import package_name_problem
 from generator.project.systems import SPEC_NAME, default_specs_folder, load_systems
@@ -155,10 +155,10 @@ def _generate(arguments: argparse.Namespace) -> int:
             *targets,
         )
         stamp = Stamp(specs.parent, "generate")
-        if not arguments.no_cache and stamp.fresh(inputs, digest(files_below(output))):
+        if not arguments.no_cache and stamp.fresh(inputs, digest(generated_files(output))):
             return EXIT_OK
         code = _generate_packages(arguments)
-        stamp.record(inputs, digest(files_below(output)))
+        stamp.record(inputs, digest(generated_files(output)))
         return code
     return _generate_packages(arguments)
 

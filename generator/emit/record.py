@@ -97,6 +97,23 @@ def user_files(folder: Path, record: Mapping[str, str] | None) -> list[str]:
     return found
 
 
+def generated_files(output: Path) -> list[Path]:
+    """The files below ``output`` (a folder of packages) that the generator owns, records
+    included: what the no-op cache compares, so that editing custom code does not redo the
+    generation, and editing generated code does."""
+    records: dict[str, dict[str, str] | None] = {}
+    found = []
+    for path in files_below(output):
+        package, _, inside = path.relative_to(output).as_posix().partition("/")
+        if package not in records:
+            records[package] = read_record(output / package)
+        record = records[package]
+        owned = not is_custom(inside) if record is None else inside in record
+        if owned or inside == RECORD:
+            found.append(path)
+    return found
+
+
 def hand_edits(folder: Path, record: Mapping[str, str]) -> list[str]:
     """The recorded files whose content is no longer what was generated (deleted ones are not:
     regenerating them loses nothing)."""
