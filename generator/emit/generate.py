@@ -30,10 +30,10 @@ from generator.emit.record import (
     record_text,
     user_files,
 )
-from generator.emit.render import ReadmePaths, render_package, runtime_files
+from generator.emit.render import ReadmePaths, render_package, render_reference, runtime_files
 from generator.project.manifest import Manifest
 from generator.project.systems import SPEC_NAME
-from generator.shared.errors import SpecError, SpecWarning
+from generator.shared.errors import SpecError, Warnings
 from generator.sources.source_files import SourceFiles
 
 
@@ -64,11 +64,13 @@ def system_package_source(manifest: Manifest, spec_file: Path | None = None) -> 
 
 @dataclass(frozen=True)
 class Rendered:
-    """A package's files (path relative to the package folder -> text) and what named them."""
+    """A package's files (path relative to the package folder -> text), what named them, and
+    what the client cannot do that the spec asks for (the command line prints it)."""
 
     files: dict[str, str]
     models: ModelsResult
     package: Package
+    warnings: Warnings
 
 
 def render(source: PackageSource, paths: ReadmePaths | None = None) -> dict[str, str]:
@@ -82,15 +84,17 @@ def render_package_source(source: PackageSource, paths: ReadmePaths | None = Non
     document = with_named_inline_schemas(source.document)
     models = generate_models(document, package=source.package)
     package = build_package(document, package=source.package, class_names=models.class_names)
+    warnings = Warnings()
     for message, pointer in package.warnings:
-        print(f"warning: {SpecWarning(message, source.spec_file, pointer)}", file=sys.stderr)
+        warnings.add(message, file=source.spec_file, pointer=pointer)
     files = render_package(package, paths)
     code = f"src/{source.package}"
     files[f"{code}/models.py"] = models.source
+    files["api.md"] = render_reference(package, models.source)
     files[f"{code}/py.typed"] = ""
     for name, text in runtime_files(package).items():
         files[f"{code}/_runtime/{name}"] = text
-    return Rendered(files, models, package)
+    return Rendered(files, models, package, warnings)
 
 
 @cache
@@ -137,12 +141,14 @@ def write_packages(
     output: Path,
     *,
     name_output: bool = False,
+    warnings: Warnings | None = None,
     force: bool = False,
 ) -> list[Path]:
     """Generate every package into ``output/<package>``, replacing the files generated there.
 
     With ``name_output``, each README names where the package is and where its spec is from
     ``output``; otherwise as a committed system's (``check`` writes elsewhere to compare).
+    What generating warns about is added to ``warnings``, for the caller to show or not.
     Files the generator does not own (``custom/``, anything the user added) are kept; a
     generated file changed by hand raises ``HandEditError`` before anything is written,
     unless ``force`` (see ``record``).
@@ -157,11 +163,13 @@ def write_packages(
                 else None
             )
             try:
-                files = render(source, paths)
+                rendered = render_package_source(source, paths)
             except SpecError as error:  # one of many packages: say which spec it was
                 error.file = error.file or source.spec_file
                 raise
-            for relative, text in files.items():
+            if warnings is not None:
+                warnings.extend(rendered.warnings.items)
+            for relative, text in rendered.files.items():
                 path = staging / source.package / relative
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8", newline="\n")

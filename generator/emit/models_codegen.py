@@ -100,6 +100,9 @@ def _options(metadata: Path) -> dict[str, Any]:
         "use_subclass_enum": True,  # StrEnum: members compare equal to their text
         "set_default_enum_member": True,  # `= Kind.ACH`, not `= "ach"`, which mypy refuses
         "enum_field_as_literal": LiteralType.One,  # discriminator values: Literal['Age']
+        # a child's value of a base's enum property: Literal[Kind.AGE], which mypy takes as an
+        # override of `kind: Kind`, where Literal['Age'] is refused
+        "use_enum_values_in_discriminator": True,
         "use_type_alias_type": True,  # named unions/arrays/scalars: aliases, not RootModels
         "union_mode": UnionMode.left_to_right,  # JobStatus | str keeps known values as members
         "output_datetime_class": DatetimeClassType.Datetime,

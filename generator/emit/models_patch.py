@@ -1,8 +1,8 @@
 """datamodel-code-generator's output mended in one parse of the module (``tidied``).
 
-Stray ``union_mode`` arguments are removed (or moved onto the union they are about), class
-docstrings rewrapped to the line length and pydantic's protected names allowed where a field is
-named like one of its methods.
+Stray ``union_mode`` arguments are removed (or moved onto the union they are about), so are
+field-only ``Field`` arguments where no field is, class docstrings rewrapped to the line length
+and pydantic's protected names allowed where a field is named like one of its methods.
 """
 
 from __future__ import annotations
@@ -63,15 +63,72 @@ def tidied(source: str) -> str:
     edits = sorted(
         [
             *_stray_union_mode_edits(tree, text),
+            *_field_only_edits(tree, text),
             *_docstring_edits(tree, text),
             *_protected_name_edits(tree, text),
         ]
     )
     pieces, done = [], 0
     for start, end, replacement in edits:  # in order, copying each stretch of text once
+        if start < done and not replacement:  # two removed arguments share their comma
+            start = min(done, end)
         pieces += [source[done:start], replacement]
-        done = end
+        done = max(done, end)
     return "".join([*pieces, source[done:]])
+
+
+# What pydantic takes from a Field() only on a model's field; anywhere else (a type alias, a
+# union member, a list's items) it warns on import that the argument has no effect.
+_FIELD_ONLY = frozenset(
+    {
+        "alias",
+        "validation_alias",
+        "serialization_alias",
+        "default",
+        "default_factory",
+        "exclude",
+        "deprecated",
+        "repr",
+        "validate_default",
+        "frozen",
+        "init",
+        "init_var",
+        "kw_only",
+    }
+)
+
+
+def _field_only_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
+    """Field-only ``Field`` arguments removed where the ``Annotated`` is not a field's own.
+
+    datamodel-code-generator gives a ``const: null`` member of a union ``Field(None)`` (its
+    default) also where it names it as a type alias: pydantic warned at every import.
+    """
+    fields = {
+        id(statement.annotation)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        for statement in node.body
+        if isinstance(statement, ast.AnnAssign)
+    }
+    edits: list[_Edit] = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Subscript) and _named(node.value, "Annotated")):
+            continue
+        if id(node) in fields or not isinstance(node.slice, ast.Tuple):
+            continue
+        for metadata in node.slice.elts[1:]:
+            if not (isinstance(metadata, ast.Call) and _named(metadata.func, "Field")):
+                continue
+            keywords = [k for k in metadata.keywords if k.arg in _FIELD_ONLY]
+            arguments: list[ast.expr | ast.keyword] = [*metadata.args[:1], *keywords]
+            for argument in arguments:  # the first positional one is the default
+                start = text.offset(argument.lineno, argument.col_offset)
+                end = text.offset(
+                    argument.end_lineno or argument.lineno, argument.end_col_offset or 0
+                )
+                edits.append((*_with_comma(text.source, start, end), ""))
+    return edits
 
 
 # Field names pydantic warns about on import (its protected namespaces), although

@@ -276,12 +276,15 @@ def _with_usable_bases(schema: Any, schemas: dict[str, Any]) -> Any:
     }
 
 
-def _with_usable_discriminators(schema: Any, schemas: dict[str, Any]) -> Any:
+def _with_usable_discriminators(
+    schema: Any, schemas: dict[str, Any], values: list[str] | None = None
+) -> Any:
     """``schema`` and every schema inside it without a union discriminator that cannot tell
     its members apart: one whose members are not all models declaring the property.
 
     datamodel-code-generator writes such a one as a tagged union of no choices, which pydantic
     refuses when the module is imported; without it, the union is tried member by member.
+    ``values``: for a component, the discriminator value of each schema extending it.
     """
     if not isinstance(schema, dict):
         return schema
@@ -295,13 +298,16 @@ def _with_usable_discriminators(schema: Any, schemas: dict[str, Any]) -> Any:
         return result
     if not unions and "anyOf" not in schema and "oneOf" not in schema:
         # On a base whose children extend it (allOf), datamodel gives each child the literal of
-        # its own name: a property the base types as an enum (or a const, or a named type)
-        # cannot hold it, and mypy refuses the override. Such a discriminator is left out; the
-        # property keeps the base's type in every child.
+        # its value (the mapping's, else its name): where the base types the property as an
+        # enum (or a const, or a named type), a literal of one of its members, which mypy takes
+        # as an override. A value the enum does not hold cannot be one: such a discriminator is
+        # left out, and the property keeps the base's type in every child.
         name = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
         declared = _properties(result, schemas, frozenset()).get(str(name))
         if isinstance(declared, dict) and {"enum", "const", "$ref"} & set(declared):
-            del result["discriminator"]
+            allowed = _enum_values(declared, schemas, frozenset())
+            if not values or allowed is None or not set(values) <= allowed:
+                del result["discriminator"]
         return result
 
     def tells_apart(member: Any) -> bool:
@@ -313,6 +319,47 @@ def _with_usable_discriminators(schema: Any, schemas: dict[str, Any]) -> Any:
     if len(unions) != 1 or not unions[0] or not all(map(tells_apart, unions[0])):
         del result["discriminator"]
     return result
+
+
+def _enum_values(schema: Any, schemas: dict[str, Any], seen: frozenset[str]) -> set[str] | None:
+    """The strings an enum (or a const, or a reference to one) allows; None if not one."""
+    if not isinstance(schema, dict):
+        return None
+    name = _component(schema.get("$ref"), schemas)
+    if name is not None:
+        return None if name in seen else _enum_values(schemas[name], schemas, seen | {name})
+    if "const" in schema:
+        return {schema["const"]} if isinstance(schema["const"], str) else None
+    members = schema.get("enum")
+    if isinstance(members, list) and all(isinstance(member, str) for member in members):
+        return set(members)
+    return None
+
+
+def _inheritance_values(base: str, schemas: dict[str, Any]) -> list[str]:
+    """The discriminator value of every component extending ``base`` through ``allOf``
+    (children of children too): the base's mapping's, else the component's name."""
+    discriminator = schemas[base].get("discriminator") if isinstance(schemas[base], dict) else None
+    mapping = discriminator.get("mapping") if isinstance(discriminator, dict) else None
+    named = {
+        _component(target, schemas): str(value)
+        for value, target in (mapping.items() if isinstance(mapping, dict) else [])
+    }
+    children: dict[str, list[str]] = {}
+    for name, schema in schemas.items():
+        members = schema.get("allOf") if isinstance(schema, dict) else None
+        for member in members if isinstance(members, list) else []:
+            parent = _component(member.get("$ref"), schemas) if isinstance(member, dict) else None
+            if parent is not None:
+                children.setdefault(parent, []).append(name)
+    found: list[str] = []
+    pending = list(children.get(base, []))
+    while pending:
+        name = pending.pop(0)
+        if name not in found and name != base:
+            found.append(name)
+            pending += children.get(name, [])
+    return [named.get(name, name) for name in found]
 
 
 def _is_model(schema: Any) -> bool:
@@ -567,7 +614,11 @@ def prepare(document: dict[str, Any]) -> dict[str, Any]:
     if open_enums:
         prepared = _with_open_refs(prepared, frozenset(open_enums))
     for name, schema in prepared.items():
-        prepared[name] = _with_usable_discriminators(_with_usable_bases(schema, prepared), prepared)
+        based = isinstance(schema, dict) and "discriminator" in schema
+        values = _inheritance_values(name, prepared) if based else None
+        prepared[name] = _with_usable_discriminators(
+            _with_usable_bases(schema, prepared), prepared, values
+        )
     prepared = _without_union_cycles(prepared)
     info = document.get("info", {})
     return {

@@ -18,7 +18,7 @@ import jinja2.nodes
 from generator.client import code
 from generator.client.client_model import Package
 from generator.client.type_refs import TypeRef
-from generator.emit import readme_choices
+from generator.emit import readme_choices, reference
 from generator.shared.naming import words
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -159,6 +159,26 @@ class ReadmePaths:
 
 def _relative(path: Path, start: Path) -> str:
     return Path(os.path.relpath(path, start)).as_posix()
+
+
+def render_reference(package: Package, models_source: str) -> str:
+    """The package's ``api.md``: its methods from the client model, its models from the
+    ``models.py`` datamodel-code-generator wrote (``reference``)."""
+    models = reference.models_of(models_source)
+    names = reference.model_names(models)
+    env = environment()
+    env.filters.update(
+        resource_anchor=lambda name: code.Code(reference.resource_anchor(str(name))),
+        model_anchor=lambda name: code.Code(reference.model_anchor(str(name))),
+        table_code=reference.table_code,
+    )
+    context = {
+        "package": package,
+        "models": models,
+        "link": lambda annotation: reference.linked_type(annotation, names),
+        "method_anchor": lambda *names: code.Code(reference.method_anchor(*map(str, names))),
+    }
+    return env.get_template("api.md.jinja").render(context)
 
 
 def render_package(package: Package, paths: ReadmePaths | None = None) -> dict[str, str]:

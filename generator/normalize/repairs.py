@@ -30,8 +30,8 @@ from generator.normalize.bundle import source_of
 from generator.normalize.examples import ExampleChecker
 from generator.normalize.openapi_walk import COMPONENT_KINDS, METHODS, operations, walk
 from generator.normalize.validate import (
+    ErrorPlaces,
     check_schemas,
-    full_pointer,
     openapi_name,
     openapi_validator,
 )
@@ -617,6 +617,7 @@ def unknown_keys(repairer: Repairer) -> None:
             return  # validate_openapi says where and why
 
         dropped = False
+        places = ErrorPlaces(repairer.document)
         for path, message, instance in errors:
             match = _UNEXPECTED.search(message)
             if match is None or any(
@@ -625,7 +626,7 @@ def unknown_keys(repairer: Repairer) -> None:
             ):
                 continue
             # (inside a schema the validator's path starts at that schema, not at the root)
-            pointer = full_pointer(repairer.document, path, instance)
+            pointer = places.pointer(path, instance)
             try:
                 node = json_pointer.resolve(repairer.document, pointer)
             except KeyError:

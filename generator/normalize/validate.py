@@ -162,11 +162,21 @@ def check_schemas(
     document: dict[str, Any], file: Path, origins: dict[str, tuple[Path, str]] | None = None
 ) -> None:
     """Refuse a schema JSON Schema cannot read (``type: strin``, ``items: string``), naming
-    it: values cannot be checked against it, and the validator would stop on it."""
+    it: values cannot be checked against it, and the validator would stop on it.
+
+    Big descriptions repeat the same inline schema in many places (mailchimp: 1911 schemas,
+    282 different ones), and checking one against the meta-schema is slow: one found valid
+    is not checked again.
+    """
+    valid: set[str] = set()
 
     def hook(container: Any, key: Any, kind: str, pointer: str) -> bool:
         if kind != "schema":
             return kind not in ("example", "example_value")
+        # repr tells 1 from True, 1.0 and "1", and keeps the keys' order, as the messages do
+        text = repr(container[key])
+        if text in valid:
+            return False
         error = jsonschema.exceptions.best_match(_META_SCHEMA.iter_errors(container[key]))
         if error is not None:
             origin, where = source_of(
@@ -175,6 +185,7 @@ def check_schemas(
             raise SpecError(
                 f"not a valid schema: {error.message}", file=origin or file, pointer=where
             )
+        valid.add(text)
         return False
 
     walk(document, hook)
@@ -233,27 +244,95 @@ def _unexpected_key(document: Any, pointer: str, message: str) -> str:
 
 
 def full_pointer(document: Any, path: list[Any], instance: Any) -> str:
-    """Where the error is, from the document's root.
+    """Where the error is, from the document's root (see ErrorPlaces)."""
+    return ErrorPlaces(document).pointer(path, instance)
+
+
+# A place in the document as the search meets it: (its rank in the search's order, the node,
+# the keys leading to it, innermost first, as nested pairs: pointers are built for hits only).
+_Trail = tuple[Any, "_Trail"] | None
+_Place = tuple[int, Any, _Trail]
+_MISSING = object()
+
+
+class ErrorPlaces:
+    """Finds where the validator's errors are, in one document that only loses keys meanwhile.
 
     For a schema that is wrong in itself, the validator's path starts at that schema, not at
-    the document; the place is then found by looking for the value it reports.
+    the document; the place is then the first node, in a depth-first search from the root,
+    from which the path leads to the value the error reports. Every node the search could
+    meet is listed once, by the keys it holds (a search per error over a 5 MB document took
+    seconds each); a listed node still counts only while the document still leads to it.
     """
-    pointer = json_pointer.join("", *path)
-    try:
-        if json_pointer.resolve(document, pointer) == instance or instance is None:
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self._by_key: dict[str, list[_Place]] | None = None
+        self._lists: list[_Place] = []
+
+    def pointer(self, path: list[Any], instance: Any) -> str:
+        tokens = [str(token) for token in path]
+        pointer = json_pointer.join("", *path)
+        found = _follow(self.document, tokens)
+        if found is not _MISSING and (found == instance or instance is None):
             return pointer
-    except KeyError:
-        pass
-    stack: list[tuple[Any, str]] = [(document, "")]
-    while stack:
-        node, at = stack.pop()
-        try:
-            if path and json_pointer.resolve(node, json_pointer.join("", *path)) == instance:
-                return json_pointer.join(at, *path)
-        except KeyError:
-            pass
-        if isinstance(node, dict):
-            stack.extend((value, json_pointer.join(at, key)) for key, value in node.items())
-        elif isinstance(node, list):
-            stack.extend((value, json_pointer.join(at, i)) for i, value in enumerate(node))
-    return pointer
+        if not tokens:
+            return pointer
+        for _, node, trail in self._candidates(tokens[0]):
+            if _follow(node, tokens) == instance:
+                keys = _keys(trail)
+                if _follow(self.document, keys) is node:  # not under a key dropped since
+                    return json_pointer.join("", *keys, *path)
+        return pointer
+
+    def _candidates(self, first: str) -> list[_Place]:
+        if self._by_key is None:
+            self._by_key = {}
+            self._index()
+        found = self._by_key.get(first, [])
+        if _is_index(first):
+            found = sorted([*found, *self._lists], key=lambda place: place[0])
+        return found
+
+    def _index(self) -> None:
+        """Every node in the order the search meets it (last child first), by its keys."""
+        assert self._by_key is not None
+        stack: list[tuple[Any, _Trail]] = [(self.document, None)]
+        rank = 0
+        while stack:
+            node, trail = stack.pop()
+            place = (rank, node, trail)
+            rank += 1
+            if isinstance(node, dict):
+                for key in node:
+                    self._by_key.setdefault(str(key), []).append(place)
+                stack.extend((value, (key, trail)) for key, value in node.items())
+            elif isinstance(node, list):
+                self._lists.append(place)
+                stack.extend((value, (i, trail)) for i, value in enumerate(node))
+
+
+def _keys(trail: _Trail) -> list[Any]:
+    keys = []
+    while trail is not None:
+        key, trail = trail
+        keys.append(key)
+    return keys[::-1]
+
+
+def _follow(node: Any, tokens: list[Any]) -> Any:
+    """The value ``tokens`` (keys, or list indices as numbers or digits) lead to from ``node``,
+    as json_pointer.resolve finds it; _MISSING where they lead nowhere."""
+    for token in tokens:
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+            continue
+        index = token if isinstance(token, int) else int(token) if _is_index(token) else None
+        if not isinstance(node, list) or index is None or index >= len(node):
+            return _MISSING
+        node = node[index]
+    return node
+
+
+def _is_index(token: Any) -> bool:
+    return isinstance(token, str) and token.isascii() and token.isdigit()

@@ -84,10 +84,30 @@ class Warnings:
         pointer: str | None = None,
         repair: bool = False,
     ) -> None:
-        warning = SpecWarning(message, file, pointer, repair)
-        if warning not in self.items:
-            self.items.append(warning)
+        self.extend([SpecWarning(message, file, pointer, repair)])
+
+    def extend(self, warnings: list[SpecWarning]) -> None:
+        for warning in warnings:
+            if warning not in self.items:
+                self.items.append(warning)
 
     @property
     def repairs(self) -> int:
         return sum(1 for warning in self.items if warning.repair)
+
+    def summary(self) -> str | None:
+        """The count the command line ends its warnings with; none when there are none."""
+        others = len(self.items) - self.repairs
+        parts = []
+        if self.repairs:
+            parts.append(
+                f"{_count(self.repairs, 'defect')} repaired (docs/repairs.md); "
+                "--strict refuses them"
+            )
+        if others:
+            parts.append(_count(others, "other warning" if self.repairs else "warning"))
+        return "; ".join(parts) or None
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -24,7 +25,7 @@ from generator.emit.generate import (
 )
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
-from generator.shared.errors import SpecError
+from generator.shared.errors import SpecError, Warnings
 from tests.conftest import GENERATED, SPECS, Regenerated
 
 SYSTEMS = system_ids(SPECS)
@@ -184,7 +185,8 @@ def test_code_ruff_cannot_parse_is_reported_with_ruffs_own_words_file_and_line(
     import generator.emit.generate as generate
 
     source = PackageSource({}, "pkg", Path("specs/pets/openapi.yaml"))
-    monkeypatch.setattr(generate, "render", lambda *_: {"src/pkg/models.py": "x: int = (\n"})
+    broken = SimpleNamespace(files={"src/pkg/models.py": "x: int = (\n"}, warnings=Warnings())
+    monkeypatch.setattr(generate, "render_package_source", lambda *_: broken)
     with pytest.raises(SpecError) as raised:
         write_packages([source], tmp_path)
     message = str(raised.value)

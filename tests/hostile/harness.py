@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import tokenize
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,8 +70,12 @@ def _import_package(src: Path, workdir: Path) -> None:
         modules = ["", ".models", ".resources", ".errors"]
         if (src / PACKAGE / "webhooks.py").exists():
             modules.append(".webhooks")
-        for module in modules:
-            importlib.import_module(PACKAGE + module)
+        # A warning at import (pydantic's UnsupportedFieldAttributeWarning on a Field() where it
+        # has no effect) reaches every user of the package: it fails the package here.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            for module in modules:
+                importlib.import_module(PACKAGE + module)
         _construct_clients(importlib.import_module(PACKAGE + "._client"))
     finally:
         os.chdir(cwd)

@@ -567,3 +567,36 @@ def test_a_validator_that_stops_is_reported_in_one_line_without_a_traceback(
     assert main(["normalize", str(source)]) == 2
     [line] = capsys.readouterr().err.splitlines()
     assert line == f"error: {source}: the OpenAPI validator stopped: 'somewhere'"
+
+
+def test_a_defect_repeated_in_many_inline_schemas_is_repaired_at_each_place(
+    tmp_path: Path,
+) -> None:
+    # the validator names each from its schema, not from the root: each is found in its place
+    def edit(document: dict[str, Any]) -> None:
+        operation = _operation(document)
+        for code in ("200", "201", "202"):
+            operation["responses"][code] = {
+                "description": "ok",
+                "content": {"application/json": {"schema": copy.deepcopy(_DEEP_SCHEMA)}},
+            }
+
+    normalized = normalize_source(_write(tmp_path, _spec(edit)))
+    pointers = [warning.pointer for warning in normalized.warnings.items]
+    assert sorted(pointers) == [_DEEP_P.replace("/200/", f"/{code}/") for code in (200, 201, 202)]
+    for code in ("200", "201", "202"):
+        assert "type" not in _value(normalized.document, _DEEP_P.replace("/200/", f"/{code}/")[:-5])
+
+
+def test_a_schema_json_schema_cannot_read_is_refused_after_valid_copies_of_its_neighbour(
+    tmp_path: Path,
+) -> None:
+    # schemas found valid once are not checked again: a different one still is
+    def edit(document: dict[str, Any]) -> None:
+        _properties(document).update(a={"type": "string"}, b={"type": "string"})
+        document["components"]["schemas"]["T"] = {"type": "object", "properties": {}}
+        document["components"]["schemas"]["U"] = {"type": "object", "properties": {"c": 3}}
+
+    with pytest.raises(SpecError, match="not a valid schema") as raised:
+        normalize_source(_write(tmp_path, _spec(edit)))
+    assert raised.value.pointer == "/components/schemas/U/properties/c"

@@ -21,7 +21,7 @@ from .resources import (
 )
 
 # Who is calling, in every request's User-Agent (followed by httpx's own token).
-_USER_AGENT = user_agent(f"folio-data-export-spring/{__version__}")
+_USER_AGENT = user_agent("folio-data-export-spring/" + __version__)
 SERVER_URL = "{okapiUrl}"
 """The server URL template of the spec; its variables are the client's keyword arguments."""
 

@@ -23,7 +23,7 @@ from .resources import (
 )
 
 # Who is calling, in every request's User-Agent (followed by httpx's own token).
-_USER_AGENT = user_agent(f"liquid-decisions-batch/{__version__}")
+_USER_AGENT = user_agent("liquid-decisions-batch/" + __version__)
 SERVER_URL = "{server}"
 """The server URL template of the spec; its variables are the client's keyword arguments."""
 
