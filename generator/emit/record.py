@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,18 +125,22 @@ def hand_edits(folder: Path, record: Mapping[str, str]) -> list[str]:
     return edited
 
 
-def conflicts(folder: Path, fresh: Iterable[str]) -> list[Conflict]:
-    """What regenerating ``folder`` with the files ``fresh`` would lose: hand edits of generated
-    files, and files of the user's at a path the generator now writes."""
+def conflicts(folder: Path, fresh: Mapping[str, bytes]) -> list[Conflict]:
+    """What regenerating ``folder`` with ``fresh`` (relative path -> content) would lose: hand
+    edits of generated files, and files of the user's at a path the generator now writes. A
+    file already as it is about to be written loses nothing (a merge of two generations)."""
     record = read_record(folder)
     if record is None or not folder.is_dir():
         return []
+
+    def same(relative: str) -> bool:
+        return (folder / relative).read_bytes() == fresh.get(relative)
+
     edited = "differs from what generation wrote"
-    found = [Conflict(folder / p, edited) for p in hand_edits(folder, record)]
-    generated = set(fresh)
+    found = [Conflict(folder / p, edited) for p in hand_edits(folder, record) if not same(p)]
     found += [
         Conflict(folder / p, "your file, at a path the generator now writes")
         for p in user_files(folder, record)
-        if p in generated
+        if p in fresh and not same(p)
     ]
     return found

@@ -221,3 +221,36 @@ def test_a_package_without_a_record_is_replaced_but_for_custom(
     assert not (package / "src/shop/stale.py").exists()
     assert (package / "src/shop/custom/__init__.py").is_file()
     assert (package / RECORD).is_file()
+
+
+def _record_says(package: Path, relative: str, content: bytes) -> None:
+    """Rewrite ``package``'s record as if ``relative`` had been generated as ``content``."""
+    record = json.loads((package / RECORD).read_text())
+    record["files"][relative] = hashlib.sha256(content).hexdigest()
+    (package / RECORD).write_text(json.dumps(record))
+
+
+def test_a_file_already_as_generation_makes_it_is_no_hand_edit(
+    package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A merge of two branches that both regenerated: the record says one content, the file
+    # has the other, which is what generating writes now; nothing would be lost.
+    _record_says(package, "src/shop/resources.py", b"# the other branch's generation\n")
+    code, err = _generate(capsys, package.parent)
+    assert code == 0, err
+
+
+def test_a_hand_edit_of_a_file_no_longer_generated_is_refused_not_removed(
+    package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = package / "src/shop/old.py"
+    _record_says(package, "src/shop/old.py", b"x = 1\n")  # generated once, no more
+    old.write_text("x = 2  # edited\n")
+    code, err = _generate(capsys, package.parent)
+    assert code == 1
+    assert f"{old}: differs from what generation wrote" in err
+    assert old.read_text() == "x = 2  # edited\n"
+    old.write_text("x = 1\n")  # as generated: removed, as the generator no longer makes it
+    code, err = _generate(capsys, package.parent)
+    assert code == 0, err
+    assert not old.exists()
