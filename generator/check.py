@@ -2,7 +2,9 @@
 
 Exit 0 when what is committed under specs/ and generated/ is exactly what the generator makes
 from the sources now; otherwise exit 1, with the files that differ and a unified diff. Nothing
-in the checkout is written.
+in the checkout is written. A generated file whose content is not what its package's record
+says the generator wrote is a hand edit, told apart from a stale one; files the record does not
+list (custom/ and the like) are the user's and not compared (docs/custom-code.md).
 """
 
 from __future__ import annotations

@@ -344,7 +344,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Generate the client package of each system under specs/ (all when none "
         "is named) into generated/<package>/ from its normalized openapi.yaml, or of one "
         "source file (any format `normalize` reads) or http(s) URL of one into -o DIR with "
-        "--package NAME.",
+        "--package NAME. Files a package's .generated.json does not list (src/<package>/custom/ "
+        "and any you added) are kept; a generated file edited by hand stops it, exit 1, "
+        "unless --force.",
     )
     generate.add_argument("targets", nargs="*", metavar="SYSTEM|SOURCE")
     generate.add_argument("-o", "--output", help="folder to write packages into")
@@ -406,7 +408,9 @@ def _parser() -> argparse.ArgumentParser:
         help="regenerate into a temporary folder and diff against what is committed",
         description="Regenerate every spec and client into a temporary folder and compare "
         "them with the committed specs/ and generated/: exit 0 when identical, else exit 1 "
-        "with the files that differ (standard error) and a unified diff (standard output).",
+        "with the files that differ (standard error: each a hand edit or stale) and a unified "
+        "diff (standard output). Files a package's .generated.json does not list are yours "
+        "and not compared.",
     )
     check.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
     check.add_argument("--generated", help="the generated folder (default: beside specs/)")

@@ -39,7 +39,7 @@ def sha256(data: bytes) -> str:
 def record_text(files: Mapping[str, bytes]) -> str:
     """The record of a package whose generated files (relative path -> content) are ``files``."""
     hashes = {path: sha256(data) for path, data in sorted(files.items()) if path != RECORD}
-    note = "what `python -m generator generate` wrote here; do not edit (docs/custom-code.md)"
+    note = "what the generator wrote here, to tell hand edits; see the README's Custom code"
     return json.dumps({"note": note, "files": hashes}, indent=2) + "\n"
 
 
