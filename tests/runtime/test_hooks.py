@@ -75,3 +75,12 @@ def test_response_hooks_see_every_attempt_failures_and_retries_included(
     with pytest.raises(InternalServerError):
         _call(asynchronous, [500], setup)
     assert answered == [500]  # the hook ran before the call raised
+
+
+@BOTH
+def test_an_async_hook_is_refused_rather_than_never_run(asynchronous: bool) -> None:
+    async def tag(request: httpx.Request) -> None:
+        request.headers["X-Caller"] = "my-app"
+
+    with pytest.raises(TypeError, match="is async: hooks are plain functions"):
+        _call(asynchronous, [200], lambda hooks: hooks.request.append(tag))

@@ -8,6 +8,7 @@ as a log line or a header is).
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 
 import httpx
@@ -27,8 +28,15 @@ class Hooks:
 
     def before(self, request: httpx.Request) -> None:
         for hook in self.request:
-            hook(request)
+            _plain(hook(request), hook)
 
     def after(self, response: httpx.Response) -> None:
         for hook in self.response:
-            hook(response)
+            _plain(hook(response), hook)
+
+
+def _plain(result: object, hook: object) -> None:
+    """An ``async def`` hook would never run (its coroutine is dropped): say so, loudly."""
+    if inspect.iscoroutine(result):
+        result.close()
+        raise TypeError(f"{hook!r} is async: hooks are plain functions (see client.hooks)")
