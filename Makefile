@@ -104,7 +104,27 @@ $(PEERS)/.installed:
 		openapi-python-client==0.29.1 matplotlib
 	@touch $@
 
-bench: $(VENV_STAMP) $(CLIENTS_STAMP) $(PEERS)/.installed
+# Each tool's packages are judged (bench/corpus_quality.py) in a venv with mypy and only what its
+# generated pyproject.toml declares, none of the generator's own dependencies: ours as
+# templates/package/pyproject.toml.jinja says (with the `typing` extra), openapi-python-client's
+# as its template does. Stamps of their own, so that a peers venv made before them gets them too.
+OURS_CHECK := $(PEERS)/ours-check
+OPC_CHECK := $(PEERS)/opc-check
+$(OURS_CHECK)/.installed: $(PEERS)/.installed
+	@test -x $(OURS_CHECK)/bin/python || $(PYTHON) -m venv $(OURS_CHECK)
+	$(OURS_CHECK)/bin/python -m pip install --quiet --quiet --disable-pip-version-check \
+		mypy==2.4.1 'httpx>=0.27' 'pydantic>=2.7' 'typing-extensions>=4.6' 'defusedxml>=0.7' \
+		'types-defusedxml>=0.7'
+	@touch $@
+
+$(OPC_CHECK)/.installed: $(PEERS)/.installed
+	@test -x $(OPC_CHECK)/bin/python || $(PYTHON) -m venv $(OPC_CHECK)
+	$(OPC_CHECK)/bin/python -m pip install --quiet --quiet --disable-pip-version-check \
+		mypy==2.4.1 'httpx>=0.23.1,<0.29.0' 'attrs>=22.2.0' 'python-dateutil>=2.8.0,<3'
+	@touch $@
+
+bench: $(VENV_STAMP) $(CLIENTS_STAMP) $(PEERS)/.installed $(OURS_CHECK)/.installed \
+		$(OPC_CHECK)/.installed
 	$(BIN)/python -m bench $(PEERS)
 
 # Upstream drift; UPSTREAM_ROOT is a folder with the upstream checkouts (default ../shared/upstream).

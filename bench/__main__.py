@@ -1,7 +1,8 @@
 """``make bench``: every measurement in one run, written to docs/benchmarks.md (+ a PNG plot).
 
 Usage: python -m bench PEERS_VENV   (the Makefile creates bench/.venv-peers with
-openapi-python-client and matplotlib, apart from the project's own .venv)
+openapi-python-client and matplotlib, apart from the project's own .venv, and in it
+ours-check and opc-check, where each tool's packages are type-checked)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench import corpus_quality
 from bench.corpus import BENCH, PROJECT, corpus
 from bench.generation import OURS, measure
 from bench.report import write_report
@@ -165,6 +167,9 @@ def main() -> None:
     }
     tools = ["ours", "openapi-python-client", "datamodel-code-generator"]
     results["generation"] = [run.__dict__ for run in measure(specs, tools, peers)]
+    results["corpus_quality"] = corpus_quality.measure(
+        specs, peers, BENCH / ".work" / "corpus-quality", corpus_quality.checkers(peers)
+    )
     results["noop_generate"] = noop_generate()
     results["imports"] = import_times()
     with tempfile.TemporaryDirectory(prefix="bench-runtime-") as work:

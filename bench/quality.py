@@ -36,13 +36,15 @@ def spec_operations(spec: Spec, section: str = "paths") -> int | None:
     )
 
 
-def check(package_folder: Path, package: str, spec: Spec) -> dict[str, Any]:
+def check(package_folder: Path, package: str, spec: Spec, python: Path = PYTHON) -> dict[str, Any]:
+    """``python``: the interpreter that imports and type-checks the package (by default the
+    project's; bench/corpus_quality gives one with only the package's declared dependencies)."""
     source = package_folder / "src"
     resources = (source / package / "resources.py").read_text(encoding="utf-8")
     webhooks = source / package / "webhooks.py"
     parsers = webhooks.read_text(encoding="utf-8").count("\ndef parse_") if webhooks.exists() else 0
     imported = subprocess.run(
-        [str(PYTHON), "-c", f"import {package}, {package}.models, {package}.resources"],
+        [str(python), "-c", f"import {package}, {package}.models, {package}.resources"],
         capture_output=True,
         text=True,
         env={"PYTHONPATH": str(source)},
@@ -51,7 +53,7 @@ def check(package_folder: Path, package: str, spec: Spec) -> dict[str, Any]:
     try:
         typed = subprocess.run(
             [
-                str(PYTHON),
+                str(python),
                 "-m",
                 "mypy",
                 "--strict",

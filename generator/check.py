@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build_cache import files_below
-from generator.emit.generate import system_package_source, write_packages
+from generator.emit.generate import PackageSource, system_package_source, write_packages
 from generator.emit.record import hand_edits, read_record, user_files
 from generator.normalize.normalize import normalize_system
 from generator.project.systems import SPEC_NAME, load_systems
@@ -78,6 +78,7 @@ def check(specs: Path, generated: Path) -> list[FileDifference]:
     manifests = load_systems(specs)
     differences: list[FileDifference] = []
     sources = []
+    spec_texts: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="generator-check-") as temporary:
         fresh_root = Path(temporary)
         for manifest in manifests:
@@ -96,8 +97,11 @@ def check(specs: Path, generated: Path) -> list[FileDifference]:
             fresh_spec.parent.mkdir(parents=True)
             fresh_spec.write_text(text, encoding="utf-8")
             sources.append(system_package_source(manifest, fresh_spec))
+            spec_texts[manifest.package] = text
         fresh_generated = fresh_root / "generated"
         write_packages(sources, fresh_generated)
+        # The changelogs, as `generate` writes them: from the committed ones (git HEAD)
+        _fresh_changelogs(sources, generated, fresh_generated, spec_texts)
         expected = {source.package for source in sources}
         present = (
             {p.name for p in generated.iterdir() if p.is_dir()} if generated.is_dir() else set()
@@ -111,6 +115,16 @@ def check(specs: Path, generated: Path) -> list[FileDifference]:
                 )
             )
     return differences
+
+
+def _fresh_changelogs(
+    sources: list[PackageSource], generated: Path, fresh: Path, spec_texts: dict[str, str]
+) -> None:
+    """Each fresh package's changelog, made as ``generate`` makes it in ``generated``: from
+    the one committed there (at git HEAD, or out of git the file)."""
+    from generator.changes.changelog import update_changelogs
+
+    update_changelogs(sources, fresh, spec_texts, home=generated)
 
 
 def summary(differences: list[FileDifference]) -> str:

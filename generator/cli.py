@@ -186,6 +186,9 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
     packages = [system_package_source(m) for m in load_systems(specs, targets)]
     output = Path(arguments.output) if arguments.output else specs.parent / "generated"
     _write_packages(packages, output, arguments.quiet, Warnings(), arguments.force)
+    from generator.changes.changelog import update_changelogs
+
+    update_changelogs(packages, output)
     return EXIT_OK
 
 

@@ -109,6 +109,17 @@ def _git(repository: Path, *arguments: str) -> bytes:
     return result.stdout
 
 
+def committed_text(path: Path, revision: str = "HEAD") -> str | None:
+    """The text ``path`` had at ``revision`` of the git repository it is in; None when it is
+    in none, or was not there then."""
+    try:
+        repository = Path(_git(path.parent, "rev-parse", "--show-toplevel").decode().strip())
+        relative = path.resolve().relative_to(repository.resolve())
+        return _git(repository, "show", f"{revision}:{relative.as_posix()}").decode("utf-8")
+    except (SpecError, ValueError, OSError):
+        return None
+
+
 def _at_revision(target: str, revision: str, label: str, specs: Path) -> Description:
     system_spec = _system_spec(target, specs)
     path = (system_spec or Path(target)).resolve()

@@ -136,6 +136,10 @@ class JobWaiter:
     percent: str | None
     processed: str | None
     total: str | None
+    # the method names of the calls whose answer is a new job (``started-by``), and where
+    # their answer links to it, when it is not the job itself (its id is the link's last part)
+    started_by: tuple[str, ...] = ()
+    started_link: str | None = None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from generator.client.client_model import (
 )
 from generator.client.inline_models import INLINE_BODY
 from generator.client.naming import snake_case, unique
-from generator.client.package_version import pep440
+from generator.client.package_version import package_version
 from generator.client.pagination_detect import detect_pagination, ms_pageable, properties_of
 from generator.client.security_build import SecurityBuild, build_security
 from generator.client.wire_headers import idempotency_header, request_id_header
@@ -78,7 +78,7 @@ class _Types:
         self.class_names = class_names
 
     def component(self, reference: str) -> dict[str, Any]:
-        schema = json_pointer.resolve(self.document, reference[1:])
+        schema = json_pointer.resolve(self.document, json_pointer.of_local_reference(reference))
         return schema if isinstance(schema, dict) else {}
 
     def fixed(self, schema: Any, required: bool) -> code.Code | None:
@@ -174,7 +174,9 @@ class _Builder:
 
     def resolve(self, node: Any) -> Any:
         while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-            node = json_pointer.resolve(self.document, node["$ref"][1:])
+            node = json_pointer.resolve(
+                self.document, json_pointer.of_local_reference(node["$ref"])
+            )
         return node
 
     # -- operations ------------------------------------------------------------------------
@@ -608,6 +610,12 @@ class _Builder:
                     percent=progress.get("percent"),
                     processed=progress.get("processed"),
                     total=progress.get("total"),
+                    started_by=tuple(
+                        self.operations_by_id[started].method_name
+                        for started in facts.get("started-by", ())
+                        if started in self.operations_by_id
+                    ),
+                    started_link=facts.get("started-link"),
                 )
             )
         return found
@@ -697,7 +705,7 @@ class _Builder:
             distribution=code.distribution(self.package),
             title=str(info.get("title", self.package)),
             description=str(info.get("description", "")).strip(),
-            version=pep440(str(info.get("version", ""))),
+            version=package_version(info),
             server_url=str(server["url"]),
             server_variables=variables,
             auth=self.security.auth,

@@ -11,6 +11,8 @@ import re
 
 from packaging.version import InvalidVersion, Version
 
+from generator.shared.versions import PACKAGE_VERSION
+
 # A pre- or development-release word after the numbers, as PEP 440 spells it.
 _SUFFIXES = (
     (re.compile(r"alpha|a"), "a0"),
@@ -38,3 +40,10 @@ def pep440(version: str) -> str:
     word = match.group(2).lower()
     suffix = next((s for pattern, s in _SUFFIXES if word and pattern.fullmatch(word)), "")
     return str(Version(release + suffix))
+
+
+def package_version(info: dict[str, object]) -> str:
+    """The version of the package generated from a document whose ``info`` this is: the one
+    its manifest states (``x-package-version``), else ``info.version`` as PEP 440 spells it."""
+    stated = info.get(PACKAGE_VERSION)
+    return str(stated) if isinstance(stated, str) else pep440(str(info.get("version", "")))

@@ -92,6 +92,11 @@ def _schema(node: Any) -> Any:
         else:  # subschemas where the schema walker finds them, other values as they are
             result[key] = map_subschemas(key, value, _schema)
     result = _annotated_ref(_constraints_by_type(result))
+    if _holds_object(result.get("default")) and _holds_model(result):
+        # datamodel-code-generator writes an object default as a dict literal where the field's
+        # type is a model (`runtimes: dict[str, Runtime] = {"runc": {...}}`), which mypy
+        # refuses; without the default, a field the server leaves out is None.
+        del result["default"]
     values = result.get("enum")
     if isinstance(values, list) and values and not all(_is_of_type(v, result) for v in values):
         # `type: string, enum: [1, 2]`: the values are what a server sends; the declared type
@@ -102,6 +107,22 @@ def _schema(node: Any) -> Any:
         # then capitalises them
         result["x-enum-varnames"] = [name.lower() for name in enum_member_names(values)]
     return result
+
+
+def _holds_object(value: Any) -> bool:
+    if isinstance(value, dict):
+        return True
+    return isinstance(value, list) and any(_holds_object(member) for member in value)
+
+
+def _holds_model(schema: Any) -> bool:
+    """Whether a value of ``schema`` is, or holds, a model: a reference, declared properties
+    or a union, also as the items or the values of a map."""
+    if not isinstance(schema, dict):
+        return False
+    if any(key in schema for key in ("$ref", "properties", "allOf", "anyOf", "oneOf")):
+        return True
+    return _holds_model(schema.get("items")) or _holds_model(schema.get("additionalProperties"))
 
 
 _JSON_TYPES: dict[str, tuple[type, ...]] = {

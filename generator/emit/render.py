@@ -18,7 +18,7 @@ import jinja2.nodes
 from generator.client import code
 from generator.client.client_model import Package
 from generator.client.type_refs import TypeRef
-from generator.emit import readme_choices, reference
+from generator.emit import cli_commands, readme_choices, reference
 from generator.shared.naming import words
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -32,6 +32,8 @@ PACKAGE_FILES = {
     "_version.py.jinja": "src/{package}/_version.py",
     "resources.py.jinja": "src/{package}/resources.py",
     "errors.py.jinja": "src/{package}/errors.py",
+    "_cli.py.jinja": "src/{package}/_cli.py",
+    "__main__.py.jinja": "src/{package}/__main__.py",
 }
 
 
@@ -124,6 +126,15 @@ def environment() -> jinja2.Environment:
         example_server_values=readme_choices.example_server_values,
         example_base_url=readme_choices.example_base_url,
         example_schemes=readme_choices.example_schemes,
+        # what a package's command line declares (cli_commands); _cli.py.jinja prints it
+        cli_environment=cli_commands.environment,
+        cli_variable=cli_commands.environment_variable,
+        cli_arguments=cli_commands.arguments,
+        cli_body=cli_commands.body,
+        cli_driven=cli_commands.driven,
+        cli_wait=cli_commands.wait,
+        cli_example=cli_commands.example,
+        cli_example_environment=cli_commands.example_environment,
     )
     return env
 

@@ -16,6 +16,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from generator.normalize.bundle import EXAMPLE_ORIGIN, example_origin
+from generator.normalize.example_patterns import ExampleValidator
 from generator.normalize.openapi_walk import walk
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import Warnings
@@ -48,7 +49,7 @@ class ExampleChecker:
 
         Formats are checked only with a ``format_checker``: examples are not held to them.
         """
-        validator = jsonschema.Draft202012Validator(
+        validator = ExampleValidator(
             {"$ref": f"{_URI}#{quote(schema_pointer, safe='/~')}"},
             registry=self.registry,
             format_checker=format_checker,

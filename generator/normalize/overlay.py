@@ -9,6 +9,7 @@ from generator.normalize.openapi_walk import operations
 from generator.project.manifest import Manifest
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
+from generator.shared.versions import PACKAGE_VERSION
 
 
 def _operations(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -72,6 +73,8 @@ def apply_manifest(document: dict[str, Any], manifest: Manifest) -> None:
     if "description" in data:
         info["description"] = data["description"]
     info.setdefault("version", "1.0")
+    if "package-version" in data:
+        info[PACKAGE_VERSION] = data["package-version"]
     apply_auth_and_servers(document, manifest)
     operations = _operations(document)
     for operation_id in data["auth"].get("unauthenticated", []):

@@ -19,6 +19,7 @@ import jsonschema
 from generator.shared import pointer as json_pointer
 from generator.shared import x_pagination
 from generator.shared.errors import SpecError
+from generator.shared.versions import is_pep440
 from generator.sources.source_files import SourceFiles
 
 _POINTER = {"type": "string", "pattern": "^(/[^/]*)*$"}
@@ -83,6 +84,8 @@ MANIFEST_SCHEMA: dict[str, Any] = {
             },
         },
         "tags": {"type": "object", "additionalProperties": {"type": "string"}},
+        # the package's version, where info.version (made PEP 440) is not the one wanted
+        "package-version": {"type": "string"},
         "pagination": {"type": "object", "additionalProperties": x_pagination.SCHEMA},
         "jobs": {
             "type": "object",
@@ -125,6 +128,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
                     },
                     "id-field": _POINTER,
                     "started-by": _STRINGS,
+                    "started-link": _POINTER,
                 },
             },
         },
@@ -286,6 +290,14 @@ def load_manifest(file: Path) -> Manifest:
             file=file,
             pointer="/package",
             line=files.line_of(file, "/package"),
+        )
+    version = data.get("package-version")
+    if version is not None and not is_pep440(version):
+        raise SpecError(
+            f"invalid manifest: package-version {version!r} is not a PEP 440 version",
+            file=file,
+            pointer="/package-version",
+            line=files.line_of(file, "/package-version"),
         )
     if data["system"] != file.parent.name:
         raise SpecError(

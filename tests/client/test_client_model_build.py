@@ -415,3 +415,31 @@ def test_a_request_body_referring_to_a_false_schema_builds() -> None:
     package = build_package(document, package="t", class_names={"M": "M"})
     (operation,) = package.resources[0].operations
     assert operation.body is not None and operation.body.parameters[0].python_name == "m"
+
+
+def test_a_reference_percent_encoded_as_a_uri_fragment_is_followed() -> None:
+    # Codat: `$ref: "#/paths/~1companies~1%7BcompanyId%7D/get/parameters/0"`: a URI fragment,
+    # so percent-encoded; it failed with a bare KeyError naming the decoded path.
+    company = {"name": "companyId", "in": "path", "required": True, "schema": {"type": "string"}}
+    answer = {"204": {"description": "none"}}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/companies/{companyId}": {
+                "get": {"operationId": "getCompany", "parameters": [company], "responses": answer}
+            },
+            "/companies/{companyId}/data": {
+                "get": {
+                    "operationId": "getData",
+                    "parameters": [
+                        {"$ref": "#/paths/~1companies~1%7BcompanyId%7D/get/parameters/0"}
+                    ],
+                    "responses": answer,
+                }
+            },
+        },
+    }
+    package = build_package(document, package="t", class_names={})
+    operations = {o.operation_id: o for r in package.resources for o in r.operations}
+    assert [p.name for p in operations["getData"].parameters] == ["companyId"]

@@ -1193,3 +1193,45 @@ def test_a_description_with_a_line_separator_of_str_splitlines_makes_a_clean_doc
     assert not [line for line in source.split("\n") if line != line.rstrip()]
     thing = next(n for n in ast.parse(source).body if isinstance(n, ast.ClassDef))
     assert ast.get_docstring(thing) == "\\"
+
+
+def test_an_object_default_of_a_model_field_leaves_models_that_type_check(
+    tmp_path: Path, mypy_cache: Path
+) -> None:
+    # Docker's `Runtimes: {additionalProperties: {$ref: Runtime}, default: {runc: {...}}}`
+    # became `dict[str, Runtime] = {"runc": {"path": "runc"}}`, which mypy --strict refuses;
+    # the same for a list of models, a model and an inline object.
+    runtime = {"$ref": "#/components/schemas/Runtime"}
+    schemas = {
+        "Runtime": {"type": "object", "properties": {"path": {"type": "string"}}},
+        "Info": {
+            "type": "object",
+            "properties": {
+                "by_name": {
+                    "type": "object",
+                    "additionalProperties": runtime,
+                    "default": {"runc": {"path": "runc"}},
+                },
+                "listed": {"type": "array", "items": runtime, "default": [{"path": "runc"}]},
+                "one": {"allOf": [runtime], "default": {"path": "runc"}},
+                "inline": {
+                    "type": "object",
+                    "properties": {"x": {"type": "string"}},
+                    "default": {"x": "y"},
+                },
+                "free": {"type": "object", "default": {"any": 1}},
+                "name": {"type": "string", "default": "runc"},
+            },
+        },
+    }
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    source = generate_models({**document, "components": {"schemas": schemas}}, package="p")
+    (tmp_path / "probe_defaults.py").write_text(source.source, encoding="utf-8")
+    mypy = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache)]
+    typed = subprocess.run(
+        [*mypy, "probe_defaults.py"], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert typed.returncode == 0, typed.stdout
+    info = models_module(schemas).Info()
+    assert info.by_name is None and info.listed is None and info.one is None
+    assert info.free == {"any": 1} and info.name == "runc"  # defaults that type-check stay

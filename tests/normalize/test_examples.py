@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -176,3 +177,29 @@ paths:
     [warning] = result.warnings.items
     assert "api.yaml" in str(warning) and "seven.json" not in str(warning)
     assert "/paths/~1b/get/responses/200/content/application~1json/example" in str(warning)
+
+
+def test_a_pattern_that_backtracks_checks_an_example_in_linear_time(tmp_path: Path) -> None:
+    # BeezUP's `([\/\w \.-]*)*\/?$`: Python's re takes exponential time on a text it does not
+    # match, and normalizing hung; examples are checked with the models' (Rust) regex engine.
+    api = """openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Name:
+      type: string
+      pattern: '^(a+)+$'
+      example: aaaaaaaaaaaaaaaaaaaaaaaaaaa!
+    Code:
+      type: string
+      pattern: '^[A-Z]{3}$'
+      example: EUR
+"""
+    write_tree(tmp_path, {"api.yaml": api})
+    started = time.monotonic()
+    result = normalize_source(tmp_path / "api.yaml")
+    assert time.monotonic() - started < 2
+    schemas = result.document["components"]["schemas"]
+    assert "examples" not in schemas["Name"] and schemas["Code"]["examples"] == ["EUR"]
+    assert ["does not match" in str(w) for w in result.warnings.items] == [True]
