@@ -38,9 +38,19 @@ def sha256(data: bytes) -> str:
 
 def record_text(files: Mapping[str, bytes]) -> str:
     """The record of a package whose generated files (relative path -> content) are ``files``."""
-    hashes = {path: sha256(data) for path, data in sorted(files.items()) if path != RECORD}
+    return _text({path: sha256(data) for path, data in files.items() if path != RECORD})
+
+
+def _text(hashes: Mapping[str, str]) -> str:
     note = "what the generator wrote here, to tell hand edits; see the README's Custom code"
-    return json.dumps({"note": note, "files": hashes}, indent=2) + "\n"
+    return json.dumps({"note": note, "files": dict(sorted(hashes.items()))}, indent=2) + "\n"
+
+
+def add_to_record(folder: Path, relative: str) -> None:
+    """Record a file that a later step of generating wrote into the package (its changelog)."""
+    hashes = dict(read_record(folder) or {})
+    hashes[relative] = sha256((folder / relative).read_bytes())
+    (folder / RECORD).write_text(_text(hashes), encoding="utf-8", newline="\n")
 
 
 def read_record(folder: Path) -> dict[str, str] | None:
