@@ -2,7 +2,9 @@
 
 Exit 0 when what is committed under specs/ and generated/ is exactly what the generator makes
 from the sources now; otherwise exit 1, with the files that differ and a unified diff. Nothing
-in the checkout is written.
+in the checkout is written. A generated file whose content is not what its package's record
+says the generator wrote is a hand edit, told apart from a stale one; files the record does not
+list (custom/ and the like) are the user's and not compared (docs/custom-code.md).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from generator.build_cache import files_below
 from generator.emit.generate import PackageSource, system_package_source, write_packages
+from generator.emit.record import hand_edits, read_record, user_files
 from generator.normalize.normalize import normalize_system
 from generator.project.systems import SPEC_NAME, load_systems
 from generator.shared.errors import display_path
@@ -23,8 +26,17 @@ from generator.shared.errors import display_path
 @dataclass(frozen=True)
 class FileDifference:
     path: str  # relative to the checkout
-    kind: str  # changed | missing (should exist) | extra (should not)
+    # changed | missing (should exist) | extra (should not): stale, regenerating fixes it;
+    # hand edit: a generated file whose content is not what generation wrote (see ``record``)
+    kind: str
     diff: str  # unified diff, committed -> regenerated
+
+    @property
+    def hand_edit(self) -> bool:
+        return self.kind == HAND_EDIT
+
+
+HAND_EDIT = "hand edit"
 
 
 def _files(folder: Path) -> Iterator[Path]:
@@ -43,6 +55,11 @@ def _read(path: Path) -> list[str]:
 def _compare(committed: Path, fresh: Path, shown: str) -> Iterator[FileDifference]:
     committed_files = set(_files(committed)) if committed.is_dir() else set()
     fresh_files = set(_files(fresh)) if fresh.is_dir() else set()
+    record = read_record(committed)
+    edited = set(hand_edits(committed, record)) if record is not None else set()
+    if record is not None:  # what the user added (custom/ and the like) is theirs, not compared
+        users = set(user_files(committed, record))
+        committed_files = {p for p in committed_files if p.as_posix() not in users}
     for relative in sorted(committed_files | fresh_files):
         name = f"{shown}/{relative.as_posix()}"
         before = _read(committed / relative) if relative in committed_files else []
@@ -50,6 +67,8 @@ def _compare(committed: Path, fresh: Path, shown: str) -> Iterator[FileDifferenc
         if before == after:
             continue
         kind = "changed" if before and after else ("missing" if after else "extra")
+        if relative.as_posix() in edited:
+            kind = HAND_EDIT
         diff = "".join(difflib.unified_diff(before, after, f"a/{name}", f"b/{name}", n=3))
         yield FileDifference(name, kind, diff)
 
@@ -112,6 +131,19 @@ def summary(differences: list[FileDifference]) -> str:
     if not differences:
         return "specs/ and generated/ are what the generator makes from the sources\n"
     lines = [f"{len(differences)} generated files differ from what is committed:"]
-    lines += [f"  {d.kind:<8} {d.path}" for d in differences]
-    lines.append("run `make generate` and commit the result, or find what changed the output")
+    for d in differences:
+        if d.hand_edit:
+            lines.append(f"  hand edit: {d.path} (differs from what generation wrote)")
+        else:
+            why = f"{d.kind}; sources, templates or the generator changed"
+            lines.append(f"  stale: {d.path} ({why})")
+    if any(d.hand_edit for d in differences):
+        lines.append(
+            "hand edits: move each change into src/<package>/custom/ (the package README's "
+            "'Custom code'), then run `make generate`; `generate --force` discards them"
+        )
+    if not all(d.hand_edit for d in differences):
+        lines.append(
+            "stale: run `make generate` and commit the result, or find what changed the output"
+        )
     return "\n".join(lines) + "\n"

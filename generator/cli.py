@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.build_cache import Stamp, digest, files_below, toolchain
+from generator.emit.record import HandEditError, generated_files
 from generator.normalize.canonical import write_atomically
 from generator.project.manifest import package_name_problem
 from generator.project.systems import SPEC_NAME, default_specs_folder, load_systems
@@ -152,10 +153,10 @@ def _generate(arguments: argparse.Namespace) -> int:
             *targets,
         )
         stamp = Stamp(specs.parent, "generate")
-        if not arguments.no_cache and stamp.fresh(inputs, digest(files_below(output))):
+        if not arguments.no_cache and stamp.fresh(inputs, digest(generated_files(output))):
             return EXIT_OK
         code = _generate_packages(arguments)
-        stamp.record(inputs, digest(files_below(output)))
+        stamp.record(inputs, digest(generated_files(output)))
         return code
     return _generate_packages(arguments)
 
@@ -173,7 +174,9 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
         with _local_source(sources[0], arguments) as (source, root):
             result = normalize_source(source, root=root, strict=arguments.strict)
             package = PackageSource(result.document, arguments.package, result.source)
-            _write_packages([package], Path(arguments.output), arguments.quiet, result.warnings)
+            _write_packages(
+                [package], Path(arguments.output), arguments.quiet, result.warnings, arguments.force
+            )
         return EXIT_OK
     if arguments.package:
         raise UsageError("--package goes with a source file; systems name their own")
@@ -182,7 +185,7 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
     packages = [system_package_source(m) for m in load_systems(specs, targets)]
     output = Path(arguments.output) if arguments.output else specs.parent / "generated"
-    _write_packages(packages, output, arguments.quiet, Warnings())
+    _write_packages(packages, output, arguments.quiet, Warnings(), arguments.force)
     from generator.changes.changelog import update_changelogs
 
     update_changelogs(packages, output)
@@ -190,15 +193,15 @@ def _generate_packages(arguments: argparse.Namespace) -> int:
 
 
 def _write_packages(
-    packages: list[PackageSource], output: Path, quiet: bool, warnings: Warnings
+    packages: list[PackageSource], output: Path, quiet: bool, warnings: Warnings, force: bool
 ) -> None:
     """Write ``packages``; then ``warnings`` (normalizing's, if any) with generating's, or
-    before the error that stopped it."""
+    before the error that stopped it. ``force``: overwrite generated files edited by hand."""
     from generator.emit.generate import write_packages
 
     try:
         # a package written anywhere names its own install and spec paths in its README
-        written = write_packages(packages, output, name_output=True, warnings=warnings)
+        written = write_packages(packages, output, name_output=True, warnings=warnings, force=force)
     finally:
         _print_warnings(warnings)
     for path in written:
@@ -344,7 +347,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Generate the client package of each system under specs/ (all when none "
         "is named) into generated/<package>/ from its normalized openapi.yaml, or of one "
         "source file (any format `normalize` reads) or http(s) URL of one into -o DIR with "
-        "--package NAME.",
+        "--package NAME. Files a package's .generated.json does not list (src/<package>/custom/ "
+        "and any you added) are kept; a generated file edited by hand stops it, exit 1, "
+        "unless --force.",
     )
     generate.add_argument("targets", nargs="*", metavar="SYSTEM|SOURCE")
     generate.add_argument("-o", "--output", help="folder to write packages into")
@@ -358,6 +363,11 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("-q", "--quiet", action="store_true", help="say only what is wrong")
     generate.add_argument(
         "--no-cache", action="store_true", help="generate even when nothing has changed"
+    )
+    generate.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite generated files changed by hand (default: refuse, naming them)",
     )
     generate.set_defaults(run=_generate)
     diff = commands.add_parser(
@@ -401,7 +411,9 @@ def _parser() -> argparse.ArgumentParser:
         help="regenerate into a temporary folder and diff against what is committed",
         description="Regenerate every spec and client into a temporary folder and compare "
         "them with the committed specs/ and generated/: exit 0 when identical, else exit 1 "
-        "with the files that differ (standard error) and a unified diff (standard output).",
+        "with the files that differ (standard error: each a hand edit or stale) and a unified "
+        "diff (standard output). Files a package's .generated.json does not list are yours "
+        "and not compared.",
     )
     check.add_argument("--specs", help="the specs folder (default: this checkout's specs/)")
     check.add_argument("--generated", help="the generated folder (default: beside specs/)")
@@ -422,6 +434,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(arguments.run(arguments))
     except UsageError as error:
         usage.error(str(error))
+    except HandEditError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_DIFFERENT
     except SpecError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 import pytest
 import yaml
 
+from generator.changes.changelog import update_changelogs
 from generator.emit.generate import system_package_source, write_packages
 from generator.normalize.normalize import normalize_system
 from generator.project.systems import SPEC_NAME, load_systems
@@ -80,13 +81,17 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Regenerated:
     root = tmp_path_factory.mktemp("regenerated")
     manifests = load_systems(SPECS)
     sources = []
+    spec_texts = {}
     for manifest in manifests:
         spec = root / "specs" / manifest.system / SPEC_NAME
         spec.parent.mkdir(parents=True)
-        spec.write_text(normalize_system(manifest).to_yaml(), encoding="utf-8")
+        spec_texts[manifest.package] = normalize_system(manifest).to_yaml()
+        spec.write_text(spec_texts[manifest.package], encoding="utf-8")
         # Generated from the spec as written, exactly as `generate` reads it.
         sources.append(system_package_source(manifest, spec))
     write_packages(sources, root / "generated")
+    # and the changelogs, continued from the committed ones, as `generate` and `check` do
+    update_changelogs(sources, root / "generated", spec_texts, home=GENERATED)
     return Regenerated(root / "specs", root / "generated", {m.system: m.package for m in manifests})
 
 

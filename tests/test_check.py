@@ -4,6 +4,7 @@ file); and ``check`` (``make check``) says so, or where not."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from generator.build_cache import files_below
 from generator.cli import main
+from generator.emit.record import RECORD
 from generator.project.systems import SPEC_NAME
 from tests.conftest import GENERATED, SPECS, Regenerated
 
@@ -112,23 +114,48 @@ def test_check_passes_in_silence_and_writes_nothing(
     assert _fingerprint(checkout) == before  # nothing written
 
 
-def test_an_edited_missing_or_extra_generated_file_fails_with_a_diff(
+def test_a_hand_edit_is_told_from_a_stale_file_and_the_users_files_are_left_alone(
     checkout: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    package = checkout / "generated/alma_jobs"
     models = checkout / ALMA_MODELS
-    models.write_text(models.read_text().replace("class Job(", "class Jobb(", 1))
-    (checkout / "generated/alma_jobs/README.md").unlink()
-    (checkout / "generated/alma_jobs/src/alma_jobs/stray.py").write_text("x = 1\n")
+    models.write_text(models.read_text().replace("class Job(", "class Jobb(", 1))  # by hand
+    (package / "README.md").unlink()  # a generated file gone: regenerating makes it again
+    # One the generator wrote once and makes no more (its record lists it): stale.
+    record = json.loads((package / RECORD).read_text())
+    record["files"]["src/alma_jobs/gone.py"] = hashlib.sha256(b"x = 1\n").hexdigest()
+    (package / RECORD).write_text(json.dumps(record))
+    (package / "src/alma_jobs/gone.py").write_text("x = 1\n")
+    # The user's own: not the generator's to compare.
+    (package / "src/alma_jobs/custom").mkdir()
+    (package / "src/alma_jobs/custom/__init__.py").write_text("x = 1\n")
+    (package / "src/alma_jobs/mine.py").write_text("x = 1\n")
     before = _fingerprint(checkout)
 
     code, out, err = _check(checkout, capsys)
     assert code == 1
-    assert f"changed  {ALMA_MODELS}" in err
-    assert "missing  generated/alma_jobs/README.md" in err
-    assert "extra    generated/alma_jobs/src/alma_jobs/stray.py" in err
+    assert f"hand edit: {ALMA_MODELS} (differs from what generation wrote)" in err
+    assert "move each change into src/<package>/custom/" in err
+    stale = "sources, templates or the generator changed"
+    assert f"stale: generated/alma_jobs/README.md (missing; {stale})" in err
+    assert f"stale: generated/alma_jobs/src/alma_jobs/gone.py (extra; {stale})" in err
+    assert f"stale: generated/alma_jobs/{RECORD} (changed; {stale})" in err
+    assert "custom" not in err.replace("src/<package>/custom/", "") and "mine.py" not in err
+    assert len(err.splitlines()) == 1 + 4 + 2  # the count, the files, what to do of each kind
     assert f"--- a/{ALMA_MODELS}" in out
     assert "-class Jobb(" in out and "+class Job(" in out
     assert _fingerprint(checkout) == before
+
+
+def test_only_stale_files_say_only_to_regenerate(
+    checkout: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (checkout / "generated/alma_jobs/README.md").unlink()
+    code, _out, err = _check(checkout, capsys)
+    assert code == 1
+    assert "stale: generated/alma_jobs/README.md (missing;" in err
+    assert "hand edit" not in err and "custom/" not in err
+    assert "run `make generate` and commit the result" in err
 
 
 def test_a_changed_source_shows_in_the_spec_and_the_client(
@@ -140,5 +167,5 @@ def test_a_changed_source_shows_in_the_spec_and_the_client(
     manifest.write_text(text.replace("title: ", "title: Renamed ", 1))
     code, out, err = _check(checkout, capsys)
     assert code == 1
-    assert "changed  specs/alma-jobs/openapi.yaml" in err
+    assert "stale: specs/alma-jobs/openapi.yaml (changed;" in err
     assert "+  title: Renamed" in out

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.build_cache import files_below
 from generator.changes.diff import diff_descriptions
 from generator.changes.inputs import Description, committed_text
 from generator.changes.report import Report, grouped
 from generator.changes.rules import Level
 from generator.client.package_version import package_version
 from generator.emit.generate import PackageSource
+from generator.emit.record import add_to_record, read_record
 from generator.shared.errors import SpecError
 
 NAME = "CHANGELOG.md"
@@ -164,6 +164,7 @@ def write_changelog(
     )
     if not changelog.is_file() or changelog.read_text(encoding="utf-8") != text:
         changelog.write_text(text, encoding="utf-8", newline="\n")
+    add_to_record(folder, NAME)  # the generator's, as the files it wrote before
 
 
 def update_changelogs(
@@ -180,7 +181,8 @@ def update_changelogs(
         text = (spec_texts or {}).get(source.package)
         if text is None:
             text = source.spec_file.read_text(encoding="utf-8")
-        written = [p.relative_to(folder).as_posix() for p in files_below(folder)]
+        # what the generator wrote, not the files of the user's kept there (custom/)
+        written = sorted(read_record(folder) or {})
         write_changelog(
             folder,
             spec_file=source.spec_file,

@@ -671,7 +671,8 @@ class _Builder:
             t["name"]: t.get("description") or t.get("summary", "")  # 3.2 tags have a summary
             for t in self.document.get("tags", [])
         }
-        attributes: set[str] = {"close", "aclose"}
+        # the Client's own attributes, besides the resources
+        attributes: set[str] = {"close", "aclose", "hooks"}
         classes: set[str] = set()
         resources = []
         for tag, operations in sorted(by_tag.items()):

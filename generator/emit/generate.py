@@ -17,10 +17,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from generator.build_cache import files_below
 from generator.client.client_model import Package
 from generator.client.client_model_build import build_package
 from generator.client.inline_models import with_named_inline_schemas
 from generator.emit.models_codegen import ModelsResult, generate_models
+from generator.emit.record import (
+    RECORD,
+    HandEditError,
+    conflicts,
+    read_record,
+    record_text,
+    user_files,
+)
 from generator.emit.render import ReadmePaths, render_package, render_reference, runtime_files
 from generator.project.manifest import Manifest
 from generator.project.systems import SPEC_NAME
@@ -133,12 +142,16 @@ def write_packages(
     *,
     name_output: bool = False,
     warnings: Warnings | None = None,
+    force: bool = False,
 ) -> list[Path]:
-    """Generate every package into ``output/<package>``, replacing what was there.
+    """Generate every package into ``output/<package>``, replacing the files generated there.
 
     With ``name_output``, each README names where the package is and where its spec is from
     ``output``; otherwise as a committed system's (``check`` writes elsewhere to compare).
     What generating warns about is added to ``warnings``, for the caller to show or not.
+    Files the generator does not own (``custom/``, anything the user added) are kept; a
+    generated file changed by hand raises ``HandEditError`` before anything is written,
+    unless ``force`` (see ``record``).
     """
     output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=output, prefix=".generating-") as temporary:
@@ -161,10 +174,12 @@ def write_packages(
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8", newline="\n")
         _ruff(staging, sources)
+        _record_and_refuse_hand_edits(staging, output, sources, force)
         written = []
         for source in sources:
             target = output / source.package
             fresh = staging / source.package
+            _keep_users_files(target, fresh)
             _keep_times_of_unchanged_files(target, fresh)
             old = staging / f".old-{source.package}"
             if target.exists():
@@ -173,6 +188,31 @@ def write_packages(
             shutil.rmtree(old, ignore_errors=True)
             written.append(target)
     return written
+
+
+def _record_and_refuse_hand_edits(
+    staging: Path, output: Path, sources: list[PackageSource], force: bool
+) -> None:
+    """Write each staged package's record; then, unless ``force``, refuse (before anything is
+    moved into place) if regenerating would lose a hand edit in any of them."""
+    found = []
+    for source in sources:
+        fresh = staging / source.package
+        files = {p.relative_to(fresh).as_posix(): p.read_bytes() for p in files_below(fresh)}
+        (fresh / RECORD).write_text(record_text(files), encoding="utf-8", newline="\n")
+        found += conflicts(output / source.package, files)
+    if found and not force:
+        raise HandEditError(found)
+
+
+def _keep_users_files(current: Path, fresh: Path) -> None:
+    """Copy into the fresh package the files of the current one the generator does not own."""
+    if not current.is_dir():
+        return
+    for relative in user_files(current, read_record(current)):
+        if not (fresh / relative).exists():  # else --force chose the generated one
+            (fresh / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(current / relative, fresh / relative)
 
 
 def _keep_times_of_unchanged_files(current: Path, fresh: Path) -> None:

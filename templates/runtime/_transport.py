@@ -29,6 +29,7 @@ from ._errors import (
     PathParameterError,
     status_error_class,
 )
+from ._hooks import Hooks
 from ._notgiven import NOT_GIVEN, NotGiven, given_or
 from ._operation import OperationSpec
 from ._raw import record
@@ -255,6 +256,7 @@ class _TransportBase(Generic[_HttpClient]):
             identity[USER_AGENT] = user_agent
         self._headers = {"Accept-Encoding": ACCEPT_ENCODING, **identity, **(default_headers or {})}
         self._redirects = Redirects(self.base_url, getattr(auth, "credential_headers", ()))
+        self.hooks = Hooks()
         install()
 
     def __repr__(self) -> str:
@@ -415,6 +417,7 @@ class SyncTransport(_TransportBase[httpx.Client]):
 
     def _deliver(self, request: httpx.Request) -> httpx.Response:
         """One attempt, with the redirects the http client follows (see ``_redirects``)."""
+        self.hooks.before(request)
         with own_call():
             response = self._client.send(
                 request, stream=True, follow_redirects=False, auth=self._auth_for(True)
@@ -430,6 +433,7 @@ class SyncTransport(_TransportBase[httpx.Client]):
                     follow_redirects=False,
                     auth=self._auth_for(hop.trusted),
                 )
+            self.hooks.after(response)
             return response
 
     def _send(
@@ -532,6 +536,7 @@ class AsyncTransport(_TransportBase[httpx.AsyncClient]):
             await self._client.aclose()
 
     async def _deliver(self, request: httpx.Request) -> httpx.Response:
+        self.hooks.before(request)
         with own_call():
             response = await self._client.send(
                 request, stream=True, follow_redirects=False, auth=self._auth_for(True)
@@ -547,6 +552,7 @@ class AsyncTransport(_TransportBase[httpx.AsyncClient]):
                     follow_redirects=False,
                     auth=self._auth_for(hop.trusted),
                 )
+            self.hooks.after(response)
             return response
 
     async def _send(

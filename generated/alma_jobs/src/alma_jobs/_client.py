@@ -7,6 +7,7 @@ from types import TracebackType
 
 import httpx
 
+from ._runtime import _custom
 from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
 from ._runtime._schemes import ApiKeyAuth
@@ -97,6 +98,9 @@ class Client:
         """Runs of a job (job instances), with their status, progress and counters"""
         self.jobs = JobsResource(self._transport)
         """Jobs defined in Alma, and starting a run of one"""
+        self.hooks = self._transport.hooks
+        """Functions called with each request before it is sent and each answer as it arrives."""
+        _custom.setup("alma_jobs", self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._transport.base_url!r})"
@@ -170,6 +174,9 @@ class AsyncClient:
         """Runs of a job (job instances), with their status, progress and counters"""
         self.jobs = AsyncJobsResource(self._transport)
         """Jobs defined in Alma, and starting a run of one"""
+        self.hooks = self._transport.hooks
+        """Functions called with each request before it is sent and each answer as it arrives."""
+        _custom.setup("alma_jobs", self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._transport.base_url!r})"

@@ -7,6 +7,7 @@ from types import TracebackType
 
 import httpx
 
+from ._runtime import _custom
 from ._runtime._auth import LoginAuth, LoginEndpoint
 from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
@@ -106,6 +107,9 @@ class Client:
         )
         self.jobs = JobsResource(self._transport)
         """Export jobs and their files"""
+        self.hooks = self._transport.hooks
+        """Functions called with each request before it is sent and each answer as it arrives."""
+        _custom.setup("folio_data_export_spring", self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._transport.base_url!r})"
@@ -189,6 +193,9 @@ class AsyncClient:
         )
         self.jobs = AsyncJobsResource(self._transport)
         """Export jobs and their files"""
+        self.hooks = self._transport.hooks
+        """Functions called with each request before it is sent and each answer as it arrives."""
+        _custom.setup("folio_data_export_spring", self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._transport.base_url!r})"

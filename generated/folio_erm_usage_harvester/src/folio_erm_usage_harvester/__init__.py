@@ -9,6 +9,9 @@ Generated from specs/folio-erm-usage-harvester/openapi.yaml; do not edit by hand
 
 from . import errors, models
 from ._client import AsyncClient, Client, server_url
+from ._runtime import _custom
+from ._runtime._custom import extend
+from ._runtime._hooks import Hooks
 from ._runtime._jobs import JobProgress
 from ._runtime._notgiven import NOT_GIVEN, NotGiven
 from ._runtime._response import APIResponse
@@ -19,10 +22,16 @@ __all__ = [
     "APIResponse",
     "AsyncClient",
     "Client",
+    "Hooks",
     "JobProgress",
     "NotGiven",
     "__version__",
     "errors",
+    "extend",
     "models",
     "server_url",
 ]
+
+# Last, so that it can import all of the above: your own code, in custom/, which regenerating
+# never touches (the README's "Custom code").
+_custom.load(__name__)

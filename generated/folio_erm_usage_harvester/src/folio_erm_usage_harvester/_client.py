@@ -7,6 +7,7 @@ from types import TracebackType
 
 import httpx
 
+from ._runtime import _custom
 from ._runtime._auth import LoginAuth, LoginEndpoint
 from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
@@ -114,6 +115,9 @@ class Client:
         """The service implementations the harvester offers"""
         self.jobs = JobsResource(self._transport)
         """Harvesting jobs"""
+        self.hooks = self._transport.hooks
+        """Functions called with each request before it is sent and each answer as it arrives."""
+        _custom.setup("folio_erm_usage_harvester", self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._transport.base_url!r})"
@@ -201,6 +205,9 @@ class AsyncClient:
         """The service implementations the harvester offers"""
         self.jobs = AsyncJobsResource(self._transport)
         """Harvesting jobs"""
+        self.hooks = self._transport.hooks
+        """Functions called with each request before it is sent and each answer as it arrives."""
+        _custom.setup("folio_erm_usage_harvester", self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._transport.base_url!r})"

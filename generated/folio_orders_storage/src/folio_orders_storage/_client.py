@@ -7,6 +7,7 @@ from types import TracebackType
 
 import httpx
 
+from ._runtime import _custom
 from ._runtime._auth import LoginAuth, LoginEndpoint
 from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
@@ -106,6 +107,9 @@ class Client:
         )
         self.batch_tracking = BatchTrackingResource(self._transport)
         """Batch tracking records"""
+        self.hooks = self._transport.hooks
+        """Functions called with each request before it is sent and each answer as it arrives."""
+        _custom.setup("folio_orders_storage", self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._transport.base_url!r})"
@@ -189,6 +193,9 @@ class AsyncClient:
         )
         self.batch_tracking = AsyncBatchTrackingResource(self._transport)
         """Batch tracking records"""
+        self.hooks = self._transport.hooks
+        """Functions called with each request before it is sent and each answer as it arrives."""
+        _custom.setup("folio_orders_storage", self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._transport.base_url!r})"

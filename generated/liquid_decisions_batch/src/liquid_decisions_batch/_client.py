@@ -7,6 +7,7 @@ from types import TracebackType
 
 import httpx
 
+from ._runtime import _custom
 from ._runtime._oauth2 import OAuth2PasswordAuth
 from ._runtime._reading import DEFAULT_MAX_RESPONSE_BYTES
 from ._runtime._retry import RetryPolicy
@@ -102,6 +103,9 @@ class Client:
         """OAuth2 access tokens for the batch calls"""
         self.batch = BatchResource(self._transport)
         """Batch import and export jobs, and their status"""
+        self.hooks = self._transport.hooks
+        """Functions called with each request before it is sent and each answer as it arrives."""
+        _custom.setup("liquid_decisions_batch", self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._transport.base_url!r})"
@@ -187,6 +191,9 @@ class AsyncClient:
         """OAuth2 access tokens for the batch calls"""
         self.batch = AsyncBatchResource(self._transport)
         """Batch import and export jobs, and their status"""
+        self.hooks = self._transport.hooks
+        """Functions called with each request before it is sent and each answer as it arrives."""
+        _custom.setup("liquid_decisions_batch", self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._transport.base_url!r})"
