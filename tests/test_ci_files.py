@@ -116,6 +116,9 @@ def test_the_pre_commit_hooks_run_for_real_and_catch_a_lint_error_and_a_hand_edi
         ["git", "clone", "--quiet", "--shared", str(PROJECT), str(clone)], check=True, timeout=60
     )
     (clone / ".venv").symlink_to(PROJECT / ".venv")
+    # The clone's files are newer than the venv's stamp: make would reinstall the toolkit into
+    # the shared venv from the clone (and leave the venv importing it from this temporary folder)
+    os.utime(clone / "pyproject.toml", (0, 0))
     (clone / "generator" / "lint_probe.py").write_text("import os\n", encoding="utf-8")
     readme = clone / "generated" / "alma_jobs" / "README.md"
     readme.write_text(readme.read_text(encoding="utf-8") + "A hand edit.\n", encoding="utf-8")
@@ -139,3 +142,16 @@ def test_the_pre_commit_hooks_run_for_real_and_catch_a_lint_error_and_a_hand_edi
     assert "generated/alma_jobs/README.md" in result.stdout  # what make check names
     assert "files were modified by this hook" in result.stdout  # ruff --fix took the import
     assert (clone / "generator" / "lint_probe.py").read_text(encoding="utf-8") == ""
+    # and the venv the clone shares still imports this checkout's toolkit
+    where = subprocess.run(
+        [
+            str(PROJECT / ".venv" / "bin" / "python"),
+            "-c",
+            "import generator; print(generator.__file__)",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert Path(where.stdout.strip()).is_relative_to(PROJECT), where.stdout

@@ -12,6 +12,7 @@ from generator.client import type_refs as types
 from generator.client.client_model import JobWaiter, Operation, Package, Parameter, Resource
 from generator.client.code import Code, code_span, identifier, literal
 from generator.emit import readme_choices
+from generator.shared.naming import numbered
 
 # Options of the runtime's own on the commands: an API parameter does not take their names.
 _RESERVED = {"help", "data", "output", "all", "wait", "timeout", "poll-interval"}
@@ -88,9 +89,7 @@ def arguments(operation: Operation) -> list[CliArgument]:
             name = kebab(p.python_name)
             if name in taken:  # --data of the command line, or ``id`` and ``id_``
                 name = f"{'body' if p.location == 'body' else p.location}-{name}"
-            base, number = name, 2
-            while name in taken:
-                name, number = f"{base}-{number}", number + 1
+            name = numbered(name, taken, separator="-")
             taken.add(name)
             option = "--" + name
         found.append(_argument(p, option))
