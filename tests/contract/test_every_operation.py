@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -236,7 +237,13 @@ def test_sync_client(
         _check_answer(module, operation, _with_prism_retries(lambda: call(**arguments), document))
 
 
-@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+# The async client meets Prism's made-up answers under the long profile: what they vary is the
+# data, which both clients parse alike; the sync client meets them in every run.
+@pytest.mark.parametrize(
+    "dynamic",
+    [False, True] if os.environ.get("TEST_PROFILE") == "long" else [False],
+    ids=["static", "dynamic"][: 2 if os.environ.get("TEST_PROFILE") == "long" else 1],
+)
 @pytest.mark.parametrize(("system", "operation_id"), CASES)
 def test_async_client(
     system: str, operation_id: str, dynamic: bool, prism: Callable[[str], PrismServer]
