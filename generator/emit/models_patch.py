@@ -66,6 +66,7 @@ def tidied(source: str) -> str:
             *_field_only_edits(tree, text),
             *_docstring_edits(tree, text),
             *_protected_name_edits(tree, text),
+            *_conflicting_base_field_edits(tree, text),
         ]
     )
     pieces, done = [], 0
@@ -135,6 +136,52 @@ def _field_only_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
 # datamodel-code-generator already renamed the ones that would shadow a method
 # (`model_validate` -> `model_validate_`).
 _PROTECTED = ("model_validate", "model_dump")
+
+
+def _fields(node: ast.ClassDef) -> dict[str, ast.AnnAssign]:
+    return {
+        s.target.id: s
+        for s in node.body
+        if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
+    }
+
+
+def _conflicting_base_field_edits(tree: ast.Module, text: _Text) -> list[_Edit]:
+    """A field two bases of a model declare differently, declared in the model itself.
+
+    datamodel-code-generator writes an ``allOf`` of several parts as a class with a base per
+    part; where two parts declare one property differently (required in one, optional in the
+    other), mypy refuses the class ("Definition of ... in base class ... is incompatible").
+    ``allOf`` means every part holds, so the model takes the strictest: a base's required
+    declaration, else the first base's.
+    """
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+    edits: list[_Edit] = []
+    for node in classes.values():
+        bases = [classes[b.id] for b in node.bases if isinstance(b, ast.Name) and b.id in classes]
+        if len(bases) < 2 or not node.body:
+            continue
+        own = _fields(node)
+        declared: dict[str, list[ast.AnnAssign]] = {}
+        for base in bases:
+            for name, statement in _fields(base).items():
+                declared.setdefault(name, []).append(statement)
+        added = []
+        for name, statements in declared.items():
+            shapes = {
+                ast.dump(s.annotation) + ast.dump(s.value or ast.Constant(...)) for s in statements
+            }
+            if name in own or len(statements) < 2 or len(shapes) < 2:
+                continue
+            chosen = next((s for s in statements if s.value is None), statements[0])
+            segment = ast.get_source_segment(text.source, chosen)
+            if segment is not None:
+                added.append("\n    " + segment)
+        if added:
+            last = node.body[-1]
+            at = text.offset(last.end_lineno or last.lineno, last.end_col_offset or 0)
+            edits.append((at, at, "".join(added)))
+    return edits
 
 
 def _protected_name_edits(tree: ast.Module, text: _Text) -> list[_Edit]:

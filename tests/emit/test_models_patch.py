@@ -3,6 +3,8 @@ on fields (pydantic's UnsupportedFieldAttributeWarning, at every import, otherwi
 
 from __future__ import annotations
 
+import ast
+import subprocess
 import sys
 import warnings
 from types import ModuleType
@@ -86,3 +88,52 @@ def test_a_union_of_a_null_const_and_null_imports_without_a_warning() -> None:
     source = generate_models(with_named_inline_schemas(document), package="p").source
     assert "TypeAliasType(" in source
     _run(source)
+
+
+def test_a_field_two_bases_declare_differently_is_declared_in_the_model_itself(
+    tmp_path: Any,
+) -> None:
+    """An allOf of parts that declare one property, required in one and optional in another
+    (found by the long schema-shapes profile): mypy refused the class for its bases; the model
+    now declares the required one itself."""
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Shapes", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "M": {
+                    "oneOf": [
+                        {
+                            "type": "object",
+                            "properties": {"source": {"type": "string"}},
+                            "required": ["source"],
+                        }
+                    ]
+                },
+                "Both": {
+                    "allOf": [
+                        {"$ref": "#/components/schemas/M"},
+                        {"type": "object", "properties": {"source": {"type": "string"}}},
+                    ]
+                },
+            }
+        },
+    }
+    source = generate_models(with_named_inline_schemas(spec), package="shapes").source
+    module = ast.parse(source)
+    merged = [
+        node for node in module.body if isinstance(node, ast.ClassDef) and len(node.bases) >= 2
+    ]
+    assert merged, source
+    own = [ast.unparse(s) for s in merged[0].body if isinstance(s, ast.AnnAssign)]
+    assert own == ["source: str"]
+    path = tmp_path / "shapes_models.py"
+    path.write_text(source, encoding="utf-8")
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout
