@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.changes.change import Change
 from generator.changes.diff import diff_descriptions
 from generator.changes.inputs import Description, committed_text
 from generator.changes.report import Report, grouped
 from generator.changes.rules import Level
+from generator.client import code
 from generator.client.package_version import package_version
 from generator.emit.generate import PackageSource
 from generator.emit.record import add_to_record, read_record
@@ -53,11 +55,15 @@ def digest(texts: Iterable[tuple[str, bytes]]) -> str:
     return hashed.hexdigest()[:16]
 
 
+def _spec_digest(text: str) -> str:
+    return digest([("spec", text.encode())])
+
+
 def package_state(spec_text: str, folder: Path, generated: Iterable[str]) -> State:
     """The state of the package in ``folder`` whose ``generated`` files (relative paths) the
     generator wrote from the spec ``spec_text``."""
     files = [(name, (folder / name).read_bytes()) for name in generated if name != NAME]
-    return State(digest([("spec", spec_text.encode())]), digest(files))
+    return State(_spec_digest(spec_text), digest(files))
 
 
 def _latest(text: str) -> State | None:
@@ -113,7 +119,7 @@ def _changes(report: Report) -> str:
     return "\n\n".join(parts)
 
 
-def _line(change: Any, operations: list[str]) -> str:
+def _line(change: Change, operations: list[str]) -> str:
     where = f" ({', '.join(f'`{o}`' for o in operations[:3])}" if operations else ""
     if operations and len(operations) > 3:
         where += f" and {len(operations) - 3} more"
@@ -140,24 +146,24 @@ def write_changelog(
     state = package_state(spec_text, folder, generated)
     changelog = folder / NAME
     committed = committed_text(home / NAME)
-    if committed is None and (home / NAME).is_file() and committed_text(spec_file) is None:
+    old_spec = committed_text(spec_file)
+    if committed is None and old_spec is None and (home / NAME).is_file():
         # not in git at all: the file is all there is
         committed = (home / NAME).read_text(encoding="utf-8")
     latest = _latest(committed) if committed else None
-    old_spec = committed_text(spec_file)
     spec_changed = latest is not None and latest.spec != state.spec
     changes = None
-    if (
+    if (  # the changes are listed only from the spec the latest entry describes
         spec_changed
-        and old_spec is not None
         and latest is not None
-        and digest([("spec", old_spec.encode())]) == latest.spec
+        and old_spec is not None
+        and _spec_digest(old_spec) == latest.spec
     ):
         changes = _diff(old_spec, document, spec_file, package)
     text = updated(
         committed=committed,
         state=state,
-        distribution=package.replace("_", "-"),
+        distribution=code.distribution(package),
         version=version,
         changes=changes,
         spec_changed=spec_changed,

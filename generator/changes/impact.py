@@ -252,20 +252,16 @@ def _body_field(change: Change) -> str | None:
 
 
 def _field_breaks(change: Change, old: ClientSurface, new: ClientSurface) -> tuple[str, ...]:
+    """``package.models.Class.field`` of the old surface that the new one lacks (both sides
+    are generated under one package name, so a symbol names the same thing in both)."""
     if change.side != "old":
         return ()
     return tuple(
         symbol
         for symbol in _symbols(change, old)
         if symbol.startswith(f"{old.package}.models.") and symbol.count(".") == 3
-        if symbol in old.api and _renamed(symbol, old, new) not in new.api
+        if symbol in old.api and symbol not in new.api
     )
-
-
-def _renamed(symbol: str, old: ClientSurface, new: ClientSurface) -> str:
-    """``symbol`` (``package.models.Class.field``) as the new surface would name it."""
-    _, _, model, field = symbol.split(".")
-    return f"{new.package}.models.{model}.{field}"
 
 
 def _symbols(change: Change, surface: ClientSurface) -> tuple[str, ...]:
