@@ -39,16 +39,16 @@ class ModelDoc:
 
 # Anchors keep the case of the names (ids are case-sensitive: models `M` and `m` both exist in
 # real specs), and each kind has its own prefix so that no two can meet.
-def model_anchor(name: str) -> str:
-    return f"model-{name}"
+def model_anchor(name: object) -> code.Code:
+    return code.Code(f"model-{name}")
 
 
-def resource_anchor(attribute: str) -> str:
-    return f"resource-{attribute}"
+def resource_anchor(attribute: object) -> code.Code:
+    return code.Code(f"resource-{attribute}")
 
 
-def method_anchor(resource: str, method: str) -> str:
-    return f"method-{resource}-{method}"
+def method_anchor(resource: object, method: object) -> code.Code:
+    return code.Code(f"method-{resource}-{method}")
 
 
 def models_of(source: str) -> tuple[ModelDoc, ...]:

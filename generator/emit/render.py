@@ -135,6 +135,11 @@ def environment() -> jinja2.Environment:
         cli_wait=cli_commands.wait,
         cli_example=cli_commands.example,
         cli_example_environment=cli_commands.example_environment,
+        # the anchors and cells of a package's api.md (reference)
+        model_anchor=reference.model_anchor,
+        resource_anchor=reference.resource_anchor,
+        method_anchor=reference.method_anchor,
+        table_code=reference.table_code,
     )
     return env
 
@@ -177,19 +182,13 @@ def render_reference(package: Package, models_source: str) -> str:
     ``models.py`` datamodel-code-generator wrote (``reference``)."""
     models = reference.models_of(models_source)
     names = reference.model_names(models)
-    env = environment()
-    env.filters.update(
-        resource_anchor=lambda name: code.Code(reference.resource_anchor(str(name))),
-        model_anchor=lambda name: code.Code(reference.model_anchor(str(name))),
-        table_code=reference.table_code,
-    )
     context = {
         "package": package,
         "models": models,
+        # each model a type names is linked: which names are models is this package's
         "link": lambda annotation: reference.linked_type(annotation, names),
-        "method_anchor": lambda *names: code.Code(reference.method_anchor(*map(str, names))),
     }
-    return env.get_template("api.md.jinja").render(context)
+    return environment().get_template("api.md.jinja").render(context)
 
 
 def render_package(package: Package, paths: ReadmePaths | None = None) -> dict[str, str]:
