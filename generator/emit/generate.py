@@ -22,6 +22,7 @@ from generator.client.client_model import Package
 from generator.client.client_model_build import build_package
 from generator.client.inline_models import with_named_inline_schemas
 from generator.emit.models_codegen import ModelsResult, generate_models
+from generator.emit.models_split import split_models
 from generator.emit.record import (
     RECORD,
     HandEditError,
@@ -87,10 +88,14 @@ def render_package_source(source: PackageSource, paths: ReadmePaths | None = Non
     warnings = Warnings()
     for message, pointer in package.warnings:
         warnings.add(message, file=source.spec_file, pointer=pointer)
-    files = render_package(package, paths)
+    split = split_models(models.source)
+    files = render_package(package, paths, split_models=split is not None)
     code = f"src/{source.package}"
-    files[f"{code}/models.py"] = models.source
-    files["api.md"] = render_reference(package, models.source)
+    if split is None:
+        files[f"{code}/models.py"] = models.source
+    else:
+        files.update({f"{code}/models/{name}": text for name, text in split.files.items()})
+    files["api.md"] = render_reference(package, models.source, split_models=split is not None)
     files[f"{code}/py.typed"] = ""
     for name, text in runtime_files(package).items():
         files[f"{code}/_runtime/{name}"] = text

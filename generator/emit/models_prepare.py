@@ -15,6 +15,7 @@ from typing import Any
 from generator.shared import inheritance
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
+from generator.shared.graphs import strongly_connected
 from generator.shared.naming import numbered, value_words
 from generator.shared.schema_walk import map_subschemas
 
@@ -498,35 +499,12 @@ def _without_union_cycles(schemas: dict[str, Any]) -> dict[str, Any]:
 
 
 def _cycles(edges: dict[str, set[str]]) -> list[set[str]]:
-    """The strongly connected components of ``edges`` that hold a cycle (Tarjan's)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    found: list[set[str]] = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        for successor in sorted(edges[node]):
-            if successor not in index:
-                visit(successor)
-                low[node] = min(low[node], low[successor])
-            elif successor in stack:
-                low[node] = min(low[node], index[successor])
-        if low[node] == index[node]:
-            component = set()
-            while True:
-                member = stack.pop()
-                component.add(member)
-                if member == node:
-                    break
-            if len(component) > 1 or node in edges[node]:
-                found.append(component)
-
-    for node in edges:
-        if node not in index:
-            visit(node)
-    return found
+    """The strongly connected components of ``edges`` that hold a cycle."""
+    return [
+        set(component)
+        for component in strongly_connected({node: sorted(edges[node]) for node in edges})
+        if len(component) > 1 or component[0] in edges.get(component[0], ())
+    ]
 
 
 @functools.cache

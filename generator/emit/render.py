@@ -19,6 +19,7 @@ from generator.client import code
 from generator.client.client_model import Package
 from generator.client.type_refs import TypeRef
 from generator.emit import cli_commands, readme_choices, reference
+from generator.emit.lazy_package import lazy_init
 from generator.shared.naming import words
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -30,7 +31,6 @@ PACKAGE_FILES = {
     "__init__.py.jinja": "src/{package}/__init__.py",
     "_client.py.jinja": "src/{package}/_client.py",
     "_version.py.jinja": "src/{package}/_version.py",
-    "resources.py.jinja": "src/{package}/resources.py",
     "errors.py.jinja": "src/{package}/errors.py",
     "_cli.py.jinja": "src/{package}/_cli.py",
     "__main__.py.jinja": "src/{package}/__main__.py",
@@ -177,7 +177,7 @@ def _relative(path: Path, start: Path) -> str:
     return Path(os.path.relpath(path, start)).as_posix()
 
 
-def render_reference(package: Package, models_source: str) -> str:
+def render_reference(package: Package, models_source: str, *, split_models: bool = False) -> str:
     """The package's ``api.md``: its methods from the client model, its models from the
     ``models.py`` datamodel-code-generator wrote (``reference``)."""
     models = reference.models_of(models_source)
@@ -185,27 +185,69 @@ def render_reference(package: Package, models_source: str) -> str:
     context = {
         "package": package,
         "models": models,
+        "split_models": split_models,
         # each model a type names is linked: which names are models is this package's
         "link": lambda annotation: reference.linked_type(annotation, names),
     }
     return environment().get_template("api.md.jinja").render(context)
 
 
-def render_package(package: Package, paths: ReadmePaths | None = None) -> dict[str, str]:
+# Above this many operations, each resource is a module of its own, imported when first used.
+RESOURCE_MODULES_ABOVE = 200
+
+
+def render_package(
+    package: Package, paths: ReadmePaths | None = None, *, split_models: bool = False
+) -> dict[str, str]:
     """Every templated file of ``package``: relative path -> text. The README names the paths
-    of a committed system's package unless ``paths`` says otherwise."""
+    of a committed system's package unless ``paths`` says otherwise.
+
+    A package of many operations, or of models split into modules (``split_models``), has a
+    module per resource too: its client imports a resource's module when the resource is first
+    used, so that importing it loads none of its models.
+    """
     env = environment()
+    operations = sum(len(resource.operations) for resource in package.resources)
+    resource_modules = split_models or operations > RESOURCE_MODULES_ABOVE
     context = {
         "package": package,
         "paths": paths or ReadmePaths.committed(package),
+        "resource_modules": resource_modules,
+        "split_models": split_models,
     }
     files = {
         target.format(package=package.name): env.get_template(template).render(context)
         for template, target in PACKAGE_FILES.items()
     }
+    files.update(_resources(package, context, resource_modules))
     if package.webhooks:  # only an API that calls back has them
         template = env.get_template("webhooks.py.jinja")
         files[f"src/{package.name}/webhooks.py"] = template.render(context)
+    return files
+
+
+def _resources(package: Package, context: dict[str, object], modules: bool) -> dict[str, str]:
+    """``resources.py``, or the ``resources`` package: a module per resource (``_jobs.py``)."""
+    template = environment().get_template("resources.py.jinja")
+    if not modules:
+        text = template.render({**context, "resources": package.resources, "up": code.Code(".")})
+        return {f"src/{package.name}/resources.py": text}
+    folder = f"src/{package.name}/resources"
+    files, homes = {}, {}
+    for resource in package.resources:
+        module = f"_{resource.attribute}"
+        files[f"{folder}/{module}.py"] = template.render(
+            {**context, "resources": [resource], "up": code.Code("..")}
+        )
+        for prefix in ("", "Async"):
+            for suffix in ("", "WithRawResponse"):
+                homes[f"{prefix}{resource.class_name}{suffix}"] = module
+    docstring = (
+        f"The calls of {package.title}, grouped by tag: one class each, sync and async.\n\n"
+        "Each resource is a module of its own, imported (with the models it uses) when it is "
+        "first used: ``client.jobs``, ``from .resources import JobsResource``."
+    )
+    files[f"{folder}/__init__.py"] = lazy_init(docstring, homes)
     return files
 
 
