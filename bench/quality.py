@@ -40,7 +40,12 @@ def check(package_folder: Path, package: str, spec: Spec, python: Path = PYTHON)
     """``python``: the interpreter that imports and type-checks the package (by default the
     project's; bench/corpus_quality gives one with only the package's declared dependencies)."""
     source = package_folder / "src"
-    resources = (source / package / "resources.py").read_text(encoding="utf-8")
+    # one module, or a package of them (a large package's: a module per resource)
+    resources = "".join(
+        path.read_text(encoding="utf-8")
+        for path in [source / package / "resources.py", *(source / package).glob("resources/*.py")]
+        if path.is_file()
+    )
     webhooks = source / package / "webhooks.py"
     parsers = webhooks.read_text(encoding="utf-8").count("\ndef parse_") if webhooks.exists() else 0
     imported = subprocess.run(

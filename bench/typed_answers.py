@@ -187,12 +187,19 @@ def _typed(annotation: Any) -> bool:
 def _probe(package: str) -> list[tuple[str, str, str, bool]]:
     """Run in the package's interpreter: every OperationSpec's success answers, typed or not."""
     import importlib
+    import pkgutil
 
     resources = importlib.import_module(f"{package}.resources")
+    # one module, or a package of them (a large package's: a module per resource)
+    modules = [resources] + [
+        importlib.import_module(f"{resources.__name__}.{found.name}")
+        for found in pkgutil.iter_modules(getattr(resources, "__path__", []))
+    ]
     operation_spec = importlib.import_module(f"{package}._runtime._operation").OperationSpec
     return [
         (spec.method, spec.path, str(response.status), _typed(response.model))
-        for spec in vars(resources).values()
+        for module in modules
+        for spec in vars(module).values()
         if isinstance(spec, operation_spec)
         for response in spec.responses
         if response.kind == "json"
