@@ -152,3 +152,16 @@ def test_the_package_init_names_every_model_for_type_checkers_and_imports_none(
     assert all(not getattr(n, "level", 0) for n in runtime_imports)  # no model module
     for name, home in split.homes.items():
         assert f"from .{home} import {name} as {name}" in init
+
+
+def test_a_line_starting_with_class_inside_a_docstring_is_not_a_statement(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # read a class at a time, the piece before such a line does not parse alone
+    source = SOURCE.replace('"""Trees."""', '"""Trees:\nclass of things, not a class.\n"""')
+    monkeypatch.setattr(models_split, "SPLIT_ABOVE", 3)
+    found = split_models(source)
+    assert found is not None
+    forest = found.files[f"{found.homes['Forest']}.py"]
+    assert '"""Trees:\nclass of things, not a class.\n"""' in forest
+    assert set(found.homes) == {"Status", "JobFiles", "Job", "Task", "Node", "Tree", "Forest"}
