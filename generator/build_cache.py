@@ -7,14 +7,21 @@ the same inputs whose outputs are still exactly as written does nothing. Any cha
 source, a template, the generator, a tool version, the options, or to an output by hand,
 makes the next run do the work again. The stamps live in ``.stamps/`` (not committed).
 
+Steps whose result is a pure function of their input (datamodel-code-generator's models of a
+set of schemas, a compiled template) keep it in a ``ContentCache`` under ``.stamps/`` of the
+toolkit's checkout, keyed by a hash of that input and of everything else the result depends on:
+a run whose stamp is stale still skips them for every system whose schemas did not change.
+
 This module imports nothing heavy: the point is to answer in a few milliseconds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import tempfile
 from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
@@ -23,6 +30,11 @@ from generator import __version__
 
 GENERATOR = Path(__file__).resolve().parent
 TEMPLATES = GENERATOR.parent / "templates"
+# Where the content caches live unless GENERATOR_CACHE says: the toolkit's own checkout (the
+# stamps' folder, ignored by git), never the folder of the user who runs it.
+CACHES = GENERATOR.parent / ".stamps"
+# Past this many bytes a cache drops its least recently used entries (GitHub's models: 9 MB).
+CACHE_BUDGET = 256 * 2**20
 # Tools whose version can change the output byte for byte.
 TOOLS = (
     "datamodel-code-generator",
@@ -92,3 +104,89 @@ class Stamp:
         temporary = self.file.with_suffix(".tmp")
         temporary.write_text(json.dumps({"inputs": inputs, "outputs": outputs}), encoding="utf-8")
         temporary.replace(self.file)
+
+
+def cache_folder(kind: str) -> Path:
+    """Where the results of one kind of step are kept (``GENERATOR_CACHE`` moves them all)."""
+    return Path(os.environ.get("GENERATOR_CACHE") or CACHES) / kind
+
+
+_reading = True
+
+
+def reading_caches() -> bool:
+    """False within ``fresh_results``."""
+    return _reading
+
+
+@contextlib.contextmanager
+def fresh_results() -> Iterator[None]:
+    """Within it, every ``ContentCache`` misses (and is written afresh): ``--no-cache``."""
+    global _reading
+    before, _reading = _reading, False
+    try:
+        yield
+    finally:
+        _reading = before
+
+
+class ContentCache:
+    """Results keyed by a hash of everything they depend on, one JSON file each.
+
+    A cache is an optimisation, never a source of truth: an entry that cannot be read or is
+    not what ``get``'s caller expects is a miss, and a folder that cannot be written is no
+    cache at all. Writes are atomic (a temporary file renamed), so parallel runs that make the
+    same entry agree.
+    """
+
+    def __init__(self, kind: str, budget: int = CACHE_BUDGET) -> None:
+        self.folder = cache_folder(kind)
+        self.budget = budget
+
+    @staticmethod
+    def key(*parts: str) -> str:
+        hasher = hashlib.sha256()
+        for part in parts:
+            hasher.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        return hasher.hexdigest()
+
+    def get(self, key: str) -> object | None:
+        if not reading_caches():
+            return None
+        entry = self.folder / f"{key}.json"
+        try:
+            value: object = json.loads(entry.read_bytes())
+            os.utime(entry)  # recently used: the last to go when the budget is exceeded
+        except (OSError, ValueError):
+            return None
+        return value
+
+    def put(self, key: str, value: object) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump(value, file)
+            os.replace(temporary, self.folder / f"{key}.json")
+            self._trim()
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+    def _trim(self) -> None:
+        """Drop the least recently used entries until the rest fit in the budget."""
+        entries = []
+        for path in self.folder.glob("*.json"):
+            with contextlib.suppress(OSError):
+                status = path.stat()
+                entries.append((status.st_mtime_ns, status.st_size, path))
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in sorted(entries):
+            if total <= self.budget:
+                break
+            with contextlib.suppress(OSError):
+                path.unlink()
+            total -= size

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import __version__
-from generator.build_cache import Stamp, digest, files_below, toolchain
+from generator.build_cache import Stamp, digest, files_below, fresh_results, toolchain
 from generator.emit.record import HandEditError, generated_files
 from generator.normalize.canonical import write_atomically
 from generator.project.manifest import package_name_problem
@@ -141,6 +141,13 @@ def _check_package(arguments: argparse.Namespace) -> None:
 
 
 def _generate(arguments: argparse.Namespace) -> int:
+    if arguments.no_cache:  # all the work: no stamp, and no result kept from an earlier run
+        with fresh_results():
+            return _generate_unless_fresh(arguments)
+    return _generate_unless_fresh(arguments)
+
+
+def _generate_unless_fresh(arguments: argparse.Namespace) -> int:
     _check_package(arguments)
     targets: list[str] = arguments.targets
     if not _source_targets(targets) and not arguments.package:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -91,3 +92,21 @@ def test_the_toolchain_hash_follows_templates_and_code(tmp_path: Path, monkeypat
     assert build_cache.toolchain() == before
     (templates / "package" / "README.md.jinja").write_text("changed\n")
     assert build_cache.toolchain() != before
+
+
+def test_a_content_cache_drops_the_least_recently_used_past_its_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path))
+    cache = build_cache.ContentCache("kind", budget=250)
+    for number in range(3):
+        cache.put(f"entry{number}", "x" * 100)
+        entry = tmp_path / "kind" / f"entry{number}.json"
+        os.utime(entry, ns=(number * 10**9, number * 10**9))  # one a second, oldest first
+    # two fit: the oldest is gone; reading one keeps it when the next is added
+    assert cache.get("entry0") is None
+    assert cache.get("entry1") == "x" * 100
+    cache.put("entry3", "x" * 100)
+    assert cache.get("entry1") == "x" * 100
+    assert cache.get("entry2") is None
+    assert not list((tmp_path / "kind").glob("*.tmp"))
