@@ -87,22 +87,34 @@ def toolchain() -> str:
 
 
 class Stamp:
-    """The record of one step's last run: ``.stamps/<step>.json`` beside ``specs/``."""
+    """The record of one step's last run: ``.stamps/<step>.json`` beside ``specs/``.
+
+    ``facts`` are what the run learnt that the next must know before it can tell whether it
+    is fresh (which package a system's manifest names, so as to hash that package's files).
+    """
 
     def __init__(self, checkout: Path, step: str) -> None:
         self.file = checkout / ".stamps" / f"{step}.json"
 
-    def fresh(self, inputs: str, outputs: str) -> bool:
+    def _read(self) -> object:
         try:
-            recorded = json.loads(self.file.read_text(encoding="utf-8"))
+            return json.loads(self.file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return False
-        return bool(recorded == {"inputs": inputs, "outputs": outputs})
+            return None
 
-    def record(self, inputs: str, outputs: str) -> None:
+    def recorded(self, fact: str) -> str | None:
+        recorded = self._read()
+        value = recorded.get(fact) if isinstance(recorded, dict) else None
+        return value if isinstance(value, str) else None
+
+    def fresh(self, inputs: str, outputs: str, **facts: str) -> bool:
+        return bool(self._read() == {"inputs": inputs, "outputs": outputs, **facts})
+
+    def record(self, inputs: str, outputs: str, **facts: str) -> None:
         self.file.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.file.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"inputs": inputs, "outputs": outputs}), encoding="utf-8")
+        record = {"inputs": inputs, "outputs": outputs, **facts}
+        temporary.write_text(json.dumps(record), encoding="utf-8")
         temporary.replace(self.file)
 
 

@@ -21,7 +21,13 @@ from generator.build_cache import Stamp, digest, files_below, fresh_results, too
 from generator.emit.record import HandEditError, generated_files
 from generator.normalize.canonical import write_atomically
 from generator.project.manifest import package_name_problem
-from generator.project.systems import SPEC_NAME, default_specs_folder, load_systems
+from generator.project.systems import (
+    MANIFEST_NAME,
+    SPEC_NAME,
+    default_specs_folder,
+    load_systems,
+    named_systems,
+)
 from generator.shared.errors import SpecError, Warnings
 from generator.sources.remote import Downloader, is_url
 
@@ -104,13 +110,19 @@ def _normalize(arguments: argparse.Namespace) -> int:
     if arguments.output or arguments.root or arguments.follow_refs:
         raise UsageError("-o, --root and --follow-refs go with a source file, not with system ids")
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
-    stamp = Stamp(specs.parent, "normalize")
-    inputs = digest(files_below(specs, skip_names=[SPEC_NAME]), toolchain(), *targets)
-    if not arguments.no_cache and stamp.fresh(inputs, _spec_outputs(specs)):
+    # One stamp a system: after an edit to one system's sources, only that one is normalized.
+    chain = toolchain()
+    stale = {}
+    for system in named_systems(specs, targets):
+        stamp = Stamp(specs.parent, f"normalize-{system}")
+        inputs = digest(files_below(specs / system, skip_names=[SPEC_NAME]), chain)
+        if arguments.no_cache or not stamp.fresh(inputs, _spec_outputs(specs / system)):
+            stale[system] = (stamp, inputs)
+    if not stale:
         return EXIT_OK
     from generator.normalize.normalize import normalize_system
 
-    manifests = load_systems(specs, targets)
+    manifests = load_systems(specs, list(stale))
     # Everything is computed before anything is written: one bad system leaves all as they were.
     results: list[tuple[Path, Normalized]] = []
     for manifest in manifests:
@@ -123,12 +135,13 @@ def _normalize(arguments: argparse.Namespace) -> int:
             write_atomically(path, text)
             if not arguments.quiet:
                 print(f"wrote {path}", file=sys.stderr)
-    stamp.record(inputs, _spec_outputs(specs))
+    for system, (stamp, inputs) in stale.items():
+        stamp.record(inputs, _spec_outputs(specs / system))
     return EXIT_OK
 
 
-def _spec_outputs(specs: Path) -> str:
-    return digest(sorted(specs.glob(f"*/{SPEC_NAME}")))
+def _spec_outputs(system: Path) -> str:
+    return digest([system / SPEC_NAME])
 
 
 def _check_package(arguments: argparse.Namespace) -> None:
@@ -153,19 +166,36 @@ def _generate_unless_fresh(arguments: argparse.Namespace) -> int:
     if not _source_targets(targets) and not arguments.package:
         specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
         output = Path(arguments.output) if arguments.output else specs.parent / "generated"
-        inputs = digest(
-            sorted([*specs.glob(f"*/{SPEC_NAME}"), *specs.glob("*/manifest.yaml")]),
-            toolchain(),
-            str(output.resolve()),
-            *targets,
-        )
-        stamp = Stamp(specs.parent, "generate")
-        if not arguments.no_cache and stamp.fresh(inputs, digest(generated_files(output))):
+        # One stamp a system, naming its package: only the systems whose spec, manifest or
+        # package changed are generated again (with the toolchain, all of them).
+        chain, owned = toolchain(), _files_by_package(output)
+        stale = {}
+        for system in named_systems(specs, targets):
+            stamp = Stamp(specs.parent, f"generate-{system}")
+            files = [specs / system / SPEC_NAME, specs / system / MANIFEST_NAME]
+            inputs = digest(files, chain, str(output.resolve()))
+            package = stamp.recorded("package")
+            outputs = digest(owned.get(package or "", []))
+            if arguments.no_cache or not stamp.fresh(inputs, outputs, package=package or ""):
+                stale[system] = (stamp, inputs)
+        if not stale:
             return EXIT_OK
-        code = _generate_packages(arguments)
-        stamp.record(inputs, digest(generated_files(output)))
+        code = _generate_packages(argparse.Namespace(**{**vars(arguments), "targets": [*stale]}))
+        owned = _files_by_package(output)
+        for manifest in load_systems(specs, list(stale)):
+            stamp, inputs = stale[manifest.folder.name]
+            outputs = digest(owned.get(manifest.package, []))
+            stamp.record(inputs, outputs, package=manifest.package)
         return code
     return _generate_packages(arguments)
+
+
+def _files_by_package(output: Path) -> dict[str, list[Path]]:
+    """The generated files below ``output``, by the package (folder) they are in."""
+    found: dict[str, list[Path]] = {}
+    for path in generated_files(output):
+        found.setdefault(path.relative_to(output).parts[0], []).append(path)
+    return found
 
 
 def _generate_packages(arguments: argparse.Namespace) -> int:

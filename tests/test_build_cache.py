@@ -84,6 +84,40 @@ def test_a_changed_source_or_a_hand_edited_output_is_redone(checkout: Path) -> N
     assert _run(checkout, "normalize") == (0, True)  # an edited output is redone too
 
 
+def test_after_an_edit_to_one_system_only_that_one_is_redone(
+    checkout: Path, tmp_path: Path
+) -> None:
+    shutil.copytree(
+        PROJECT / "specs" / "liquid-decisions-batch", checkout / "specs" / "liquid-decisions-batch"
+    )
+    environment = {**os.environ, "GENERATOR_CACHE": str(tmp_path / "cache")}
+
+    def run(step: str) -> list[str]:
+        """What ``step`` said it wrote: the systems' specs and packages it redid."""
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", step, "--specs", str(checkout / "specs")],
+            capture_output=True,
+            text=True,
+            cwd=PROJECT,
+            env=environment,
+            timeout=300,
+            check=True,
+        )
+        return sorted(Path(line.split()[-1]).name for line in result.stderr.splitlines())
+
+    run("normalize")
+    assert run("generate") == ["alma_jobs", "liquid_decisions_batch"]
+    source = checkout / "specs" / "alma-jobs" / "api.yaml"
+    source.write_text(source.read_text().replace("is missing or not valid", "is not valid"))
+    other = checkout / ".stamps" / "normalize-liquid-decisions-batch.json"
+    before = other.stat().st_mtime_ns
+    assert run("normalize") == ["openapi.yaml"]
+    assert "The API key is not valid" in (checkout / "specs/alma-jobs/openapi.yaml").read_text()
+    assert other.stat().st_mtime_ns == before  # the other system was not normalized again
+    assert run("generate") == ["alma_jobs"]
+    assert run("generate") == []
+
+
 def test_the_toolchain_hash_follows_templates_and_code(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     templates = tmp_path / "templates"
     shutil.copytree(PROJECT / "templates", templates)
