@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING, Any
 from generator import __version__
 from generator.build_cache import Stamp, digest, files_below, fresh_results, toolchain
 from generator.emit.record import HandEditError, generated_files
-from generator.normalize.canonical import write_atomically
-from generator.project.manifest import package_name_problem
 from generator.project.systems import (
     MANIFEST_NAME,
     SPEC_NAME,
@@ -29,7 +27,6 @@ from generator.project.systems import (
     named_systems,
 )
 from generator.shared.errors import SpecError, Warnings
-from generator.sources.remote import Downloader, is_url
 
 if TYPE_CHECKING:
     from generator.emit.generate import PackageSource
@@ -51,6 +48,8 @@ def _source_targets(targets: list[str]) -> list[str]:
     nothing is said to be one, so that it is not reported as an unknown system."""
     sources = []
     for target in targets:
+        from generator.sources.remote import is_url  # with httpx: only when there are targets
+
         path = Path(target)
         if is_url(target) or path.is_file():
             sources.append(target)
@@ -65,11 +64,15 @@ def _source_targets(targets: list[str]) -> list[str]:
 def _local_source(target: str, arguments: argparse.Namespace) -> Iterator[tuple[Path, Path | None]]:
     """The source file of ``target`` and the folder its references may not leave; a URL is
     downloaded into a temporary folder first, and errors then name the URL, not that folder."""
+    from generator.sources.remote import is_url
+
     if not is_url(target):
         yield Path(target), Path(arguments.root) if arguments.root else None
         return
     if arguments.root:
         raise UsageError("--root goes with a source file, not with a URL")
+    from generator.sources.remote import Downloader
+
     with tempfile.TemporaryDirectory(prefix="generator-url-") as folder:
         downloader = Downloader(Path(folder), follow_refs=arguments.follow_refs)
         file = downloader.fetch(target)
@@ -95,6 +98,7 @@ def _normalize(arguments: argparse.Namespace) -> int:
     sources = _source_targets(targets)
     if sources:
         # Imported here, as in every command: a run the cache answers should not pay for it.
+        from generator.normalize.canonical import write_atomically
         from generator.normalize.normalize import normalize_source
 
         if len(targets) != 1:
@@ -120,6 +124,7 @@ def _normalize(arguments: argparse.Namespace) -> int:
             stale[system] = (stamp, inputs)
     if not stale:
         return EXIT_OK
+    from generator.normalize.canonical import write_atomically
     from generator.normalize.normalize import normalize_system
 
     manifests = load_systems(specs, list(stale))
@@ -148,6 +153,8 @@ def _check_package(arguments: argparse.Namespace) -> None:
     """--package, held to the rule a manifest's package is; before anything is read or written
     (``generate`` makes a folder of it)."""
     if arguments.package is not None:
+        from generator.project.manifest import package_name_problem
+
         problem = package_name_problem(arguments.package)
         if problem is not None:
             raise SpecError(f"--package {arguments.package!r}: {problem}")
@@ -254,6 +261,7 @@ def _fail_level(name: str) -> int | None:
 
 def _emit_reports(reports: list[Any], arguments: argparse.Namespace) -> int:
     from generator.changes.report import write
+    from generator.normalize.canonical import write_atomically
 
     if arguments.output:
         buffer = io.StringIO()
