@@ -41,6 +41,12 @@ def _run(checkout: Path, *arguments: str) -> tuple[int, bool]:
         capture_output=True,
         text=True,
         cwd=checkout,
+        # this checkout's generator, not the one the interpreter has installed (a worktree's
+        # tests would otherwise run another checkout's code, and hash its files)
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(PROJECT), os.environ.get("PYTHONPATH", "")]),
+        },
         timeout=300,
     )
     code, normalize_loaded, generate_loaded = result.stdout.split()
