@@ -31,6 +31,7 @@ from generator.shared.errors import SpecError, Warnings
 if TYPE_CHECKING:
     from generator.emit.generate import PackageSource
     from generator.normalize.normalize import Normalized
+    from generator.project.manifest import Manifest
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -170,31 +171,36 @@ def _generate(arguments: argparse.Namespace) -> int:
 def _generate_unless_fresh(arguments: argparse.Namespace) -> int:
     _check_package(arguments)
     targets: list[str] = arguments.targets
-    if not _source_targets(targets) and not arguments.package:
-        specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
-        output = Path(arguments.output) if arguments.output else specs.parent / "generated"
-        # One stamp a system, naming its package: only the systems whose spec, manifest or
-        # package changed are generated again (with the toolchain, all of them).
-        chain, owned = toolchain(), _files_by_package(output)
-        stale = {}
-        for system in named_systems(specs, targets):
-            stamp = Stamp(specs.parent, f"generate-{system}")
-            files = [specs / system / SPEC_NAME, specs / system / MANIFEST_NAME]
-            inputs = digest(files, chain, str(output.resolve()))
-            package = stamp.recorded("package")
-            outputs = digest(owned.get(package or "", []))
-            if arguments.no_cache or not stamp.fresh(inputs, outputs, package=package or ""):
-                stale[system] = (stamp, inputs)
-        if not stale:
-            return EXIT_OK
-        code = _generate_packages(argparse.Namespace(**{**vars(arguments), "targets": [*stale]}))
-        owned = _files_by_package(output)
-        for manifest in load_systems(specs, list(stale)):
-            stamp, inputs = stale[manifest.folder.name]
-            outputs = digest(owned.get(manifest.package, []))
-            stamp.record(inputs, outputs, package=manifest.package)
-        return code
-    return _generate_packages(arguments)
+    sources = _source_targets(targets)
+    if sources:
+        return _generate_source(sources, arguments)
+    if arguments.package:
+        raise UsageError("--package goes with a source file; systems name their own")
+    if arguments.root or arguments.follow_refs:
+        raise UsageError("--root and --follow-refs go with a source file, not with system ids")
+    specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
+    output = Path(arguments.output) if arguments.output else specs.parent / "generated"
+    # One stamp a system, naming its package: only the systems whose spec, manifest or
+    # package changed are generated again (with the toolchain, all of them).
+    chain, owned = toolchain(), _files_by_package(output)
+    stale = {}
+    for system in named_systems(specs, targets):
+        stamp = Stamp(specs.parent, f"generate-{system}")
+        files = [specs / system / SPEC_NAME, specs / system / MANIFEST_NAME]
+        inputs = digest(files, chain, str(output.resolve()))
+        package = stamp.recorded("package")
+        outputs = digest(owned.get(package or "", []))
+        if arguments.no_cache or not stamp.fresh(inputs, outputs, package=package or ""):
+            stale[system] = (stamp, inputs)
+    if not stale:
+        return EXIT_OK
+    manifests = load_systems(specs, list(stale))
+    _generate_systems(manifests, output, arguments)
+    owned = _files_by_package(output)
+    for manifest in manifests:
+        stamp, inputs = stale[manifest.folder.name]
+        stamp.record(inputs, digest(owned.get(manifest.package, [])), package=manifest.package)
+    return EXIT_OK
 
 
 def _files_by_package(output: Path) -> dict[str, list[Path]]:
@@ -205,35 +211,31 @@ def _files_by_package(output: Path) -> dict[str, list[Path]]:
     return found
 
 
-def _generate_packages(arguments: argparse.Namespace) -> int:
-    from generator.emit.generate import PackageSource, system_package_source
+def _generate_source(sources: list[str], arguments: argparse.Namespace) -> int:
+    from generator.emit.generate import PackageSource
     from generator.normalize.normalize import normalize_source
 
-    targets: list[str] = arguments.targets
-    sources = _source_targets(targets)
-    if sources:
-        if len(targets) != 1 or not arguments.output or not arguments.package:
-            raise UsageError("a source file needs -o DIR and --package NAME, and comes alone")
-        # Generated inside: what generating says about the source names its URL, if it has one.
-        with _local_source(sources[0], arguments) as (source, root):
-            result = normalize_source(source, root=root, strict=arguments.strict)
-            package = PackageSource(result.document, arguments.package, result.source)
-            _write_packages(
-                [package], Path(arguments.output), arguments.quiet, result.warnings, arguments.force
-            )
-        return EXIT_OK
-    if arguments.package:
-        raise UsageError("--package goes with a source file; systems name their own")
-    if arguments.root or arguments.follow_refs:
-        raise UsageError("--root and --follow-refs go with a source file, not with system ids")
-    specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
-    packages = [system_package_source(m) for m in load_systems(specs, targets)]
-    output = Path(arguments.output) if arguments.output else specs.parent / "generated"
-    _write_packages(packages, output, arguments.quiet, Warnings(), arguments.force)
-    from generator.changes.changelog import update_changelogs
-
-    update_changelogs(packages, output)
+    if len(arguments.targets) != 1 or not arguments.output or not arguments.package:
+        raise UsageError("a source file needs -o DIR and --package NAME, and comes alone")
+    # Generated inside: what generating says about the source names its URL, if it has one.
+    with _local_source(sources[0], arguments) as (source, root):
+        result = normalize_source(source, root=root, strict=arguments.strict)
+        package = PackageSource(result.document, arguments.package, result.source)
+        _write_packages(
+            [package], Path(arguments.output), arguments.quiet, result.warnings, arguments.force
+        )
     return EXIT_OK
+
+
+def _generate_systems(
+    manifests: list[Manifest], output: Path, arguments: argparse.Namespace
+) -> None:
+    from generator.changes.changelog import update_changelogs
+    from generator.emit.generate import system_package_source
+
+    packages = [system_package_source(m) for m in manifests]
+    _write_packages(packages, output, arguments.quiet, Warnings(), arguments.force)
+    update_changelogs(packages, output)
 
 
 def _write_packages(
