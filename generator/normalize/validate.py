@@ -15,6 +15,7 @@ from openapi_spec_validator_rs import (
 )
 
 from generator.normalize.bundle import source_of
+from generator.normalize.meta_schema import readable
 from generator.normalize.openapi_walk import ADDITIONAL, walk
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
@@ -166,7 +167,8 @@ def check_schemas(
 
     Big descriptions repeat the same inline schema in many places (mailchimp: 1911 schemas,
     282 different ones), and checking one against the meta-schema is slow: one found valid
-    is not checked again.
+    is not checked again, and ``meta_schema.readable`` vouches for most of the others faster;
+    the meta-schema itself judges the rest, and words the error.
     """
     valid: set[str] = set()
 
@@ -176,6 +178,9 @@ def check_schemas(
         # repr tells 1 from True, 1.0 and "1", and keeps the keys' order, as the messages do
         text = repr(container[key])
         if text in valid:
+            return False
+        if readable(container[key]):
+            valid.add(text)
             return False
         error = jsonschema.exceptions.best_match(_META_SCHEMA.iter_errors(container[key]))
         if error is not None:
