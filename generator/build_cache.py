@@ -18,6 +18,7 @@ This module imports nothing heavy: the point is to answer in a few milliseconds.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -71,6 +72,12 @@ def digest(files: Iterable[Path], *extra: str) -> str:
             hasher.update(b"<unreadable>")
         hasher.update(b"\0")
     return hasher.hexdigest()
+
+
+@functools.cache
+def code_digest() -> str:
+    """One hash of the generator's own code, without its templates."""
+    return digest(files_below(GENERATOR))
 
 
 def toolchain() -> str:

@@ -37,6 +37,7 @@ What the models promise their users, and how:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import tempfile
@@ -47,7 +48,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.client.code import LINE_LENGTH
-from generator.emit.models_cache import cached_models, keep_models
+from generator.emit.models_cache import (
+    cached_finished,
+    cached_models,
+    keep_finished,
+    keep_models,
+)
 from generator.emit.models_patch import tidied
 from generator.emit.models_prepare import PLAIN_TEXT, SCHEMAS, prepare
 from generator.shared import pointer as json_pointer
@@ -132,6 +138,17 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
         text = json.dumps(prepared, default=str)  # YAML dates in defaults: text
     except Exception as error:  # as datamodel-code-generator's own errors, below
         raise SpecError(f"model generation failed for {package}: {error}") from None
+    title = _module_title(document, package)
+    finished = cached_finished(text, title, package)
+    if finished is not None:
+        return ModelsResult(**finished)
+    result = _finished_models(prepared, text, title, package)
+    keep_finished(text, title, package, dataclasses.asdict(result))
+    return result
+
+
+def _finished_models(prepared: dict[str, Any], text: str, title: str, package: str) -> ModelsResult:
+    """The models of the prepared schemas ``text``, mended, and the names of their classes."""
     made = cached_models(text)
     if made is None:
         made = _datamodel_codegen(text, package)
@@ -140,7 +157,7 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
     # A NUL can only come from a name (property names are wire names, kept as they are); in a
     # string literal its escape is the same value, and no Python source may hold a raw NUL.
     output = output.replace("\x00", "\\x00")
-    source = f'{_module_title(document, package)}\n\n{_GENERATED}\n"""\n\n{_body(output)}'
+    source = f'{title}\n\n{_GENERATED}\n"""\n\n{_body(output)}'
     source = tidied(source)
     kinds = dict(_CLASS.findall(source))
     class_names: dict[str, str] = {}

@@ -94,12 +94,33 @@ def test_another_generator_version_or_option_makes_them_again(
 )
 def test_an_unreadable_entry_is_made_again(runs: list[str], tmp_path: Path, damage: str) -> None:
     first = generate_models(copy.deepcopy(DOCUMENT), package="jobs")
-    (entry,) = (tmp_path / "cache" / "models").glob("*.json")
-    entry.write_text(damage)
+    entries = sorted((tmp_path / "cache").glob("*/*.json"))
+    assert [entry.parent.name for entry in entries] == ["models", "models-finished"]
+    for entry in entries:
+        entry.write_text(damage)
     assert generate_models(copy.deepcopy(DOCUMENT), package="jobs") == first
     assert len(runs) == 2
     assert generate_models(copy.deepcopy(DOCUMENT), package="jobs") == first  # mended
     assert len(runs) == 2
+
+
+def test_a_change_to_the_generator_mends_them_again_from_what_it_kept(
+    runs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mended: list[str] = []
+    tidy = models_codegen.tidied
+
+    def counted(source: str) -> str:
+        mended.append(source)
+        return tidy(source)
+
+    monkeypatch.setattr(models_codegen, "tidied", counted)
+    generate_models(copy.deepcopy(DOCUMENT), package="jobs")
+    generate_models(copy.deepcopy(DOCUMENT), package="jobs")
+    assert (len(runs), len(mended)) == (1, 1)
+    monkeypatch.setattr(models_cache, "code_digest", lambda: "another generator")
+    generate_models(copy.deepcopy(DOCUMENT), package="jobs")
+    assert (len(runs), len(mended)) == (1, 2)
 
 
 def test_no_cache_makes_them_again(runs: list[str]) -> None:
