@@ -33,8 +33,10 @@ TEMPLATES = GENERATOR.parent / "templates"
 # Where the content caches live unless GENERATOR_CACHE says: the toolkit's own checkout (the
 # stamps' folder, ignored by git), never the folder of the user who runs it.
 CACHES = GENERATOR.parent / ".stamps"
-# Past this many bytes a cache drops its least recently used entries (GitHub's models: 9 MB).
+# Past this many bytes or entries a cache drops its least recently used entries (GitHub's
+# models: 9 MB; the count keeps the look at the folder after each write short).
 CACHE_BUDGET = 256 * 2**20
+CACHE_ENTRIES = 512
 # Tools whose version can change the output byte for byte.
 TOOLS = (
     "datamodel-code-generator",
@@ -157,9 +159,10 @@ class ContentCache:
     same entry agree.
     """
 
-    def __init__(self, kind: str, budget: int = CACHE_BUDGET) -> None:
+    def __init__(self, kind: str, budget: int = CACHE_BUDGET, entries: int = CACHE_ENTRIES) -> None:
         self.folder = cache_folder(kind)
         self.budget = budget
+        self.entries = entries
 
     @staticmethod
     def key(*parts: str) -> str:
@@ -197,16 +200,16 @@ class ContentCache:
                 os.unlink(temporary)
 
     def _trim(self) -> None:
-        """Drop the least recently used entries until the rest fit in the budget."""
+        """Drop the least recently used entries until the rest fit in the budgets."""
         entries = []
         for path in self.folder.glob("*.json"):
             with contextlib.suppress(OSError):
                 status = path.stat()
                 entries.append((status.st_mtime_ns, status.st_size, path))
-        total = sum(size for _, size, _ in entries)
+        total, count = sum(size for _, size, _ in entries), len(entries)
         for _, size, path in sorted(entries):
-            if total <= self.budget:
+            if total <= self.budget and count <= self.entries:
                 break
             with contextlib.suppress(OSError):
                 path.unlink()
-            total -= size
+            total, count = total - size, count - 1

@@ -150,3 +150,15 @@ def test_a_content_cache_drops_the_least_recently_used_past_its_budget(
     assert cache.get("entry1") == "x" * 100
     assert cache.get("entry2") is None
     assert not list((tmp_path / "kind").glob("*.tmp"))
+
+
+def test_a_content_cache_keeps_at_most_its_number_of_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path))
+    cache = build_cache.ContentCache("kind", entries=2)
+    for number in range(3):
+        cache.put(f"entry{number}", number)
+        entry = tmp_path / "kind" / f"entry{number}.json"
+        os.utime(entry, ns=(number * 10**9, number * 10**9))
+    assert [cache.get(f"entry{number}") for number in range(3)] == [None, 1, 2]
