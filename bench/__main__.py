@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import corpus_quality, directory_sample
+from bench import corpus_quality, directory_sample, loop
 from bench.corpus import BENCH, PROJECT, corpus
 from bench.generation import OURS, measure
 from bench.report import write_report
@@ -172,6 +172,7 @@ def main() -> None:
     )
     results["directory_sample"] = directory_sample.measure()[1]
     results["noop_generate"] = noop_generate()
+    results["user_loop"] = loop.measure(peers)
     results["imports"] = import_times()
     with tempfile.TemporaryDirectory(prefix="bench-runtime-") as work:
         results["runtime"] = runtime(peers, Path(work))

@@ -91,6 +91,8 @@ def _once(tool: str, spec: Spec, peers: Path, judge: bool = False) -> Run:
         output.mkdir()
         timing = Path(folder) / "time"
         env = {"PATH": f"{peers / 'bin'}:/usr/bin:/bin", "HOME": folder, "LANG": "C.UTF-8"}
+        # from scratch: nothing kept from an earlier run (build_cache's content caches)
+        env["GENERATOR_CACHE"] = str(Path(folder) / "cache")
         command = [
             "/usr/bin/time",
             "-f",

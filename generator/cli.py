@@ -17,17 +17,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import __version__
-from generator.build_cache import Stamp, digest, files_below, toolchain
+from generator.build_cache import Stamp, digest, files_below, fresh_results, toolchain
 from generator.emit.record import HandEditError, generated_files
-from generator.normalize.canonical import write_atomically
-from generator.project.manifest import package_name_problem
-from generator.project.systems import SPEC_NAME, default_specs_folder, load_systems
+from generator.project.systems import (
+    MANIFEST_NAME,
+    SPEC_NAME,
+    default_specs_folder,
+    load_systems,
+    named_systems,
+)
 from generator.shared.errors import SpecError, Warnings
-from generator.sources.remote import Downloader, is_url
 
 if TYPE_CHECKING:
     from generator.emit.generate import PackageSource
     from generator.normalize.normalize import Normalized
+    from generator.project.manifest import Manifest
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -45,6 +49,8 @@ def _source_targets(targets: list[str]) -> list[str]:
     nothing is said to be one, so that it is not reported as an unknown system."""
     sources = []
     for target in targets:
+        from generator.sources.remote import is_url  # with httpx: only when there are targets
+
         path = Path(target)
         if is_url(target) or path.is_file():
             sources.append(target)
@@ -59,11 +65,15 @@ def _source_targets(targets: list[str]) -> list[str]:
 def _local_source(target: str, arguments: argparse.Namespace) -> Iterator[tuple[Path, Path | None]]:
     """The source file of ``target`` and the folder its references may not leave; a URL is
     downloaded into a temporary folder first, and errors then name the URL, not that folder."""
+    from generator.sources.remote import is_url
+
     if not is_url(target):
         yield Path(target), Path(arguments.root) if arguments.root else None
         return
     if arguments.root:
         raise UsageError("--root goes with a source file, not with a URL")
+    from generator.sources.remote import Downloader
+
     with tempfile.TemporaryDirectory(prefix="generator-url-") as folder:
         downloader = Downloader(Path(folder), follow_refs=arguments.follow_refs)
         file = downloader.fetch(target)
@@ -89,6 +99,7 @@ def _normalize(arguments: argparse.Namespace) -> int:
     sources = _source_targets(targets)
     if sources:
         # Imported here, as in every command: a run the cache answers should not pay for it.
+        from generator.normalize.canonical import write_atomically
         from generator.normalize.normalize import normalize_source
 
         if len(targets) != 1:
@@ -104,13 +115,20 @@ def _normalize(arguments: argparse.Namespace) -> int:
     if arguments.output or arguments.root or arguments.follow_refs:
         raise UsageError("-o, --root and --follow-refs go with a source file, not with system ids")
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
-    stamp = Stamp(specs.parent, "normalize")
-    inputs = digest(files_below(specs, skip_names=[SPEC_NAME]), toolchain(), *targets)
-    if not arguments.no_cache and stamp.fresh(inputs, _spec_outputs(specs)):
+    # One stamp a system: after an edit to one system's sources, only that one is normalized.
+    chain = toolchain()
+    stale = {}
+    for system in named_systems(specs, targets):
+        stamp = Stamp(specs.parent, f"normalize-{system}")
+        inputs = digest(files_below(specs / system, skip_names=[SPEC_NAME]), chain)
+        if arguments.no_cache or not stamp.fresh(inputs, _spec_outputs(specs / system)):
+            stale[system] = (stamp, inputs)
+    if not stale:
         return EXIT_OK
+    from generator.normalize.canonical import write_atomically
     from generator.normalize.normalize import normalize_system
 
-    manifests = load_systems(specs, targets)
+    manifests = load_systems(specs, list(stale))
     # Everything is computed before anything is written: one bad system leaves all as they were.
     results: list[tuple[Path, Normalized]] = []
     for manifest in manifests:
@@ -123,73 +141,101 @@ def _normalize(arguments: argparse.Namespace) -> int:
             write_atomically(path, text)
             if not arguments.quiet:
                 print(f"wrote {path}", file=sys.stderr)
-    stamp.record(inputs, _spec_outputs(specs))
+    for system, (stamp, inputs) in stale.items():
+        stamp.record(inputs, _spec_outputs(specs / system))
     return EXIT_OK
 
 
-def _spec_outputs(specs: Path) -> str:
-    return digest(sorted(specs.glob(f"*/{SPEC_NAME}")))
+def _spec_outputs(system: Path) -> str:
+    return digest([system / SPEC_NAME])
 
 
 def _check_package(arguments: argparse.Namespace) -> None:
     """--package, held to the rule a manifest's package is; before anything is read or written
     (``generate`` makes a folder of it)."""
     if arguments.package is not None:
+        from generator.project.manifest import package_name_problem
+
         problem = package_name_problem(arguments.package)
         if problem is not None:
             raise SpecError(f"--package {arguments.package!r}: {problem}")
 
 
 def _generate(arguments: argparse.Namespace) -> int:
+    if arguments.no_cache:  # all the work: no stamp, and no result kept from an earlier run
+        with fresh_results():
+            return _generate_unless_fresh(arguments)
+    return _generate_unless_fresh(arguments)
+
+
+def _generate_unless_fresh(arguments: argparse.Namespace) -> int:
     _check_package(arguments)
-    targets: list[str] = arguments.targets
-    if not _source_targets(targets) and not arguments.package:
-        specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
-        output = Path(arguments.output) if arguments.output else specs.parent / "generated"
-        inputs = digest(
-            sorted([*specs.glob(f"*/{SPEC_NAME}"), *specs.glob("*/manifest.yaml")]),
-            toolchain(),
-            str(output.resolve()),
-            *targets,
-        )
-        stamp = Stamp(specs.parent, "generate")
-        if not arguments.no_cache and stamp.fresh(inputs, digest(generated_files(output))):
-            return EXIT_OK
-        code = _generate_packages(arguments)
-        stamp.record(inputs, digest(generated_files(output)))
-        return code
-    return _generate_packages(arguments)
-
-
-def _generate_packages(arguments: argparse.Namespace) -> int:
-    from generator.emit.generate import PackageSource, system_package_source
-    from generator.normalize.normalize import normalize_source
-
     targets: list[str] = arguments.targets
     sources = _source_targets(targets)
     if sources:
-        if len(targets) != 1 or not arguments.output or not arguments.package:
-            raise UsageError("a source file needs -o DIR and --package NAME, and comes alone")
-        # Generated inside: what generating says about the source names its URL, if it has one.
-        with _local_source(sources[0], arguments) as (source, root):
-            result = normalize_source(source, root=root, strict=arguments.strict)
-            package = PackageSource(result.document, arguments.package, result.source)
-            _write_packages(
-                [package], Path(arguments.output), arguments.quiet, result.warnings, arguments.force
-            )
-        return EXIT_OK
+        return _generate_source(sources, arguments)
     if arguments.package:
         raise UsageError("--package goes with a source file; systems name their own")
     if arguments.root or arguments.follow_refs:
         raise UsageError("--root and --follow-refs go with a source file, not with system ids")
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
-    packages = [system_package_source(m) for m in load_systems(specs, targets)]
     output = Path(arguments.output) if arguments.output else specs.parent / "generated"
-    _write_packages(packages, output, arguments.quiet, Warnings(), arguments.force)
-    from generator.changes.changelog import update_changelogs
-
-    update_changelogs(packages, output)
+    # One stamp a system, naming its package: only the systems whose spec, manifest or
+    # package changed are generated again (with the toolchain, all of them).
+    chain, owned = toolchain(), _files_by_package(output)
+    stale = {}
+    for system in named_systems(specs, targets):
+        stamp = Stamp(specs.parent, f"generate-{system}")
+        files = [specs / system / SPEC_NAME, specs / system / MANIFEST_NAME]
+        inputs = digest(files, chain, str(output.resolve()))
+        package = stamp.recorded("package")
+        outputs = digest(owned.get(package or "", []))
+        if arguments.no_cache or not stamp.fresh(inputs, outputs, package=package or ""):
+            stale[system] = (stamp, inputs)
+    if not stale:
+        return EXIT_OK
+    manifests = load_systems(specs, list(stale))
+    _generate_systems(manifests, output, arguments)
+    owned = _files_by_package(output)
+    for manifest in manifests:
+        stamp, inputs = stale[manifest.folder.name]
+        stamp.record(inputs, digest(owned.get(manifest.package, [])), package=manifest.package)
     return EXIT_OK
+
+
+def _files_by_package(output: Path) -> dict[str, list[Path]]:
+    """The generated files below ``output``, by the package (folder) they are in."""
+    found: dict[str, list[Path]] = {}
+    for path in generated_files(output):
+        found.setdefault(path.relative_to(output).parts[0], []).append(path)
+    return found
+
+
+def _generate_source(sources: list[str], arguments: argparse.Namespace) -> int:
+    from generator.emit.generate import PackageSource
+    from generator.normalize.normalize import normalize_source
+
+    if len(arguments.targets) != 1 or not arguments.output or not arguments.package:
+        raise UsageError("a source file needs -o DIR and --package NAME, and comes alone")
+    # Generated inside: what generating says about the source names its URL, if it has one.
+    with _local_source(sources[0], arguments) as (source, root):
+        result = normalize_source(source, root=root, strict=arguments.strict)
+        package = PackageSource(result.document, arguments.package, result.source)
+        _write_packages(
+            [package], Path(arguments.output), arguments.quiet, result.warnings, arguments.force
+        )
+    return EXIT_OK
+
+
+def _generate_systems(
+    manifests: list[Manifest], output: Path, arguments: argparse.Namespace
+) -> None:
+    from generator.changes.changelog import update_changelogs
+    from generator.emit.generate import system_package_source
+
+    packages = [system_package_source(m) for m in manifests]
+    _write_packages(packages, output, arguments.quiet, Warnings(), arguments.force)
+    update_changelogs(packages, output)
 
 
 def _write_packages(
@@ -217,6 +263,7 @@ def _fail_level(name: str) -> int | None:
 
 def _emit_reports(reports: list[Any], arguments: argparse.Namespace) -> int:
     from generator.changes.report import write
+    from generator.normalize.canonical import write_atomically
 
     if arguments.output:
         buffer = io.StringIO()

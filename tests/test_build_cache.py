@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -40,6 +41,12 @@ def _run(checkout: Path, *arguments: str) -> tuple[int, bool]:
         capture_output=True,
         text=True,
         cwd=checkout,
+        # this checkout's generator, not the one the interpreter has installed (a worktree's
+        # tests would otherwise run another checkout's code, and hash its files)
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(PROJECT), os.environ.get("PYTHONPATH", "")]),
+        },
         timeout=300,
     )
     code, normalize_loaded, generate_loaded = result.stdout.split()
@@ -83,6 +90,40 @@ def test_a_changed_source_or_a_hand_edited_output_is_redone(checkout: Path) -> N
     assert _run(checkout, "normalize") == (0, True)  # an edited output is redone too
 
 
+def test_after_an_edit_to_one_system_only_that_one_is_redone(
+    checkout: Path, tmp_path: Path
+) -> None:
+    shutil.copytree(
+        PROJECT / "specs" / "liquid-decisions-batch", checkout / "specs" / "liquid-decisions-batch"
+    )
+    environment = {**os.environ, "GENERATOR_CACHE": str(tmp_path / "cache")}
+
+    def run(step: str) -> list[str]:
+        """What ``step`` said it wrote: the systems' specs and packages it redid."""
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", step, "--specs", str(checkout / "specs")],
+            capture_output=True,
+            text=True,
+            cwd=PROJECT,
+            env=environment,
+            timeout=300,
+            check=True,
+        )
+        return sorted(Path(line.split()[-1]).name for line in result.stderr.splitlines())
+
+    run("normalize")
+    assert run("generate") == ["alma_jobs", "liquid_decisions_batch"]
+    source = checkout / "specs" / "alma-jobs" / "api.yaml"
+    source.write_text(source.read_text().replace("is missing or not valid", "is not valid"))
+    other = checkout / ".stamps" / "normalize-liquid-decisions-batch.json"
+    before = other.stat().st_mtime_ns
+    assert run("normalize") == ["openapi.yaml"]
+    assert "The API key is not valid" in (checkout / "specs/alma-jobs/openapi.yaml").read_text()
+    assert other.stat().st_mtime_ns == before  # the other system was not normalized again
+    assert run("generate") == ["alma_jobs"]
+    assert run("generate") == []
+
+
 def test_the_toolchain_hash_follows_templates_and_code(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     templates = tmp_path / "templates"
     shutil.copytree(PROJECT / "templates", templates)
@@ -91,3 +132,33 @@ def test_the_toolchain_hash_follows_templates_and_code(tmp_path: Path, monkeypat
     assert build_cache.toolchain() == before
     (templates / "package" / "README.md.jinja").write_text("changed\n")
     assert build_cache.toolchain() != before
+
+
+def test_a_content_cache_drops_the_least_recently_used_past_its_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path))
+    cache = build_cache.ContentCache("kind", budget=250)
+    for number in range(3):
+        cache.put(f"entry{number}", "x" * 100)
+        entry = tmp_path / "kind" / f"entry{number}.json"
+        os.utime(entry, ns=(number * 10**9, number * 10**9))  # one a second, oldest first
+    # two fit: the oldest is gone; reading one keeps it when the next is added
+    assert cache.get("entry0") is None
+    assert cache.get("entry1") == "x" * 100
+    cache.put("entry3", "x" * 100)
+    assert cache.get("entry1") == "x" * 100
+    assert cache.get("entry2") is None
+    assert not list((tmp_path / "kind").glob("*.tmp"))
+
+
+def test_a_content_cache_keeps_at_most_its_number_of_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GENERATOR_CACHE", str(tmp_path))
+    cache = build_cache.ContentCache("kind", entries=2)
+    for number in range(3):
+        cache.put(f"entry{number}", number)
+        entry = tmp_path / "kind" / f"entry{number}.json"
+        os.utime(entry, ns=(number * 10**9, number * 10**9))
+    assert [cache.get(f"entry{number}") for number in range(3)] == [None, 1, 2]

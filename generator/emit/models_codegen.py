@@ -1,7 +1,8 @@
 """Pydantic v2 models of a spec, by datamodel-code-generator, called in-process.
 
 datamodel-code-generator is called as a library, once per spec, in the generator's own process
-(a subprocess per system would pay its start-up each time). Its built-in formatter wraps long
+(a subprocess per system would pay its start-up each time), and only when it has not made
+models of the same schemas before (``models_cache``). Its built-in formatter wraps long
 string literals; black and isort stay off, because the generation step runs ruff once over
 every generated package afterwards.
 
@@ -36,6 +37,7 @@ What the models promise their users, and how:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import tempfile
@@ -46,6 +48,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.client.code import LINE_LENGTH
+from generator.emit.models_cache import (
+    cached_finished,
+    cached_models,
+    keep_finished,
+    keep_models,
+)
 from generator.emit.models_patch import tidied
 from generator.emit.models_prepare import PLAIN_TEXT, SCHEMAS, prepare
 from generator.shared import pointer as json_pointer
@@ -119,8 +127,6 @@ def _options(metadata: Path) -> dict[str, Any]:
 
 def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
     """The text of ``models.py`` for ``document``, with the names the client needs."""
-    from datamodel_code_generator import generate
-
     prepared = prepare(document)
     if not prepared["components"]["schemas"]:
         # An API without component schemas (plain text in, HTML out): no models, but the
@@ -128,22 +134,30 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
         return ModelsResult(
             source=f'{_module_title(document, package)}\n\n{_GENERATED}\n"""\n', class_names={}
         )
-    with tempfile.TemporaryDirectory(prefix="models-codegen-") as folder:
-        metadata_file = Path(folder) / "metadata.json"
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # its hints are about its options, not our spec
-            try:
-                text = json.dumps(prepared, default=str)  # YAML dates in defaults: text
-                output = generate(text, **_options(metadata_file))
-            except Exception as error:  # its errors are about our spec: report them as such
-                raise SpecError(f"model generation failed for {package}: {error}") from None
-        metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
-    if not isinstance(output, str):
-        raise SpecError(f"model generation for {package} produced several modules")
+    try:
+        text = json.dumps(prepared, default=str)  # YAML dates in defaults: text
+    except Exception as error:  # as datamodel-code-generator's own errors, below
+        raise SpecError(f"model generation failed for {package}: {error}") from None
+    title = _module_title(document, package)
+    finished = cached_finished(text, title, package)
+    if finished is not None:
+        return ModelsResult(**finished)
+    result = _finished_models(prepared, text, title, package)
+    keep_finished(text, title, package, dataclasses.asdict(result))
+    return result
+
+
+def _finished_models(prepared: dict[str, Any], text: str, title: str, package: str) -> ModelsResult:
+    """The models of the prepared schemas ``text``, mended, and the names of their classes."""
+    made = cached_models(text)
+    if made is None:
+        made = _datamodel_codegen(text, package)
+        keep_models(text, *made)
+    output, metadata = made
     # A NUL can only come from a name (property names are wire names, kept as they are); in a
     # string literal its escape is the same value, and no Python source may hold a raw NUL.
     output = output.replace("\x00", "\\x00")
-    source = f'{_module_title(document, package)}\n\n{_GENERATED}\n"""\n\n{_body(output)}'
+    source = f'{title}\n\n{_GENERATED}\n"""\n\n{_body(output)}'
     source = tidied(source)
     kinds = dict(_CLASS.findall(source))
     class_names: dict[str, str] = {}
@@ -171,6 +185,24 @@ def generate_models(document: dict[str, Any], *, package: str) -> ModelsResult:
     if missing:
         raise SpecError(f"model generation for {package} made no class for: {', '.join(missing)}")
     return ModelsResult(source=source, class_names=class_names, field_names=field_names)
+
+
+def _datamodel_codegen(text: str, package: str) -> tuple[str, dict[str, Any]]:
+    """datamodel-code-generator's module of the prepared schemas ``text``, and its metadata."""
+    from datamodel_code_generator import generate
+
+    with tempfile.TemporaryDirectory(prefix="models-codegen-") as folder:
+        metadata_file = Path(folder) / "metadata.json"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # its hints are about its options, not our spec
+            try:
+                output = generate(text, **_options(metadata_file))
+            except Exception as error:  # its errors are about our spec: report them as such
+                raise SpecError(f"model generation failed for {package}: {error}") from None
+        metadata: dict[str, Any] = json.loads(metadata_file.read_text(encoding="utf-8"))
+    if not isinstance(output, str):
+        raise SpecError(f"model generation for {package} produced several modules")
+    return output, metadata
 
 
 def _name_component(

@@ -20,6 +20,7 @@ from generator.client.client_model import Package
 from generator.client.type_refs import TypeRef
 from generator.emit import cli_commands, readme_choices, reference
 from generator.emit.lazy_package import lazy_init
+from generator.emit.template_cache import CompiledTemplates
 from generator.shared.naming import words
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -103,6 +104,7 @@ def environment() -> jinja2.Environment:
         autoescape=False,  # Python and Markdown, not HTML
         finalize=finalize,
         optimized=False,  # no folding of constants into plain text at compile time
+        bytecode_cache=CompiledTemplates(),
     )
     # Rendered output (a macro's, a {% set %} block's) is made of finalized pieces only.
     env.concat = lambda parts: code.Code("".join(parts))  # type: ignore[method-assign]

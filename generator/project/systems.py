@@ -24,13 +24,21 @@ def system_ids(specs: Path) -> list[str]:
     return sorted(p.parent.name for p in specs.glob(f"*/{MANIFEST_NAME}"))
 
 
-def load_systems(specs: Path, wanted: list[str] | None = None) -> list[Manifest]:
-    from generator.project.manifest import load_manifest
-
+def named_systems(specs: Path, wanted: list[str] | None = None) -> list[str]:
+    """The ids of the systems ``wanted`` names (every one when it names none), refusing one
+    that is not there; no manifest is read."""
     known = system_ids(specs)
     for system in wanted or []:
         if system not in known:
             raise SpecError(
                 f"unknown system {system!r}; known: {', '.join(known) or 'none'}", file=specs
             )
-    return [load_manifest(specs / system / MANIFEST_NAME) for system in (wanted or known)]
+    return list(wanted or known)
+
+
+def load_systems(specs: Path, wanted: list[str] | None = None) -> list[Manifest]:
+    from generator.project.manifest import load_manifest
+
+    return [
+        load_manifest(specs / system / MANIFEST_NAME) for system in named_systems(specs, wanted)
+    ]

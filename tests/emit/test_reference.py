@@ -141,3 +141,31 @@ class Job(BaseModel):
         ("job_id", "jobId", "str", True, "The id"),
         ("note", "note", "str | None", False, ""),
     ]
+
+
+@pytest.mark.parametrize("quote", ['"""', "'''"])
+def test_a_class_line_inside_a_string_is_no_class_of_the_models(quote: str) -> None:
+    # models are read a class at a time, split where a line starts with `class`
+    source = f'''from __future__ import annotations
+
+
+class Job(BaseModel):
+    """A job"""
+
+    job_id: Annotated[str, Field(description={quote}The id, as in
+class Fake(BaseModel):
+    seen as a class{quote})]
+
+
+Jobs = TypeAliasType("Jobs", list[Job])
+
+
+class Page(BaseModel):
+    jobs: Jobs
+'''
+    ast.parse(source)  # a module that parses whole
+    assert [(model.name, model.kind) for model in models_of(source)] == [
+        ("Job", "model"),
+        ("Jobs", "alias"),
+        ("Page", "model"),
+    ]
