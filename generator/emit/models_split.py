@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from generator.emit.lazy_package import lazy_init
+from generator.emit.module_pieces import read_in_pieces
 from generator.shared.graphs import strongly_connected
 from generator.shared.naming import numbered, words
 
@@ -37,7 +38,6 @@ SPLIT_ABOVE = 400
 # descriptions and other text are not parsed.
 _FORWARD_REFERENCE = re.compile(r"[\w.\[\]]+(?:\s*[|,]\s*[\w.\[\]]+)*")
 _NAME = re.compile(r"[^\W\d]\w*")
-_TOP_CLASS = re.compile(r"^(?=class )", re.MULTILINE)
 # A statement's text as string literals (the contents of one-line ones), comments and names.
 _TOKEN = re.compile(
     r'[rRbBuU]{0,2}(?:"""(?:\\.|[^\\])*?"""|'
@@ -111,46 +111,40 @@ def split_models(source: str) -> SplitModels | None:
 
 
 def _read(source: str) -> tuple[str | None, list[ast.ImportFrom | ast.Import], list[_Statement]]:
-    """The module's docstring, its imports and its statements after them.
-
-    Read a class at a time: the syntax tree of a whole module takes some 70 times its size
-    (GitHub's 4 MB of models: 280 MiB). A line that starts with ``class`` at the margin starts
-    a statement unless it is inside a string or brackets, and then a piece before it cannot be
-    parsed alone: only then is the module read whole.
-    """
-    try:
-        return _read_pieces(_TOP_CLASS.split(source))
-    except SyntaxError:
-        return _read_pieces([source])
+    """The module's docstring, its imports and its statements after them (read a class at a
+    time: ``module_pieces``)."""
+    reader = _Reader()
+    read_in_pieces(source, reader)
+    return reader.docstring, reader.header, reader.statements
 
 
-def _read_pieces(
-    pieces: list[str],
-) -> tuple[str | None, list[ast.ImportFrom | ast.Import], list[_Statement]]:
-    docstring: str | None = None
-    header: list[ast.ImportFrom | ast.Import] = []
-    statements: list[_Statement] = []
-    carried = ""  # what follows a piece's last statement (a comment) goes with the next one
-    for number, piece in enumerate(pieces):
-        tree = ast.parse(piece)
+class _Reader:
+    """The statements of each piece in turn; a piece numbered 0 starts the module (again, when
+    it is read whole after all)."""
+
+    def __call__(self, number: int, piece: str, tree: ast.Module) -> None:
         body = tree.body
         previous_end = 0  # the line the next statement's text starts after
         if number == 0:  # the docstring and the imports
-            docstring = ast.get_docstring(tree, clean=False)
-            skipped = 0 if docstring is None else 1
+            self.statements: list[_Statement] = []
+            self.header: list[ast.ImportFrom | ast.Import] = []
+            self.carried = ""  # what follows a piece's last statement goes with the next one
+            self.docstring = ast.get_docstring(tree, clean=False)
+            skipped = 0 if self.docstring is None else 1
             while skipped < len(body) and isinstance(
                 node := body[skipped], (ast.Import, ast.ImportFrom)
             ):
-                header.append(node)
+                self.header.append(node)
                 skipped += 1
             previous_end = (body[skipped - 1].end_lineno or 0) if skipped else 0
             body = body[skipped:]
         lines = piece.splitlines(keepends=True)
+        statements = self.statements
         for node in body:
             # A statement's text runs from the end of the one before: comments stay with it.
             assert node.end_lineno is not None
-            text = carried + "".join(lines[previous_end : node.end_lineno])
-            text, carried = text.strip("\n") + "\n", ""
+            text = self.carried + "".join(lines[previous_end : node.end_lineno])
+            text, self.carried = text.strip("\n") + "\n", ""
             previous_end = node.end_lineno
             if statements and _is_docstring(node):  # an alias's docstring goes with the alias
                 last = statements[-1]
@@ -158,8 +152,7 @@ def _read_pieces(
                 continue
             statements.append(_Statement(text, _defined(node), frozenset(_used(text))))
         carried = "".join(lines[previous_end:]).strip("\n")
-        carried = carried + "\n" if carried else ""
-    return docstring, header, statements
+        self.carried = carried + "\n" if carried else ""
 
 
 def _is_docstring(node: ast.stmt) -> bool:

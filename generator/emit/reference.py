@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.client import code
 from generator.client.type_refs import TypeRef
+from generator.emit.module_pieces import read_in_pieces
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -53,32 +53,22 @@ def method_anchor(resource: object, method: object) -> code.Code:
 
 
 def models_of(source: str) -> tuple[ModelDoc, ...]:
-    """The classes and type aliases of a ``models.py``, in its order.
-
-    Read a class at a time: the syntax tree of a whole module takes some 70 times its size
-    (GitHub's 4 MB of models: 280 MiB, the most memory a run takes once its models are kept).
-    A line that starts with ``class`` at the margin starts a statement unless it is inside a
-    string, brackets or a continued line, and then the piece before it cannot be parsed
-    alone: only then is the module read whole.
-    """
-    try:
-        return tuple(doc for piece in _TOP_CLASS.split(source) for doc in _docs(piece))
-    except SyntaxError:
-        return tuple(_docs(source))
+    """The classes and type aliases of a ``models.py``, in its order (read a class at a time:
+    ``module_pieces``)."""
+    return tuple(doc for docs in read_in_pieces(source, _docs) for doc in docs)
 
 
-_TOP_CLASS = re.compile(r"^(?=class )", re.MULTILINE)
-
-
-def _docs(source: str) -> Iterator[ModelDoc]:
-    for node in ast.parse(source).body:
+def _docs(number: int, piece: str, tree: ast.Module) -> list[ModelDoc]:
+    found = []
+    for node in tree.body:
         if isinstance(node, ast.ClassDef):
-            yield _class(node)
+            found.append(_class(node))
         elif isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
             alias = _type_alias(node.value)
             if isinstance(target, ast.Name) and alias is not None:
-                yield ModelDoc(target.id, "alias", "", aliased=alias)
+                found.append(ModelDoc(target.id, "alias", "", aliased=alias))
+    return found
 
 
 def _type_alias(value: ast.expr) -> str | None:
