@@ -150,11 +150,11 @@ def _decoder(headers: httpx.Headers, step: int) -> tuple[_Decoder, bool]:
 
 def buffered(response: httpx.Response, content: bytes) -> httpx.Response:
     """``response`` with its body ``content`` (decoded already), headers as the server sent."""
-    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() != "content-encoding"]
+    # Read while it has no headers, so that httpx decodes nothing again; a stream rather than
+    # content=, which would also work out content headers only to have them replaced.
     complete = httpx.Response(
         response.status_code,
-        headers=headers,
-        content=content,
+        stream=httpx.ByteStream(content),
         request=response.request,
         extensions=response.extensions,
     )

@@ -156,14 +156,17 @@ def build_request(
         extensions[REQUIREMENT] = spec.security
     if spec.request_id_header is not None:
         extensions[REQUEST_ID_HEADER] = spec.request_id_header
-    url = options.get("url")
+    url: str | httpx.URL | None = options.get("url")
+    params: list[tuple[str, str | int | float | bool | None]] | None = None
+    if not url:
+        url = base_url + build_path(spec, options.get("path_params"))
+        params = build_query(options.get("query"))
+        if not client.params:
+            # httpx parses a URL string, then parses it again to set the query: one parse here.
+            # A caller's http client with params of its own has httpx merge them with ours.
+            url, params = httpx.URL(url, params=params), None
     return client.build_request(
-        spec.method,
-        url or base_url + build_path(spec, options.get("path_params")),
-        params=None if url else build_query(options.get("query")),
-        headers=merged,
-        extensions=extensions,
-        **arguments,
+        spec.method, url, params=params, headers=merged, extensions=extensions, **arguments
     )
 
 
