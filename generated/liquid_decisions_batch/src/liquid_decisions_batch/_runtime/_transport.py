@@ -146,10 +146,14 @@ def build_request(
         if content_type:
             sent["Content-Type"] = content_type
     sent.update(extra_headers or {})
-    merged = httpx.Headers(default_headers)
-    merged.update(sent)
-    if spec.idempotency_header is not None and spec.idempotency_header not in merged:
-        merged[spec.idempotency_header] = str(uuid.uuid4())
+    # What Headers(default_headers).update(sent) would hold, without building two Headers:
+    # the defaults ``sent`` does not name (in any case), then ``sent``.
+    named = {name.lower() for name in sent}
+    merged = [(k, v) for k, v in default_headers.items() if k.lower() not in named]
+    merged.extend(sent.items())
+    key_header = spec.idempotency_header
+    if key_header is not None and key_header.lower() not in {k.lower() for k, _ in merged}:
+        merged.append((key_header, str(uuid.uuid4())))
     chosen = given_or(timeout, default_timeout)
     extensions: dict[str, Any] = {"timeout": httpx.Timeout(chosen).as_dict()}
     if spec.security is not None:
