@@ -238,6 +238,7 @@ _HttpClient = TypeVar("_HttpClient", httpx.Client, httpx.AsyncClient)
 
 class _TransportBase(Generic[_HttpClient]):
     _client: _HttpClient
+    _owns_client: bool
 
     def __init__(
         self,
@@ -277,7 +278,8 @@ class _TransportBase(Generic[_HttpClient]):
             spec,
             opened,
             base_url=self.base_url,
-            default_headers=self._headers,
+            # an http client of ours has them as its own headers already (see __init__)
+            default_headers={} if self._owns_client else self._headers,
             default_timeout=self._timeout,
             **options,
         )
@@ -414,9 +416,13 @@ class SyncTransport(_TransportBase[httpx.Client]):
             user_agent=user_agent,
             http_client=http_client,
         )
-        # A caller's http client is theirs: used as it is, never changed, and not closed.
+        # A caller's http client is theirs: used as it is, never changed, and not closed. Ours
+        # has the default headers as its own: httpx merges them with its own defaults once, here,
+        # instead of on every call.
         self._owns_client = http_client is None
-        self._client = http_client or httpx.Client(transport=transport, timeout=timeout)
+        self._client = http_client or httpx.Client(
+            transport=transport, timeout=timeout, headers=self._headers
+        )
 
     def close(self) -> None:
         if self._owns_client:
@@ -534,9 +540,12 @@ class AsyncTransport(_TransportBase[httpx.AsyncClient]):
             user_agent=user_agent,
             http_client=http_client,
         )
-        # A caller's http client is theirs: used as it is, never changed, and not closed.
+        # A caller's http client is theirs: used as it is, never changed, and not closed. Ours
+        # has the default headers as its own (see SyncTransport).
         self._owns_client = http_client is None
-        self._client = http_client or httpx.AsyncClient(transport=transport, timeout=timeout)
+        self._client = http_client or httpx.AsyncClient(
+            transport=transport, timeout=timeout, headers=self._headers
+        )
 
     async def aclose(self) -> None:
         if self._owns_client:
