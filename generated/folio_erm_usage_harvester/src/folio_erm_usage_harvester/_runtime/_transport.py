@@ -229,10 +229,6 @@ def _body_deadline(request: httpx.Request, clock: Callable[[], float]) -> float 
     return None if limit is None else clock() + float(limit)
 
 
-def _too_slow(request: httpx.Request) -> httpx.ReadTimeout:
-    return httpx.ReadTimeout("the answer took longer than the timeout", request=request)
-
-
 _HttpClient = TypeVar("_HttpClient", httpx.Client, httpx.AsyncClient)
 
 
@@ -486,14 +482,9 @@ class SyncTransport(_TransportBase[httpx.Client]):
             return response
         due = _body_deadline(response.request, self.retry.clock)
         try:
-            body = BodyReader(spec, response, self.max_response_bytes)
-            for chunk in response.iter_raw():
-                body.add(chunk)
-                if due is not None and self.retry.clock() > due:
-                    raise _too_slow(response.request)
+            return BodyReader(spec, response, self.max_response_bytes, due, self.retry.clock).read()
         finally:
             response.close()
-        return body.complete()
 
     def request(self, spec: OperationSpec[T], **options: Unpack[CallOptions]) -> APIResponse[T]:
         with contextlib.ExitStack() as opened:
@@ -608,14 +599,10 @@ class AsyncTransport(_TransportBase[httpx.AsyncClient]):
             return response
         due = _body_deadline(response.request, self.retry.clock)
         try:
-            body = BodyReader(spec, response, self.max_response_bytes)
-            async for chunk in response.aiter_raw():
-                body.add(chunk)
-                if due is not None and self.retry.clock() > due:
-                    raise _too_slow(response.request)
+            reader = BodyReader(spec, response, self.max_response_bytes, due, self.retry.clock)
+            return await reader.aread()
         finally:
             await response.aclose()
-        return body.complete()
 
     async def request(
         self, spec: OperationSpec[T], **options: Unpack[CallOptions]
