@@ -231,22 +231,24 @@ class BodyReader:
         """The answer, its whole decoded body read (``content``), headers as the server sent."""
         headers = self._attach()
         try:
-            self._response.read()
+            try:
+                self._response.read()
+            finally:
+                self._response.headers = headers  # before any error takes the response
         except _Undecodable as error:
             raise self._undecodable(error) from None
-        finally:
-            self._response.headers = headers
         return self._response
 
     async def aread(self) -> httpx.Response:
         """The async twin of ``read``."""
         headers = self._attach()
         try:
-            await self._response.aread()
+            try:
+                await self._response.aread()
+            finally:
+                self._response.headers = headers  # before any error takes the response
         except _Undecodable as error:
             raise self._undecodable(error) from None
-        finally:
-            self._response.headers = headers
         return self._response
 
     def _attach(self) -> httpx.Headers:
