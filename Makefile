@@ -123,8 +123,17 @@ $(OPC_CHECK)/.installed: $(PEERS)/.installed
 		mypy==2.4.1 'httpx>=0.23.1,<0.29.0' 'attrs>=22.2.0' 'python-dateutil>=2.8.0,<3'
 	@touch $@
 
+# An opt-in faster model engine, measured against pydantic on the same jobs
+# (bench/msgspec_jobs.py): msgspec alone in a venv, no dependency of the generated packages.
+MSGSPEC := $(PEERS)/msgspec
+$(MSGSPEC)/.installed: $(PEERS)/.installed
+	@test -x $(MSGSPEC)/bin/python || $(PYTHON) -m venv $(MSGSPEC)
+	$(MSGSPEC)/bin/python -m pip install --quiet --quiet --disable-pip-version-check \
+		msgspec==0.23.0
+	@touch $@
+
 bench: $(VENV_STAMP) $(CLIENTS_STAMP) $(PEERS)/.installed $(OURS_CHECK)/.installed \
-		$(OPC_CHECK)/.installed
+		$(OPC_CHECK)/.installed $(MSGSPEC)/.installed
 	$(BIN)/python -m bench $(PEERS)
 
 # Upstream drift; UPSTREAM_ROOT is a folder with the upstream checkouts (default ../shared/upstream).

@@ -72,24 +72,39 @@ def runtime(peers: Path, work: Path) -> dict[str, float]:
     opc_path = {"PYTHONPATH": f"{opc}:{PROJECT}"}
     figures = {
         "parse_body_ours": _number([*ours, "parse-body-ours", "10000"]),
+        "parse_validate_json_ours": _number([*ours, "parse-validate-json-ours", "10000"]),
         "parse_body_opc": _number([*theirs, "parse-body-opc", "10000"], opc_path),
         "parse_dicts_ours": _number([*ours, "parse-dicts-ours", "10000"]),
         "parse_dicts_opc": _number([*theirs, "parse-dicts-opc", "10000"], opc_path),
     }
+    msgspec = peers / "msgspec" / "bin" / "python"  # the Makefile's venv with msgspec only
+    if msgspec.exists():
+        figures["parse_body_msgspec"] = _number(
+            [str(msgspec), "-m", "bench.runtime", "parse-body-msgspec", "10000"]
+        )
     server = subprocess.Popen(
         [str(OURS), "-m", "bench.runtime", "serve"], cwd=PROJECT, stdout=subprocess.PIPE, text=True
     )
     try:
         assert server.stdout is not None
         url = f"http://127.0.0.1:{server.stdout.readline().strip()}"
-        pair = subprocess.run(
-            [*ours, "calls-raw-and-ours", url, "500"],
+        turns = subprocess.run(
+            [*ours, "calls-raw-and-ours", url, "100"],
             capture_output=True,
             text=True,
             check=True,
             cwd=PROJECT,
         ).stdout.split()
-        figures["call_raw"], figures["call_ours"] = float(pair[-2]), float(pair[-1])
+        figures["call_raw"], figures["call_ours"] = float(turns[-3]), float(turns[-2])
+        figures["call_raw_same_headers"] = float(turns[-1])
+        pair = subprocess.run(
+            [*ours, "calls-raw-and-ours-async", url, "100"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=PROJECT,
+        ).stdout.split()
+        figures["call_raw_async"], figures["call_ours_async"] = float(pair[-2]), float(pair[-1])
         figures["call_opc"] = _number([*theirs, "calls-opc", url, "1000"], opc_path)
     finally:
         server.kill()

@@ -37,6 +37,8 @@ class Security(httpx.Auth):
         )
         # what never leaves the origin (``_redirects``)
         self.credential_headers = tuple(dict.fromkeys(headers))
+        # the auths of each requirement met so far: the choice depends on nothing else
+        self._chosen: dict[Requirement, list[httpx.Auth]] = {}
 
     def __repr__(self) -> str:
         return f"Security(schemes={sorted(self.schemes)!r})"
@@ -56,6 +58,12 @@ class Security(httpx.Auth):
     def chosen(self, request: httpx.Request) -> list[httpx.Auth]:
         """The auths that sign ``request``, each once, the one that fetches a token last."""
         requirement: Requirement = request.extensions.get(REQUIREMENT, self.default)
+        chosen = self._chosen.get(requirement)
+        if chosen is None:
+            chosen = self._chosen[requirement] = self._choose(requirement)
+        return list(chosen)
+
+    def _choose(self, requirement: Requirement) -> list[httpx.Auth]:
         for alternative in sorted(requirement, key=lambda names: not names):
             if all(name in self.schemes for name in alternative):
                 auths = list({id(a): a for a in (self.schemes[n] for n in alternative)}.values())

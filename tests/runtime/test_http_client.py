@@ -131,3 +131,35 @@ def test_without_credentials_of_ours_the_callers_auth_applies(asynchronous: bool
     recorder = Recorder()
     _use(asynchronous, recorder, auth=None)
     assert recorder.seen[0].headers["Authorization"].startswith("Basic ")
+
+
+@BOTH
+def test_the_callers_query_parameters_go_with_the_calls_own(asynchronous: bool) -> None:
+    recorder = Recorder()
+    config: dict[str, Any] = {"params": {"api": "v2", "limit": "1"}}
+    spec = OperationSpec("GET", "/things", (ResponseSpec(200, "json", None),))
+    query = {"limit": 10, "tag": ["a", "b"]}
+    if not asynchronous:
+        with httpx.Client(transport=httpx.MockTransport(recorder.handler), **config) as http:
+            transport = SyncTransport("http://api.test/base", http_client=http)
+            transport.request(spec, query=query)
+            transport.request(spec)
+    else:
+
+        async def run() -> None:
+            mock = httpx.MockTransport(recorder.handler)
+            async with httpx.AsyncClient(transport=mock, **config) as http:
+                transport = AsyncTransport("http://api.test/base", http_client=http)
+                await transport.request(spec, query=query)
+                await transport.request(spec)
+
+        asyncio.run(run())
+    first, second = (request.url for request in recorder.seen)
+    assert first.path == "/base/things"
+    assert first.params.multi_items() == [
+        ("api", "v2"),
+        ("limit", "10"),
+        ("tag", "a"),
+        ("tag", "b"),
+    ]
+    assert str(second) == "http://api.test/base/things?api=v2&limit=1"

@@ -131,3 +131,10 @@ def test_an_idempotency_key_is_made_once_and_kept_on_every_retry(asynchronous: b
     with pytest.raises(APIStatusError):  # without a key a POST is not sent twice
         _call(asynchronous, flaky, _spec("POST"), retries=2)
     assert len(seen) == 1
+
+
+@BOTH
+def test_a_callers_idempotency_key_in_another_case_is_the_one_sent(asynchronous: bool) -> None:
+    spec = _spec("POST", idempotency_header="Idempotency-Key")
+    (sent,) = _seen(asynchronous, spec, extra_headers={"idempotency-key": "k2"})
+    assert sent.headers.get_list("Idempotency-Key") == ["k2"]

@@ -213,9 +213,11 @@ def test_a_body_that_is_not_its_content_encoding_is_a_typed_error(
         assert isinstance(error, ResponseValidationError), repr(error)
         assert reason in str(error)
         assert error.body == content  # the bytes as they came
+        assert error.response.headers["content-encoding"] == encoding  # the headers as they came
     for error in _call_both(_handler(500, content, Content_Encoding=encoding)):
         assert isinstance(error, InternalServerError), repr(error)
         assert reason in str(error) and error.body == content
+        assert error.response.headers["content-encoding"] == encoding
 
 
 def test_the_clients_offer_only_the_encodings_they_can_bound() -> None:

@@ -4,6 +4,7 @@ where each puts its value, what a redirect to another origin keeps of it, what l
 from __future__ import annotations
 
 import asyncio
+import base64
 import logging
 
 import httpx
@@ -166,3 +167,71 @@ def test_basic_refuses_a_colon_in_the_username_without_showing_the_password() ->
         BasicAuth("a:b", "b4sic-s3cr3t")
     assert "b4sic-s3cr3t" not in str(raised.value)
     assert "s3cr3t" not in repr(BasicAuth("user", "b4sic-s3cr3t"))
+
+
+def _each_seen(
+    asynchronous: bool, calls: list[tuple[httpx.Auth, OperationSpec[object]]]
+) -> list[httpx.Request]:
+    """The requests of ``calls`` (each an auth and an operation) made in turn, one transport per
+    auth, as several clients of one process would."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={})
+
+    mock = httpx.MockTransport(handler)
+    if not asynchronous:
+        sync = {
+            id(auth): SyncTransport("http://api.test", auth=auth, transport=mock)
+            for auth, _ in calls
+        }
+        for auth, spec in calls:
+            sync[id(auth)].request(spec)
+        return seen
+
+    async def run() -> None:
+        transports = {
+            id(auth): AsyncTransport("http://api.test", auth=auth, transport=mock)
+            for auth, _ in calls
+        }
+        for auth, spec in calls:
+            await transports[id(auth)].request(spec)
+
+    asyncio.run(run())
+    return seen
+
+
+def _credentials(request: httpx.Request) -> tuple[str | None, str | None]:
+    return request.headers.get("authorization"), request.url.params.get("appid")
+
+
+@BOTH
+def test_two_clients_with_different_credentials_each_send_their_own(asynchronous: bool) -> None:
+    # the same scheme name and requirement, other credentials: nothing one chose serves the other
+    one = Security({"token": BearerAuth("t-one")}, default=(("token",),))
+    key = ApiKeyAuth("k-two", header="appid", prefix="", location="query")
+    two = Security({"token": key}, default=(("token",),))
+    specs = [_spec(), _spec((("token",),))]
+    sent = _each_seen(asynchronous, [(auth, spec) for spec in specs for auth in (one, two)])
+    assert [_credentials(request) for request in sent] == [
+        ("Bearer t-one", None),
+        (None, "k-two"),
+    ] * 2
+
+
+@BOTH
+def test_each_operation_sends_what_its_own_requirement_asks_call_after_call(
+    asynchronous: bool,
+) -> None:
+    auth = Security(SCHEMES, default=(("bearer",),))
+    basic, none, query = _spec((("basic",),)), _spec(()), _spec((("query",), ("basic",)))
+    calls = [_spec(), basic, none, query, _spec(), basic, none, query]
+    sent = _each_seen(asynchronous, [(auth, spec) for spec in calls])
+    expected = [
+        ("Bearer b3arer-s3cr3t", None),
+        ("Basic " + base64.b64encode(b"user:b4sic-s3cr3t").decode(), None),
+        (None, None),
+        (None, "q1"),
+    ] * 2
+    assert [_credentials(request) for request in sent] == expected

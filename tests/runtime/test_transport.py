@@ -317,3 +317,80 @@ def test_an_empty_body_is_an_error_only_where_the_spec_promises_one() -> None:
     free_form = OperationSpec("GET", "/anything", (ResponseSpec(200, "json", Any),))
     handler, _ = _answers(httpx.Response(200))
     assert _transport(handler).request(free_form).parse() is None
+
+
+def _calls(
+    asynchronous: bool, *calls: tuple[SyncTransport | AsyncTransport, dict[str, Any]]
+) -> None:
+    """Make each call on its transport, in the order given."""
+    if not asynchronous:
+        for transport, options in calls:
+            assert isinstance(transport, SyncTransport)
+            transport.request(GET, **options)
+        return
+
+    async def run() -> None:
+        for transport, options in calls:
+            assert isinstance(transport, AsyncTransport)
+            await transport.request(GET, **options)
+
+    asyncio.run(run())
+
+
+def _clients(
+    asynchronous: bool, *configurations: dict[str, Any]
+) -> tuple[list[SyncTransport | AsyncTransport], list[httpx.Request]]:
+    """A transport for each configuration (its base URL and options), all answered by one mock."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"id": "x"})
+
+    mock = httpx.MockTransport(handler)
+    kind: Any = AsyncTransport if asynchronous else SyncTransport
+    return [kind(transport=mock, **configuration) for configuration in configurations], seen
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_two_clients_in_one_process_each_build_urls_from_their_own_base(
+    asynchronous: bool,
+) -> None:
+    (one, two), seen = _clients(
+        asynchronous, {"base_url": "http://one.test/v1/"}, {"base_url": "https://two.test:8443/api"}
+    )
+    _calls(
+        asynchronous,
+        (one, {"path_params": {"id": "a"}, "query": {"limit": 10, "tag": ["x", "y z"]}}),
+        (two, {"path_params": {"id": "b"}}),
+        (one, {"path_params": {"id": "c"}}),
+        (two, {"path_params": {"id": "d/e"}, "query": {"q": "a&b=c", "none": None}}),
+    )
+    assert [str(request.url) for request in seen] == [
+        "http://one.test/v1/things/a?limit=10&tag=x&tag=y+z",
+        "https://two.test:8443/api/things/b",
+        "http://one.test/v1/things/c",
+        "https://two.test:8443/api/things/d%2Fe?q=a%26b%3Dc",
+    ]
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_a_calls_header_replaces_a_default_of_another_case_and_defaults_are_each_clients(
+    asynchronous: bool,
+) -> None:
+    (one, two), seen = _clients(
+        asynchronous,
+        {"base_url": "http://api.test", "default_headers": {"X-Trace": "d", "accept": "text/csv"}},
+        {"base_url": "http://api.test", "default_headers": {"X-Other": "o"}},
+    )
+    _calls(
+        asynchronous,
+        (one, {"extra_headers": {"x-trace": "call"}, "path_params": {"id": "1"}}),
+        (two, {"path_params": {"id": "2"}}),
+        (one, {"path_params": {"id": "3"}}),
+    )
+    first, second, third = (request.headers for request in seen)
+    assert first.get_list("x-trace") == ["call"]  # one header: the call's
+    assert first.get_list("accept") == ["application/json"]  # the operation's, over the default
+    assert "x-other" not in first and "x-trace" not in second and second["x-other"] == "o"
+    assert third.get_list("x-trace") == ["d"]  # a call's header went with that call only

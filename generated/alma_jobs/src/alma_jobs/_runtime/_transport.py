@@ -146,24 +146,31 @@ def build_request(
         if content_type:
             sent["Content-Type"] = content_type
     sent.update(extra_headers or {})
-    merged = httpx.Headers(default_headers)
-    merged.update(sent)
-    if spec.idempotency_header is not None and spec.idempotency_header not in merged:
-        merged[spec.idempotency_header] = str(uuid.uuid4())
+    # What Headers(default_headers).update(sent) would hold, without building two Headers:
+    # the defaults ``sent`` does not name (in any case), then ``sent``.
+    named = {name.lower() for name in sent}
+    merged = [(k, v) for k, v in default_headers.items() if k.lower() not in named]
+    merged.extend(sent.items())
+    key_header = spec.idempotency_header
+    if key_header is not None and key_header.lower() not in {k.lower() for k, _ in merged}:
+        merged.append((key_header, str(uuid.uuid4())))
     chosen = given_or(timeout, default_timeout)
     extensions: dict[str, Any] = {"timeout": httpx.Timeout(chosen).as_dict()}
     if spec.security is not None:
         extensions[REQUIREMENT] = spec.security
     if spec.request_id_header is not None:
         extensions[REQUEST_ID_HEADER] = spec.request_id_header
-    url = options.get("url")
+    url: str | httpx.URL | None = options.get("url")
+    params: list[tuple[str, str | int | float | bool | None]] | None = None
+    if not url:
+        url = base_url + build_path(spec, options.get("path_params"))
+        params = build_query(options.get("query"))
+        if not client.params:
+            # httpx parses a URL string, then parses it again to set the query: one parse here.
+            # A caller's http client with params of its own has httpx merge them with ours.
+            url, params = httpx.URL(url, params=params), None
     return client.build_request(
-        spec.method,
-        url or base_url + build_path(spec, options.get("path_params")),
-        params=None if url else build_query(options.get("query")),
-        headers=merged,
-        extensions=extensions,
-        **arguments,
+        spec.method, url, params=params, headers=merged, extensions=extensions, **arguments
     )
 
 
@@ -222,15 +229,12 @@ def _body_deadline(request: httpx.Request, clock: Callable[[], float]) -> float 
     return None if limit is None else clock() + float(limit)
 
 
-def _too_slow(request: httpx.Request) -> httpx.ReadTimeout:
-    return httpx.ReadTimeout("the answer took longer than the timeout", request=request)
-
-
 _HttpClient = TypeVar("_HttpClient", httpx.Client, httpx.AsyncClient)
 
 
 class _TransportBase(Generic[_HttpClient]):
     _client: _HttpClient
+    _owns_client: bool
 
     def __init__(
         self,
@@ -270,7 +274,8 @@ class _TransportBase(Generic[_HttpClient]):
             spec,
             opened,
             base_url=self.base_url,
-            default_headers=self._headers,
+            # an http client of ours has them as its own headers already (see __init__)
+            default_headers={} if self._owns_client else self._headers,
             default_timeout=self._timeout,
             **options,
         )
@@ -407,9 +412,13 @@ class SyncTransport(_TransportBase[httpx.Client]):
             user_agent=user_agent,
             http_client=http_client,
         )
-        # A caller's http client is theirs: used as it is, never changed, and not closed.
+        # A caller's http client is theirs: used as it is, never changed, and not closed. Ours
+        # has the default headers as its own: httpx merges them with its own defaults once, here,
+        # instead of on every call.
         self._owns_client = http_client is None
-        self._client = http_client or httpx.Client(transport=transport, timeout=timeout)
+        self._client = http_client or httpx.Client(
+            transport=transport, timeout=timeout, headers=self._headers
+        )
 
     def close(self) -> None:
         if self._owns_client:
@@ -473,14 +482,9 @@ class SyncTransport(_TransportBase[httpx.Client]):
             return response
         due = _body_deadline(response.request, self.retry.clock)
         try:
-            body = BodyReader(spec, response, self.max_response_bytes)
-            for chunk in response.iter_raw():
-                body.add(chunk)
-                if due is not None and self.retry.clock() > due:
-                    raise _too_slow(response.request)
+            return BodyReader(spec, response, self.max_response_bytes, due, self.retry.clock).read()
         finally:
             response.close()
-        return body.complete()
 
     def request(self, spec: OperationSpec[T], **options: Unpack[CallOptions]) -> APIResponse[T]:
         with contextlib.ExitStack() as opened:
@@ -527,9 +531,12 @@ class AsyncTransport(_TransportBase[httpx.AsyncClient]):
             user_agent=user_agent,
             http_client=http_client,
         )
-        # A caller's http client is theirs: used as it is, never changed, and not closed.
+        # A caller's http client is theirs: used as it is, never changed, and not closed. Ours
+        # has the default headers as its own (see SyncTransport).
         self._owns_client = http_client is None
-        self._client = http_client or httpx.AsyncClient(transport=transport, timeout=timeout)
+        self._client = http_client or httpx.AsyncClient(
+            transport=transport, timeout=timeout, headers=self._headers
+        )
 
     async def aclose(self) -> None:
         if self._owns_client:
@@ -592,14 +599,10 @@ class AsyncTransport(_TransportBase[httpx.AsyncClient]):
             return response
         due = _body_deadline(response.request, self.retry.clock)
         try:
-            body = BodyReader(spec, response, self.max_response_bytes)
-            async for chunk in response.aiter_raw():
-                body.add(chunk)
-                if due is not None and self.retry.clock() > due:
-                    raise _too_slow(response.request)
+            reader = BodyReader(spec, response, self.max_response_bytes, due, self.retry.clock)
+            return await reader.aread()
         finally:
             await response.aclose()
-        return body.complete()
 
     async def request(
         self, spec: OperationSpec[T], **options: Unpack[CallOptions]

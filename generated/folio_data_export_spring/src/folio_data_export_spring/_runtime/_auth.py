@@ -459,7 +459,8 @@ class LoginAuth(_TokenAuth):
         return self._tokens.store(token)
 
     def _sign(self, request: httpx.Request, token: Secret | None) -> None:
-        request.headers.update(self._tenant_headers)
+        for name, value in self._tenant_headers.items():  # update() builds a Headers first
+            request.headers[name] = value
         if token:
             request.headers[self.header] = token.get()
             # The client's cookie jar keeps the token cookie of an earlier login; a server may

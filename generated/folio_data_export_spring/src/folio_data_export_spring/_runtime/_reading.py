@@ -8,9 +8,9 @@ decoded total is counted as it grows: a parsed answer stops as soon as it passes
 
 from __future__ import annotations
 
-import io
+import time
 import zlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any, Protocol
 
 import httpx
@@ -150,11 +150,11 @@ def _decoder(headers: httpx.Headers, step: int) -> tuple[_Decoder, bool]:
 
 def buffered(response: httpx.Response, content: bytes) -> httpx.Response:
     """``response`` with its body ``content`` (decoded already), headers as the server sent."""
-    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() != "content-encoding"]
+    # Read while it has no headers, so that httpx decodes nothing again; a stream rather than
+    # content=, which would also work out content headers only to have them replaced.
     complete = httpx.Response(
         response.status_code,
-        headers=headers,
-        content=content,
+        stream=httpx.ByteStream(content),
         request=response.request,
         extensions=response.extensions,
     )
@@ -181,51 +181,97 @@ def _undecodable(
 
 
 class BodyReader:
-    """One answer's body, collected chunk by chunk as received, decoded and counted on the way.
+    """One answer's body, read into the response itself by httpx, through the bound: decoded and
+    counted chunk by chunk as received, within the deadline ``due`` (of ``clock``).
 
     Both the bytes received and the bytes decoded are held to ``limit``; the raw bytes of an
     encoded body are kept too, for the error that says it could not be decoded.
     """
 
     def __init__(
-        self, spec: OperationSpec[Any], response: httpx.Response, limit: int | None
+        self,
+        spec: OperationSpec[Any],
+        response: httpx.Response,
+        limit: int | None,
+        due: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._spec, self._response, self._limit = spec, response, limit
+        self._due, self._clock = due, clock
         self._decoder, self._encoded = _decoder(response.headers, _STEP)
         self._raw: list[bytes] = []
-        self._received = 0
-        self._body = io.BytesIO()  # getvalue() hands over its buffer: no second copy
+        self._received = self._decoded = 0
         declared = response.headers.get("content-length", "")
         if limit is not None and declared.isdigit() and int(declared) > limit:
             raise _too_large(_call(spec), response, limit, int(declared), "its Content-Length says")
 
-    def add(self, chunk: bytes) -> None:
+    def pieces(self, chunk: bytes) -> Iterator[bytes]:
+        """The decoded pieces of one chunk received; raises ``_Undecodable`` (see ``read``)."""
         self._received += len(chunk)
         if self._limit is not None and self._received > self._limit:
             raise self._over(self._received, "received")
         if not self._encoded:
-            self._body.write(chunk)
-            return
-        self._raw.append(chunk)
-        try:
+            if chunk:
+                yield chunk
+        else:
+            self._raw.append(chunk)
             for piece in self._decoder.feed(chunk):
-                self._body.write(piece)
-                if self._limit is not None and self._body.tell() > self._limit:
-                    raise self._over(self._body.tell(), "decoded")
-        except _Undecodable as error:
-            raise _undecodable(self._spec, self._response, b"".join(self._raw), error) from None
+                self._decoded += len(piece)
+                if self._limit is not None and self._decoded > self._limit:
+                    raise self._over(self._decoded, "decoded")
+                yield piece
+        if self._due is not None and self._clock() > self._due:
+            raise _too_slow(self._response.request)
 
-    def complete(self) -> httpx.Response:
-        """The answer with its whole, decoded body."""
-        try:
-            self._decoder.finish()
-        except _Undecodable as error:
-            raise _undecodable(self._spec, self._response, b"".join(self._raw), error) from None
+    def finish(self) -> None:
+        self._decoder.finish()
         self._raw.clear()
-        return buffered(self._response, self._body.getvalue())
+
+    def read(self) -> httpx.Response:
+        """The answer, its whole decoded body read (``content``), headers as the server sent."""
+        headers = self._attach()
+        try:
+            try:
+                self._response.read()
+            finally:
+                self._response.headers = headers  # before any error takes the response
+        except _Undecodable as error:
+            raise self._undecodable(error) from None
+        return self._response
+
+    async def aread(self) -> httpx.Response:
+        """The async twin of ``read``."""
+        headers = self._attach()
+        try:
+            try:
+                await self._response.aread()
+            finally:
+                self._response.headers = headers  # before any error takes the response
+        except _Undecodable as error:
+            raise self._undecodable(error) from None
+        return self._response
+
+    def _attach(self) -> httpx.Headers:
+        """Put this reader between the response and its stream, so that httpx's own read (which
+        joins the pieces into ``content``, with no copy made here) goes through it; the headers
+        to put back once read."""
+        response = self._response
+        headers = response.headers
+        response.stream = _BoundedStream(response.stream, self)
+        if self._encoded:  # decoded here, within the bound: httpx must not decode it again
+            response.headers = headers.copy()
+            del response.headers["content-encoding"]
+        return headers
+
+    def _undecodable(self, error: _Undecodable) -> APIError:
+        return _undecodable(self._spec, self._response, b"".join(self._raw), error)
 
     def _over(self, size: int, how: str) -> ResponseTooLargeError:
         return _too_large(_call(self._spec), self._response, self._limit or 0, size, how)
+
+
+def _too_slow(request: httpx.Request) -> httpx.ReadTimeout:
+    return httpx.ReadTimeout("the answer took longer than the timeout", request=request)
 
 
 def _call(spec: OperationSpec[Any]) -> str:
@@ -365,11 +411,18 @@ class _Bounded:
             raise _stream_error(self._response, error, "answer to") from None
 
 
+class _Pieces(Protocol):
+    def pieces(self, chunk: bytes) -> Iterator[bytes]: ...
+
+    def finish(self) -> None: ...
+
+
 class _BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """``stream`` read through ``bounded``; sync or async, as the stream it wraps."""
+    """``stream`` read through ``bounded`` (a ``_Bounded`` or a ``BodyReader``); sync or async,
+    as the stream it wraps."""
 
     def __init__(
-        self, stream: httpx.SyncByteStream | httpx.AsyncByteStream, bounded: _Bounded
+        self, stream: httpx.SyncByteStream | httpx.AsyncByteStream, bounded: _Pieces
     ) -> None:
         self._stream, self._bounded = stream, bounded
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 LARGE_BODY = 32 * 1024  # below this, a parse allocates too little for the collector to run
 
@@ -30,12 +30,18 @@ class _Pause:
 _pause = _Pause()
 
 
-@contextmanager
-def gc_paused(size: int) -> Iterator[None]:
+_UNPAUSED = nullcontext()  # keeps no state: one serves every small parse at once
+
+
+def gc_paused(size: int) -> AbstractContextManager[None]:
     """Run the body with the collector paused when ``size`` bytes make a large answer."""
-    if size < LARGE_BODY:
-        yield
-        return
+    # Every parsed answer comes here; most are small, and entering a generator-based
+    # context manager would cost them more than the parse of a short body.
+    return _UNPAUSED if size < LARGE_BODY else _paused()
+
+
+@contextmanager
+def _paused() -> Iterator[None]:
     with _pause.lock:
         if _pause.holders == 0:
             _pause.resume = gc.isenabled()
