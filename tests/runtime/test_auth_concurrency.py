@@ -30,8 +30,11 @@ class TokenServer:
     """A token endpoint that answers ``answers`` in turn (the last for ever), slowly; the API
     accepts only the latest token issued."""
 
-    def __init__(self, *answers: Callable[[int], httpx.Response]) -> None:
+    def __init__(
+        self, *answers: Callable[[int], httpx.Response], takes: float = TOKEN_TAKES
+    ) -> None:
         self.answers = answers
+        self.takes = takes
         self.lock = threading.Lock()
         self.token_requests = 0
         self.live: str | None = None
@@ -53,13 +56,13 @@ class TokenServer:
 
     def sync(self, request: httpx.Request) -> httpx.Response:
         if request.url.path == "/token":
-            time.sleep(TOKEN_TAKES)
+            time.sleep(self.takes)
             return self._token()
         return self._call(request)
 
     async def asynchronous(self, request: httpx.Request) -> httpx.Response:
         if request.url.path == "/token":
-            await asyncio.sleep(TOKEN_TAKES)
+            await asyncio.sleep(self.takes)
             return self._token()
         return self._call(request)
 
@@ -97,15 +100,17 @@ def concurrently(
         transport = httpx.MockTransport(server.sync)
         with httpx.Client(base_url="http://api.test", auth=auth, transport=transport) as client:
 
-            def one(_: int) -> Any:
+            def one(start: threading.Barrier) -> Any:
+                start.wait()  # every thread is running before any call: none comes late
                 try:
                     return client.get("/jobs").status_code
                 except Exception as error:
                     return error
 
             for _ in range(waves):
+                start = threading.Barrier(THREADS, timeout=30)
                 with ThreadPoolExecutor(max_workers=THREADS) as pool:
-                    results += pool.map(one, range(THREADS))
+                    results += pool.map(one, [start] * THREADS)
         return results
 
     async def run() -> list[Any]:
@@ -152,7 +157,9 @@ def test_a_token_due_for_refresh_is_refreshed_once(asynchronous: bool) -> None:
 
 @BOTH
 def test_a_refused_login_fails_every_waiting_call_with_one_request(asynchronous: bool) -> None:
-    server = TokenServer(refuse)
+    # A call that comes after the refusal asks again, as it should; on a loaded machine a
+    # thread can start that late unless the refusal takes a while.
+    server = TokenServer(refuse, takes=0.5)
     results = concurrently(oauth(), server, asynchronous=asynchronous)
     assert len(results) == _calls(asynchronous)
     assert all(isinstance(result, AuthenticationError) for result in results)
