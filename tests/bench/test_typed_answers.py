@@ -15,6 +15,7 @@ from pydantic import BaseModel, JsonValue, RootModel
 from typing_extensions import TypeAliasType
 
 from bench import typed_answers
+from generator.emit import models_split
 from generator.emit.generate import PackageSource, render_package_source
 from generator.normalize.normalize import normalize_source
 
@@ -159,10 +160,16 @@ def test_ours_is_typed_when_its_model_is_a_model_or_made_of_models(model: Any, t
     assert typed_answers._typed(model) is typed
 
 
-def test_ours_reads_every_answer_of_a_package_generated_here(tmp_path: Path) -> None:
+@pytest.mark.parametrize("split", [False, True], ids=["one module", "a module per resource"])
+def test_ours_reads_every_answer_of_a_package_generated_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, split: bool
+) -> None:
+    if split:  # a large package's layout
+        monkeypatch.setattr(models_split, "SPLIT_ABOVE", 0)
     spec = tmp_path / "tiny.json"
     spec.write_text(json.dumps(SPEC), encoding="utf-8")
     rendered = render_package_source(PackageSource(normalize_source(spec).document, "tiny", spec))
+    assert ("src/tiny/resources.py" in rendered.files) is not split
     for name, text in rendered.files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
