@@ -85,10 +85,12 @@ def _reason(output: str, spec: Spec) -> str:
     return reason.replace(str(spec.path.parent) + "/", "")[:160]
 
 
-def _once(tool: str, spec: Spec, peers: Path, judge: bool = False) -> Run:
+def _once(tool: str, spec: Spec, peers: Path, judge: bool = False, keep: Path | None = None) -> Run:
+    """One run; ``keep``: the folder to write into and leave behind (bench/scale.py imports
+    the package then), instead of a temporary one."""
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        output = Path(folder) / "out"
-        output.mkdir()
+        output = keep or Path(folder) / "out"
+        output.mkdir(parents=True, exist_ok=True)
         timing = Path(folder) / "time"
         env = {"PATH": f"{peers / 'bin'}:/usr/bin:/bin", "HOME": folder, "LANG": "C.UTF-8"}
         command = [
