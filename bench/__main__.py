@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import corpus_quality, directory_sample
+from bench import corpus_quality, directory_sample, scale
 from bench.corpus import BENCH, PROJECT, corpus
 from bench.generation import OURS, measure
 from bench.report import write_report
@@ -175,6 +175,7 @@ def main() -> None:
     results["imports"] = import_times()
     with tempfile.TemporaryDirectory(prefix="bench-runtime-") as work:
         results["runtime"] = runtime(peers, Path(work))
+    results["scale"] = scale.measure(specs, peers)
     (BENCH / ".work").mkdir(exist_ok=True)
     raw = BENCH / ".work" / "results.json"
     raw.write_text(json.dumps(results, indent=2))

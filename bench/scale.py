@@ -128,17 +128,19 @@ def _serving(answer: Any) -> Iterator[str]:
         server.server_close()
 
 
-def import_and_call(source: Path, package: str, call: Call) -> dict[str, Any]:
+def import_and_call(
+    source: Path, package: str, call: Call, rounds: int = ROUNDS, python: Path = OURS
+) -> dict[str, Any]:
     """Seconds and MiB (peak RSS) of ``import package``, and to the end of ``call``: the best
-    of ROUNDS fresh interpreters after one that writes the .pyc files."""
+    of ``rounds`` fresh interpreters after one that writes the .pyc files."""
     with _serving(call.answer) as url, tempfile.TemporaryDirectory(prefix="bench-") as folder:
         code = _CHILD.format(package=package, url=url, **asdict(call))
         environment = {**os.environ, "PYTHONPATH": str(source)}
         runs = []
-        for _ in range(ROUNDS + 1):
+        for _ in range(rounds + 1):
             try:
                 result = subprocess.run(
-                    [str(OURS), "-c", code],
+                    [str(python), "-c", code],
                     capture_output=True,
                     text=True,
                     cwd=folder,
