@@ -557,7 +557,7 @@ def scale_targets(results: dict[str, Any]) -> list[str]:
     target = (
         "(#15.1) `import` and a first call on the largest corpus package at most 0.5 s and 100 MB"
     )
-    if corpus_call is None:
+    if largest is None or corpus_call is None:
         rows.append(f"| {target} | not measured | **not met**: no figure |")
     else:
         seconds, mb = corpus_call["call_seconds"], corpus_call["call_mib"] * _MB

@@ -433,13 +433,14 @@ def sample(document: dict[str, Any], schema: dict[str, Any]) -> Any:
         return sample(document, schema["oneOf"][0])
     if "enum" in schema:
         return schema["enum"][0]
-    kind = schema.get("type")
+    kind = schema["type"]
     if kind == "object":
         properties = schema.get("properties", {})
         return {name: sample(document, properties[name]) for name in schema.get("required", [])}
     if kind == "string":
         return "2026-12-01T00:00:00Z" if schema.get("format") == "date-time" else "x"
-    return {"integer": 1, "number": 1.5, "boolean": True, "array": []}[kind]
+    scalars: dict[str, Any] = {"integer": 1, "number": 1.5, "boolean": True, "array": []}
+    return scalars[kind]
 
 
 def first_call(document: dict[str, Any]) -> tuple[str, str, str, Any]:
