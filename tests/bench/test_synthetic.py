@@ -90,9 +90,12 @@ def test_a_small_one_generates_without_a_warning_into_a_package_that_works(
         code = main(["generate", str(spec), *arguments])
     assert (code, said.getvalue()) == (0, "")
     source = tmp_path / "out" / "synth" / "src"
+    ballast = b"x" * (200 << 20)  # a bench holding 200 MiB: the package's figures are its own
     called = import_and_call(source, "synth", synthetic_call(document), 1, Path(sys.executable))
+    del ballast
     assert called["ok"], called
     assert called["call_seconds"] >= called["import_seconds"] > 0
+    assert 10 < called["import_mib"] <= called["call_mib"] < 150
     typed = subprocess.run(
         [
             sys.executable,
