@@ -532,7 +532,8 @@ def scale_lines(scale: dict[str, Any]) -> list[str]:
     if largest:
         lines.append(
             f"| {largest['spec']} (the corpus's largest) | {largest['operations'] or 0:,} | | | "
-            f"{_cell(largest['ours'])} | (above) | {_imported(largest['import'], 'import')} | "
+            f"{_cell(largest['ours'])} | (in the generation table) | "
+            f"{_imported(largest['import'], 'import')} | "
             f"{_imported(largest['import'], 'call')} |"
         )
     lines += [
