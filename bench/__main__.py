@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import corpus_quality, directory_sample, loop
+from bench import corpus_quality, directory_sample, loop, scale
 from bench.corpus import BENCH, PROJECT, corpus
 from bench.generation import OURS, measure
 from bench.report import write_report
@@ -127,6 +127,7 @@ def import_times() -> dict[str, float]:
                 text=True,
                 check=True,
                 cwd=PROJECT,
+                env=scale.warm_environment(),
             )
             times.append(float(result.stdout))
         return min(times)
@@ -191,6 +192,7 @@ def main() -> None:
     results["imports"] = import_times()
     with tempfile.TemporaryDirectory(prefix="bench-runtime-") as work:
         results["runtime"] = runtime(peers, Path(work))
+    results["scale"] = scale.measure(specs, peers)
     (BENCH / ".work").mkdir(exist_ok=True)
     raw = BENCH / ".work" / "results.json"
     raw.write_text(json.dumps(results, indent=2))

@@ -8,6 +8,8 @@ of this shared machine falls on all of them alike.
 
 from __future__ import annotations
 
+import os
+import signal
 import statistics
 import subprocess
 import tempfile
@@ -85,10 +87,12 @@ def _reason(output: str, spec: Spec) -> str:
     return reason.replace(str(spec.path.parent) + "/", "")[:160]
 
 
-def _once(tool: str, spec: Spec, peers: Path, judge: bool = False) -> Run:
+def _once(tool: str, spec: Spec, peers: Path, judge: bool = False, keep: Path | None = None) -> Run:
+    """One run; ``keep``: the folder to write into and leave behind (bench/scale.py imports
+    the package then), instead of a temporary one."""
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        output = Path(folder) / "out"
-        output.mkdir()
+        output = keep or Path(folder) / "out"
+        output.mkdir(parents=True, exist_ok=True)
         timing = Path(folder) / "time"
         env = {"PATH": f"{peers / 'bin'}:/usr/bin:/bin", "HOME": folder, "LANG": "C.UTF-8"}
         # from scratch: nothing kept from an earlier run (build_cache's content caches)
@@ -101,12 +105,24 @@ def _once(tool: str, spec: Spec, peers: Path, judge: bool = False) -> Run:
             str(timing),
             *_command(tool, spec, output, peers),
         ]
-        try:
-            result = subprocess.run(
-                command, capture_output=True, text=True, env=env, timeout=TIMEOUT, cwd=folder
-            )
-        except subprocess.TimeoutExpired:
-            return Run(spec.name, tool, False, TIMEOUT, 0.0, f"no result in {TIMEOUT} s")
+        # A session of its own: on timeout the tool goes with GNU time, which alone would be
+        # killed, leaving the tool to run on beside the next measurement.
+        with subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=folder,
+            start_new_session=True,
+        ) as process:
+            try:
+                stdout, stderr = process.communicate(timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.communicate()
+                return Run(spec.name, tool, False, TIMEOUT, 0.0, f"no result in {TIMEOUT} s")
+        result = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
         seconds, peak_kib = timing.read_text().split()[-2:]
         produced = any(p.suffix == ".py" for p in output.rglob("*"))
         ok = result.returncode == 0 and produced

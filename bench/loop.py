@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from bench.corpus import BENCH, PROJECT
 from bench.generation import OURS
@@ -48,7 +49,7 @@ def _edit(manifest: Path, number: int) -> None:
     manifest.write_text(f"{head}{marker}Edited{number} {tail}", encoding="utf-8")
 
 
-def measure(peers: Path, system: str = SYSTEM, repeats: int = 3) -> dict[str, float]:
+def measure(peers: Path, system: str = SYSTEM, repeats: int = 3) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="bench-loop-") as folder:
         work = Path(folder)
         shutil.copytree(PROJECT / "specs", work / "specs")
@@ -77,7 +78,7 @@ def measure(peers: Path, system: str = SYSTEM, repeats: int = 3) -> dict[str, fl
             ours.append(sum(_seconds(step, env) for step in steps))
             shutil.rmtree(work / "opc", ignore_errors=True)
             theirs.append(_seconds(opc, opc_env))
-        return {"ours": min(ours), "opc": min(theirs)}
+        return {"system": system, "ours": min(ours), "opc": min(theirs)}
 
 
 def main() -> None:

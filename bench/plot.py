@@ -28,6 +28,16 @@ def main(results_file: str, png: str) -> None:
         )
         if points:
             axes.plot(*zip(*points, strict=True), marker=marker, label=tool)
+    # bench/scale.py's synthetic APIs, up to 50,000 operations: the growth beyond the corpus
+    synthetic = sorted(
+        (size["bytes"], size["ours"]["seconds"])
+        for size in (results.get("scale") or {}).get("synthetic", [])
+        if size["ours"]["ok"]
+    )
+    if synthetic:
+        axes.plot(
+            *zip(*synthetic, strict=True), marker="x", linestyle="--", label="ours, synthetic"
+        )
     axes.set_xscale("log")
     axes.set_yscale("log")
     axes.set_xlabel("spec size (bytes)")
