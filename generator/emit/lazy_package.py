@@ -31,11 +31,11 @@ import typing as _typing
 if _typing.TYPE_CHECKING:
 {checked}
 
-_MODULES = {{
+_MODULES: dict[str, str] = {{
 {table}
 }}
 
-__all__ = [
+__all__: list[str] = [
 {listed}
 ]
 
