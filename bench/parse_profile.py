@@ -1,4 +1,4 @@
-"""Where parsing 10,000 jobs goes with pydantic: ``python -m bench.runtime profile-parse``.
+"""Where parsing 10,000 jobs goes with pydantic: ``python -m bench.parse_profile [COUNT]``.
 
 The whole ``APIResponse.parse()`` against its parts (``validate_json`` alone, the garbage
 collector's first pass over the new models once its pause ends, freeing them, pydantic's JSON
@@ -13,6 +13,7 @@ themselves are what the client uses and stay as they are.
 
 import gc
 import json
+import sys
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -211,3 +212,7 @@ def main(count: int) -> None:
     print("validate_json with one kind of field made plain")
     for name, seconds in field_costs(count):
         print(f"  {name:46s}  {seconds:.4f}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10000)

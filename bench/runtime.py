@@ -139,6 +139,7 @@ BODY = json.dumps(collection(1)).encode()
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: measure the client, not TCP handshakes
+    server: JsonServer
 
     def setup(self) -> None:
         super().setup()
@@ -149,17 +150,25 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(BODY)))
+        self.send_header("Content-Length", str(len(self.server.body)))
         self.end_headers()
-        self.wfile.write(BODY)
+        self.wfile.write(self.server.body)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
+class JsonServer(ThreadingHTTPServer):
+    """A keep-alive loopback server answering ``body`` (JSON) to every GET, on a free port."""
+
+    def __init__(self, body: bytes) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.body = body
+
+
 def serve() -> None:
     """A keep-alive JSON server on loopback; prints its port, serves until killed."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server = JsonServer(BODY)
     print(server.server_address[1], flush=True)
     server.serve_forever()
 
@@ -348,11 +357,6 @@ def main(arguments: list[str]) -> None:
         return
     if what == "profile-call":  # python -m bench.runtime profile-call URL [COUNT]
         profile_call(arguments[1], int(arguments[2]) if len(arguments) > 2 else 2000)
-        return
-    if what == "profile-parse":  # python -m bench.runtime profile-parse [COUNT]
-        from bench import parse_profile
-
-        parse_profile.main(int(arguments[1]) if len(arguments) > 1 else 10000)
         return
     measured = {
         "parse-body-ours": lambda: parse_body_ours(int(arguments[1])),

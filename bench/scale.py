@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +33,7 @@ from bench import synthetic
 from bench.corpus import BENCH, Spec, corpus
 from bench.generation import OURS, _once, _package
 from bench.quality import spec_operations
+from bench.runtime import JsonServer
 from generator.client.naming import snake_case
 
 # (operations, schemas): the issue's 50,000 and 20,000, and smaller ones to fit the growth
@@ -102,34 +101,10 @@ print(imported - started, import_kib, called - started, call_kib)
 """
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _Server
-
-    def setup(self) -> None:
-        super().setup()
-        self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    def do_GET(self) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(self.server.body)))
-        self.end_headers()
-        self.wfile.write(self.server.body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    body = b""
-
-
 @contextmanager
 def _serving(answer: Any) -> Iterator[str]:
     """A loopback server answering ``answer`` to every GET, in a thread of this process."""
-    server = _Server(("127.0.0.1", 0), _Handler)
-    server.body = json.dumps(answer).encode()
+    server = JsonServer(json.dumps(answer).encode())
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
