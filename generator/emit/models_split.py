@@ -25,6 +25,7 @@ import ast
 import re
 from dataclasses import dataclass
 
+from generator.client import code
 from generator.emit.lazy_package import lazy_init
 from generator.emit.module_pieces import read_in_pieces
 from generator.shared.graphs import strongly_connected
@@ -97,7 +98,11 @@ def split_models(source: str) -> SplitModels | None:
             if other != group:
                 siblings.setdefault(names[other], []).append(name)
         files[f"{names[group]}.py"] = _module_text(
-            [statements[m] for m in sorted(members)], uses, imported, siblings
+            statements[members[0]].defines[0],
+            [statements[m] for m in sorted(members)],
+            uses,
+            imported,
+            siblings,
         )
         for member in members:
             homes.update(dict.fromkeys(statements[member].defines, names[group]))
@@ -231,14 +236,19 @@ def _module_names(groups: list[list[int]], statements: list[_Statement]) -> list
 
 
 def _module_text(
+    main: str,
     statements: list[_Statement],
     uses: frozenset[str],
     imported: dict[str, tuple[ast.ImportFrom | ast.Import, ast.alias]],
     siblings: dict[str, list[str]],
 ) -> str:
-    defines = ", ".join(f"``{name}``" for s in statements for name in s.defines[:1])
-    lines = [f'"""{defines}: models of the package\'s ``models``, loaded on first use."""', ""]
-    lines.append("from __future__ import annotations")
+    """The module of ``main`` (the model the others joined) and of ``statements``, in order."""
+    others = sum(len(s.defines) for s in statements) - 1
+    joined = {0: "", 1: " and 1 model that goes with it"}.get(
+        others, f" and {others} models that go with it"
+    )
+    about = f"``{main}``{joined}: part of the package's ``models``, loaded on first use."
+    lines = [f'"""{code.docstring(about)}"""', "", "from __future__ import annotations"]
     for node, alias in (imported[name] for name in sorted(uses) if name in imported):
         if isinstance(node, ast.ImportFrom) and node.module != "__future__":
             bound = f" as {alias.asname}" if alias.asname else ""

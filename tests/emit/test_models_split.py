@@ -165,3 +165,18 @@ def test_a_line_starting_with_class_inside_a_docstring_is_not_a_statement(
     forest = found.files[f"{found.homes['Forest']}.py"]
     assert '"""Trees:\nclass of things, not a class.\n"""' in forest
     assert set(found.homes) == {"Status", "JobFiles", "Job", "Task", "Node", "Tree", "Forest"}
+
+
+def test_a_module_says_which_model_it_is_for_in_a_line_of_the_line_length(
+    split: models_split.SplitModels,
+) -> None:
+    from generator.client.code import LINE_LENGTH
+
+    job = split.files["_job.py"]
+    # JobFiles comes first in the file; the module is Job's, which it joined
+    assert job.startswith('"""``Job`` and 1 model that goes with it: part of the package\'s')
+    status = split.files["_status.py"]
+    assert status.startswith('"""``Status``: part of the package\'s ``models``')
+    for text in split.files.values():
+        docstring = text[: text.index('"""', 3) + 3]
+        assert all(len(line) <= LINE_LENGTH for line in docstring.splitlines()), docstring
