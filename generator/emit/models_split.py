@@ -248,7 +248,8 @@ def _module_text(
         others, f" and {others} models that go with it"
     )
     about = f"``{main}``{joined}: part of the package's ``models``, loaded on first use."
-    lines = [f'"""{code.docstring(about)}"""', "", "from __future__ import annotations"]
+    # (printed after the opening quotes, followed by the closing ones)
+    lines = [f'"""{code.docstring(about, 0, 3, 3)}"""', "", "from __future__ import annotations"]
     for node, alias in (imported[name] for name in sorted(uses) if name in imported):
         if isinstance(node, ast.ImportFrom) and node.module != "__future__":
             bound = f" as {alias.asname}" if alias.asname else ""
