@@ -22,8 +22,9 @@ import functools
 import hashlib
 import json
 import os
+import re
+import sys
 from collections.abc import Iterable, Iterator
-from importlib import metadata
 from pathlib import Path
 
 from generator import __version__
@@ -84,14 +85,47 @@ def code_digest() -> str:
 
 def toolchain() -> str:
     """The generator's version and code, and the versions of the tools it runs."""
-    versions = []
-    for tool in TOOLS:
-        try:
-            versions.append(f"{tool}={metadata.version(tool)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{tool}=absent")
+    versions = tool_versions()
+    named = ";".join(f"{tool}={versions.get(tool, 'absent')}" for tool in TOOLS)
     code = digest([*files_below(GENERATOR), *files_below(TEMPLATES)])
-    return f"{__version__};{';'.join(versions)};{code}"
+    return f"{__version__};{named};{code}"
+
+
+def _project_key(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()  # PEP 503's normal form, as wheels spell it
+
+
+@functools.cache
+def tool_versions() -> dict[str, str]:
+    """The installed version of each of ``TOOLS``, as ``importlib.metadata`` finds it: the
+    first entry of ``sys.path`` that holds the tool's ``<name>-<version>.dist-info``.
+
+    Read from the folders' names, which the wheel format fixes: importing importlib.metadata
+    and parsing six METADATA files took 40 ms, a tenth of regenerating one system. A tool
+    installed some other way (an ``.egg-info``) is asked of importlib.metadata after all.
+    """
+    wanted = {_project_key(tool): tool for tool in TOOLS}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            project, _, version = name.removesuffix(".dist-info").partition("-")
+            tool = wanted.get(_project_key(project))
+            if name.endswith(".dist-info") and tool and tool not in found and version:
+                found[tool] = version
+    missing = [tool for tool in TOOLS if tool not in found]
+    if missing:
+        from importlib import metadata
+
+        for tool in missing:
+            try:
+                found[tool] = metadata.version(tool)
+            except metadata.PackageNotFoundError:
+                continue
+    return found
 
 
 class Stamp:

@@ -162,3 +162,9 @@ def test_a_content_cache_keeps_at_most_its_number_of_entries(
         entry = tmp_path / "kind" / f"entry{number}.json"
         os.utime(entry, ns=(number * 10**9, number * 10**9))
     assert [cache.get(f"entry{number}") for number in range(3)] == [None, 1, 2]
+
+
+def test_tool_versions_are_the_ones_importlib_metadata_finds() -> None:
+    from importlib import metadata
+
+    assert build_cache.tool_versions() == {t: metadata.version(t) for t in build_cache.TOOLS}

@@ -12,11 +12,10 @@ regeneration after a template change, or after an edit that touches no schema, s
 from __future__ import annotations
 
 import sys
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator.build_cache import ContentCache, code_digest
+from generator.build_cache import ContentCache, code_digest, tool_versions
 from generator.client.code import LINE_LENGTH
 
 # Bump when the entries' shape changes: older ones then miss instead of being misread.
@@ -27,13 +26,11 @@ _OPTIONS = Path(__file__).with_name("models_codegen.py")
 
 
 def _versions() -> str:
-    found = []
-    for tool in ("datamodel-code-generator", "pydantic"):
-        try:
-            found.append(f"{tool}={metadata.version(tool)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{tool}=absent")
-    return ";".join(found)
+    versions = tool_versions()
+    return ";".join(
+        f"{tool}={versions.get(tool, 'absent')}"
+        for tool in ("datamodel-code-generator", "pydantic")
+    )
 
 
 def _key(text: str) -> str:
