@@ -9,11 +9,8 @@ from __future__ import annotations
 import copy
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +18,7 @@ from generator.build_cache import files_below
 from generator.client.client_model import Package
 from generator.client.client_model_build import build_package
 from generator.client.inline_models import with_named_inline_schemas
+from generator.emit.formatting import format_packages
 from generator.emit.models_codegen import ModelsResult, generate_models
 from generator.emit.models_split import split_models
 from generator.emit.record import (
@@ -102,45 +100,6 @@ def render_package_source(source: PackageSource, paths: ReadmePaths | None = Non
     return Rendered(files, models, package, warnings)
 
 
-@cache
-def ruff_command() -> tuple[str, ...]:
-    """How to run ruff: its own executable, found as ``python -m ruff`` finds it.
-
-    ``python -m ruff`` starts an interpreter only to look the executable up (25 ms a run, three
-    runs for every hostile spec the tests generate); the lookup is done once here instead.
-    """
-    try:
-        from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - ruff is a dependency; its layout could change
-        return (sys.executable, "-m", "ruff")
-    return (os.fsdecode(find_ruff_bin()),)
-
-
-def _ruff(folder: Path, sources: list[PackageSource]) -> None:
-    """Fix and format everything generated, in one run each (ruff is fast; starting it is not).
-
-    A failure names the spec of the package whose file ruff could not read.
-    """
-    ruff = ruff_command()
-    # No cache: ruff would leave a .ruff_cache in the working folder, which is not ours to write.
-    config = ["--no-cache", "--config", str(Path(__file__).with_name("generated_ruff.toml"))]
-    # `format` without --quiet: --quiet also silences the errors, and a file ruff cannot parse
-    # is a generator bug whose report must say which file and line (check --exit-zero never fails)
-    for command in (
-        [*ruff, "check", "--fix-only", "--quiet", "--exit-zero", *config, str(folder)],
-        [*ruff, "format", *config, str(folder)],
-    ):
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            said = result.stderr.strip() or result.stdout.strip() or f"exit {result.returncode}"
-            said = said.replace(str(folder) + os.sep, "")  # the staging folder is gone by now
-            culprit = next((s for s in sources if f"{s.package}{os.sep}" in said), None)
-            raise SpecError(
-                f"ruff failed on the generated code: {said.removeprefix('error: ')}",
-                file=culprit.spec_file if culprit else None,
-            )
-
-
 def write_packages(
     sources: list[PackageSource],
     output: Path,
@@ -178,7 +137,7 @@ def write_packages(
                 path = staging / source.package / relative
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8", newline="\n")
-        _ruff(staging, sources)
+        format_packages(staging, {s.package: s.spec_file for s in sources})
         _record_and_refuse_hand_edits(staging, output, sources, force)
         written = []
         for source in sources:

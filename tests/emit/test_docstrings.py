@@ -15,15 +15,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.emit.generate import PackageSource, render, ruff_command, system_package_source
+from generator.emit import formatting
+from generator.emit.formatting import ruff_command
+from generator.emit.generate import PackageSource, render, system_package_source
 from generator.normalize.normalize import normalize_source
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
-from tests.conftest import PROJECT, SPECS
+from tests.conftest import SPECS
 from tests.hostile.strategies import PAYLOAD
 from tests.hostile.test_spec_strings import _spec
 
-RUFF_CONFIG = PROJECT / "generator" / "emit" / "generated_ruff.toml"
+RUFF_CONFIG = formatting.CONFIG
 LINE_LENGTH = 100
 URL = "https://example.org/" + "a-very-long-path/" * 7 + "?query=" + "x" * 20
 # Prose as specs write it: long paragraphs, indented blocks, tabs, a list, a URL longer than a

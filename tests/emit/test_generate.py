@@ -17,12 +17,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.emit.generate import (
-    PackageSource,
-    ruff_command,
-    system_package_source,
-    write_packages,
-)
+from generator.emit.formatting import ruff_command
+from generator.emit.generate import PackageSource, system_package_source, write_packages
 from generator.project.manifest import load_manifest
 from generator.project.systems import system_ids
 from generator.shared.errors import SpecError, Warnings

@@ -27,7 +27,9 @@ from uuid import UUID
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.emit.generate import ruff_command, system_package_source
+from generator.emit import formatting
+from generator.emit.formatting import ruff_command
+from generator.emit.generate import system_package_source
 from generator.emit.models_codegen import ModelsResult, generate_models
 from generator.emit.models_prepare import enum_member_names
 from generator.project.manifest import load_manifest
@@ -753,7 +755,7 @@ def _ruff_findings(source: str, folder: Path) -> str:
     """What ruff still reports on models after the fixes generation applies."""
     path = folder / "models.py"
     path.write_text(source, encoding="utf-8")
-    config = ["--no-cache", "--config", str(PROJECT / "generator/emit/generated_ruff.toml")]
+    config = ["--no-cache", "--config", str(formatting.CONFIG)]
     ruff = [*ruff_command(), "check", *config, str(path)]
     subprocess.run([*ruff, "--fix-only", "--exit-zero", "--quiet"], check=True)
     result = subprocess.run(ruff, capture_output=True, text=True, check=False)

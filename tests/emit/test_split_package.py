@@ -24,7 +24,7 @@ import pytest
 from pydantic import BaseModel, TypeAdapter
 
 from generator.cli import main
-from generator.emit import generate, models_split
+from generator.emit import formatting, models_split
 from tests.conftest import PROJECT, SPECS, imported
 
 SPEC = SPECS / "folio-data-export-spring" / "openapi.yaml"
@@ -66,11 +66,10 @@ def test_the_split_package_has_a_module_per_model_group_and_per_resource(output:
 
 
 def test_the_split_package_is_ruff_clean(output: Path) -> None:
-    config = Path(generate.__file__).with_name("generated_ruff.toml")
-    options = ["--no-cache", "--config", str(config), str(output / "split")]
+    options = ["--no-cache", "--config", str(formatting.CONFIG), str(output / "split")]
     for command in (["check"], ["format", "--check"]):
         checked = subprocess.run(
-            [*generate.ruff_command(), *command, *options],
+            [*formatting.ruff_command(), *command, *options],
             capture_output=True,
             text=True,
             timeout=60,

@@ -25,11 +25,12 @@ from pathlib import Path
 import httpx
 
 from generator.cli import main
-from generator.emit.generate import ruff_command
+from generator.emit import formatting
+from generator.emit.formatting import ruff_command
 from tests.hostile.strategies import PAYLOAD
 
 PROJECT = Path(__file__).resolve().parents[2]
-RUFF_CONFIG = PROJECT / "generator" / "emit" / "generated_ruff.toml"
+RUFF_CONFIG = formatting.CONFIG
 PACKAGE = "hostile"
 GENERATION_SECONDS = 60  # a spec that takes longer than this to generate counts as a hang
 
