@@ -44,10 +44,8 @@ setup: $(VENV_STAMP) $(NODE_STAMP)
 venv: $(VENV_STAMP)
 
 generate: $(VENV_STAMP)
-	@echo "normalizing specs/<system>/openapi.yaml from each system's sources"
-	@$(BIN)/python -m generator normalize --quiet
-	@echo "generating the client packages under generated/"
-	@$(BIN)/python -m generator generate --quiet
+	@echo "normalizing specs/<system>/openapi.yaml from each system's sources, then generating generated/"
+	@$(BIN)/python -m generator build --quiet
 	@$(MAKE) --no-print-directory clients
 
 # Every generated package, installed in editable mode so that `import <package>` works in .venv.

@@ -164,6 +164,31 @@ def test_a_content_cache_keeps_at_most_its_number_of_entries(
     assert [cache.get(f"entry{number}") for number in range(3)] == [None, 1, 2]
 
 
+def test_build_normalizes_then_generates_in_one_run(checkout: Path) -> None:
+    # what `make generate` runs: one interpreter for both steps, each skipping what is fresh
+    assert _run(checkout, "build") == (0, True)
+    manifest = checkout / "specs" / "alma-jobs" / "manifest.yaml"
+    manifest.write_text(manifest.read_text().replace("Runs of a job (", "The runs of a job ("))
+    assert _run(checkout, "build") == (0, True)
+    assert "The runs of a job" in (checkout / "specs/alma-jobs/openapi.yaml").read_text()
+    client = checkout / "generated/alma_jobs/src/alma_jobs/resources.py"
+    assert "The runs of a job" in client.read_text()
+    assert _run(checkout, "build") == (0, False)
+    assert _run(checkout, "generate") == (0, False)  # build's stamps are the steps' own
+
+
+def test_build_takes_system_ids_only(checkout: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", str(checkout / "specs/alma-jobs/api.yaml")],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "build takes system ids; normalize or generate a source file" in result.stderr
+
+
 def test_tool_versions_are_the_ones_importlib_metadata_finds() -> None:
     from importlib import metadata
 
