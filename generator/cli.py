@@ -116,7 +116,7 @@ def _normalize(arguments: argparse.Namespace) -> int:
         raise UsageError("-o, --root and --follow-refs go with a source file, not with system ids")
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
     # One stamp a system: after an edit to one system's sources, only that one is normalized.
-    chain = toolchain()
+    chain = arguments.toolchain or toolchain()
     stale = {}
     for system in named_systems(specs, targets):
         stamp = Stamp(specs.parent, f"normalize-{system}")
@@ -182,7 +182,7 @@ def _generate_unless_fresh(arguments: argparse.Namespace) -> int:
     output = Path(arguments.output) if arguments.output else specs.parent / "generated"
     # One stamp a system, naming its package: only the systems whose spec, manifest or
     # package changed are generated again (with the toolchain, all of them).
-    chain, owned = toolchain(), _files_by_package(output)
+    chain, owned = arguments.toolchain or toolchain(), _files_by_package(output)
     stale = {}
     for system in named_systems(specs, targets):
         stamp = Stamp(specs.parent, f"generate-{system}")
@@ -217,6 +217,7 @@ def _build(arguments: argparse.Namespace) -> int:
         "root": None,
         "follow_refs": False,
         "strict": False,
+        "toolchain": toolchain(),  # hashing the generator's code and templates once, not twice
     }
     code = _normalize(argparse.Namespace(**steps, output=None))
     if code != EXIT_OK:
@@ -409,7 +410,7 @@ def _parser() -> argparse.ArgumentParser:
     normalize.add_argument(
         "--no-cache", action="store_true", help="normalize even when nothing has changed"
     )
-    normalize.set_defaults(run=_normalize)
+    normalize.set_defaults(run=_normalize, toolchain=None)
     generate = commands.add_parser(
         "generate",
         help="spec -> typed Python client package",
@@ -438,7 +439,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="overwrite generated files changed by hand (default: refuse, naming them)",
     )
-    generate.set_defaults(run=_generate)
+    generate.set_defaults(run=_generate, toolchain=None)
     build = commands.add_parser(
         "build",
         help="normalize, then generate, the systems under specs/ (make generate)",
