@@ -7,8 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from generator.normalize import yaml_style
 from generator.normalize.openapi_walk import ADDITIONAL, COMPONENT_KINDS, METHODS
 from generator.shared.schema_walk import map_subschemas
 
@@ -261,31 +260,8 @@ def canonical(document: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-class _Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data: Any) -> bool:
-        return True  # shared objects are written out, never as YAML anchors
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value:
-        # Block style keeps descriptions readable; trailing spaces would force quotes anyway.
-        text = "\n".join(line.rstrip() for line in value.split("\n"))
-        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
 def to_yaml(document: dict[str, Any]) -> str:
-    return yaml.dump(
-        canonical(document),
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
+    return yaml_style.dump(canonical(document))
 
 
 def write_atomically(path: Path, text: str) -> None:
