@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from generator.shared import pointer as json_pointer
+from generator.sources.source_files import compose
 
 Tokens = list[str]
 
@@ -52,7 +53,7 @@ class SourcePlaces:
 
     def __init__(self, text: str, source_format: str, normalized: dict[str, Any]) -> None:
         try:
-            self._root: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+            self._root = compose(text)
         except yaml.YAMLError:
             self._root = None
         self._format = source_format

@@ -33,7 +33,7 @@ from generator.sources.compact_expressions import (
     Parsed,
     parse_expression,
 )
-from generator.sources.source_files import SourceFiles
+from generator.sources.source_files import SourceFiles, compose
 
 FORMAT_VERSION = 1
 
@@ -183,7 +183,7 @@ class _Builder:
 
     def key_line(self, pointer: str) -> int | None:
         """The line of the key ``pointer`` ends with (a block mapping value starts below it)."""
-        node = yaml.compose(self.files.text(self.path), Loader=yaml.SafeLoader)
+        node = compose(self.files.text(self.path))
         key: yaml.Node | None = None
         for token in json_pointer.split(pointer):
             if not isinstance(node, yaml.MappingNode):
@@ -250,7 +250,7 @@ class _Builder:
 
     def duplicate_keys(self) -> None:
         """PyYAML keeps the last of two equal keys silently; a second ``GET /x`` would vanish."""
-        root = yaml.compose(self.files.text(self.path), Loader=yaml.SafeLoader)
+        root = compose(self.files.text(self.path))
         if root is None:
             return
         for pointer, name, line in _repeated_keys(root, ""):

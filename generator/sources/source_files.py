@@ -33,6 +33,13 @@ class YamlLoader(_BaseLoader):  # type: ignore[misc,valid-type]
 JSON_SUFFIXES = {".json", ".schema", ".sample"}
 
 
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of ``text`` (its lines, its repeated keys), by the parser that loads it:
+    libyaml's where PyYAML has it, a tenth of the time of PyYAML's own."""
+    node: yaml.Node | None = yaml.compose(text, Loader=_BaseLoader)
+    return node
+
+
 def parse_text(text: str, path: Path, loader: type[Any] = YamlLoader) -> Any:
     """Parse JSON or YAML text; errors name ``path`` and the line."""
     if path.suffix.lower() in JSON_SUFFIXES and loader is YamlLoader:
@@ -98,7 +105,7 @@ class LineIndex:
         if not self._parsed:
             self._parsed = True
             try:
-                self._root = yaml.compose(self.text, Loader=yaml.SafeLoader)
+                self._root = compose(self.text)
             except yaml.YAMLError:
                 self._root = None
         node = self._root
