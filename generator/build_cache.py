@@ -87,8 +87,7 @@ def toolchain() -> str:
     """The generator's version and code, and the versions of the tools it runs."""
     versions = tool_versions()
     named = ";".join(f"{tool}={versions.get(tool, 'absent')}" for tool in TOOLS)
-    code = digest([*files_below(GENERATOR), *files_below(TEMPLATES)])
-    return f"{__version__};{named};{code}"
+    return f"{__version__};{named};{code_digest()};{digest(files_below(TEMPLATES))}"
 
 
 def _project_key(name: str) -> str:
