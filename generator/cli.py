@@ -12,7 +12,7 @@ import io
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,15 +114,26 @@ def _normalize(arguments: argparse.Namespace) -> int:
         return EXIT_OK
     if arguments.output or arguments.root or arguments.follow_refs:
         raise UsageError("-o, --root and --follow-refs go with a source file, not with system ids")
+    specs, stale = _stale_specs(arguments)
+    return _normalize_systems(specs, stale, arguments.quiet)
+
+
+def _stale_specs(arguments: argparse.Namespace) -> tuple[Path, dict[str, tuple[Stamp, str]]]:
+    """The specs folder, and the systems in it whose spec is not the one their sources make
+    now (a stamp each, with the hash of those sources)."""
     specs = Path(arguments.specs) if arguments.specs else default_specs_folder()
     # One stamp a system: after an edit to one system's sources, only that one is normalized.
     chain = arguments.toolchain or toolchain()
     stale = {}
-    for system in named_systems(specs, targets):
+    for system in named_systems(specs, arguments.targets):
         stamp = Stamp(specs.parent, f"normalize-{system}")
         inputs = digest(files_below(specs / system, skip_names=[SPEC_NAME]), chain)
         if arguments.no_cache or not stamp.fresh(inputs, _spec_outputs(specs / system)):
             stale[system] = (stamp, inputs)
+    return specs, stale
+
+
+def _normalize_systems(specs: Path, stale: dict[str, tuple[Stamp, str]], quiet: bool) -> int:
     if not stale:
         return EXIT_OK
     from generator.normalize.canonical import write_atomically
@@ -139,7 +150,7 @@ def _normalize(arguments: argparse.Namespace) -> int:
         text = result.to_yaml()
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             write_atomically(path, text)
-            if not arguments.quiet:
+            if not quiet:
                 print(f"wrote {path}", file=sys.stderr)
     for system, (stamp, inputs) in stale.items():
         stamp.record(inputs, _spec_outputs(specs / system))
@@ -205,8 +216,8 @@ def _generate_unless_fresh(arguments: argparse.Namespace) -> int:
 
 def _build(arguments: argparse.Namespace) -> int:
     """``normalize``, then ``generate``, of the systems: what ``make generate`` runs. One
-    interpreter for both: after an edit to one system its start-up and imports were most of
-    the run, paid twice."""
+    interpreter for both, the imports generating needs made ahead on the other core
+    (``step_ahead``): after an edit to one system, start-up and imports were most of the run."""
     if _source_targets(arguments.targets):
         raise UsageError("build takes system ids; normalize or generate a source file")
     steps = {
@@ -218,12 +229,29 @@ def _build(arguments: argparse.Namespace) -> int:
         "follow_refs": False,
         "strict": False,
         "toolchain": toolchain(),  # hashing the generator's code and templates once, not twice
+        "command_parser": arguments.command_parser,
     }
-    code = _normalize(argparse.Namespace(**steps, output=None))
-    if code != EXIT_OK:
-        return code
-    generate = {"output": arguments.output, "package": None, "force": arguments.force}
-    return _generate(argparse.Namespace(**steps, **generate))
+    generate = argparse.Namespace(
+        **steps, output=arguments.output, package=None, force=arguments.force
+    )
+    specs, stale = _stale_specs(argparse.Namespace(**steps))
+    if not stale:  # nothing to normalize: generating may have nothing to do either
+        return _generate(generate)
+    from generator.step_ahead import StepAhead
+
+    with StepAhead(_import_generating, lambda: _reported(_generate, generate)) as step:
+        _normalize_systems(specs, stale, arguments.quiet)  # an error here stops the step
+        return step.run()
+
+
+def _import_generating() -> None:
+    """What generating a package imports and reads before it writes anything."""
+    from generator.changes import changelog  # noqa: F401 - imports the rest of generating
+    from generator.emit.render import environment
+
+    templates = environment()
+    for name in templates.list_templates():
+        templates.get_template(name)
 
 
 def _files_by_package(output: Path) -> dict[str, list[Path]]:
@@ -519,11 +547,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments, unknown = _parser().parse_known_args(argv)
-    usage: argparse.ArgumentParser = arguments.command_parser
     if unknown:
-        usage.error(f"unrecognized arguments: {' '.join(unknown)}")
+        arguments.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return _reported(arguments.run, arguments)
+
+
+def _reported(run: Callable[[argparse.Namespace], int], arguments: argparse.Namespace) -> int:
+    """``run(arguments)``'s exit code, with its errors said in one line each (no traceback)."""
+    usage: argparse.ArgumentParser = arguments.command_parser
     try:
-        return int(arguments.run(arguments))
+        return int(run(arguments))
     except UsageError as error:
         usage.error(str(error))
     except HandEditError as error:

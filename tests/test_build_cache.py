@@ -177,6 +177,45 @@ def test_build_normalizes_then_generates_in_one_run(checkout: Path) -> None:
     assert _run(checkout, "generate") == (0, False)  # build's stamps are the steps' own
 
 
+def _build(checkout: Path) -> subprocess.CompletedProcess[str]:
+    """``build`` as make runs it, in a process of its own: generating runs in a forked child."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--quiet", "--specs", str(checkout / "specs")],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
+        timeout=300,
+    )
+
+
+def test_a_build_whose_generating_refuses_says_why_after_normalizing(checkout: Path) -> None:
+    assert _build(checkout).returncode == 0
+    manifest = checkout / "specs" / "alma-jobs" / "manifest.yaml"
+    manifest.write_text(manifest.read_text().replace("Runs of a job (", "The runs of a job ("))
+    models = checkout / "generated/alma_jobs/src/alma_jobs/models.py"
+    models.write_text(models.read_text() + "\n# edited by hand\n")
+    result = _build(checkout)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("error: "), result.stderr
+    assert "src/alma_jobs/models.py" in result.stderr
+    assert "The runs of a job" in (checkout / "specs/alma-jobs/openapi.yaml").read_text()
+    assert models.read_text().endswith("# edited by hand\n")  # kept: nothing was written
+
+
+def test_a_build_whose_normalizing_fails_generates_nothing(checkout: Path) -> None:
+    assert _build(checkout).returncode == 0
+    package = checkout / "generated/alma_jobs"
+    before = {p: p.read_bytes() for p in package.rglob("*") if p.is_file()}
+    source = checkout / "specs" / "alma-jobs" / "api.yaml"
+    source.write_text(source.read_text() + "\nunknown-top-key: 1\n")
+    result = _build(checkout)
+    assert result.returncode == 2
+    assert result.stderr.count("error: ") == 1, result.stderr
+    assert "api.yaml" in result.stderr and "unknown-top-key" in result.stderr
+    assert {p: p.read_bytes() for p in package.rglob("*") if p.is_file()} == before
+
+
 def test_build_takes_system_ids_only(checkout: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", str(checkout / "specs/alma-jobs/api.yaml")],
