@@ -188,7 +188,7 @@ def main() -> None:
     )
     results["directory_sample"] = directory_sample.measure()[1]
     results["noop_generate"] = noop_generate()
-    results["user_loop"] = loop.measure(peers)
+    results["user_loop"] = loop.measure(peers, repeats=5)
     results["imports"] = import_times()
     with tempfile.TemporaryDirectory(prefix="bench-runtime-") as work:
         results["runtime"] = runtime(peers, Path(work))

@@ -187,7 +187,7 @@ def _runtime_extra_rows(runtime: dict[str, Any]) -> list[str]:
 
 def _regenerate_target(measured: dict[str, Any] | None) -> str:
     """Issue #15's item 4, from ``results["user_loop"]`` (bench/loop.py): ``system``, ``ours``
-    (``make generate``'s normalize and generate after an edit of that system's source) and
+    (``make generate``'s build, after an edit of that system's source) and
     ``opc`` (openapi-python-client generating that system from scratch), in seconds."""
     target = (
         "| (#15.4) `make generate` after editing one system's source at most 0.5x "
