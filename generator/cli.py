@@ -411,6 +411,14 @@ def _add_strict_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_force_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite generated files changed by hand (default: refuse, naming them)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -462,11 +470,7 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--no-cache", action="store_true", help="generate even when nothing has changed"
     )
-    generate.add_argument(
-        "--force",
-        action="store_true",
-        help="overwrite generated files changed by hand (default: refuse, naming them)",
-    )
+    _add_force_option(generate)
     generate.set_defaults(run=_generate, toolchain=None)
     build = commands.add_parser(
         "build",
@@ -484,11 +488,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--no-cache", action="store_true", help="do all the work even when nothing has changed"
     )
-    build.add_argument(
-        "--force",
-        action="store_true",
-        help="overwrite generated files changed by hand (default: refuse, naming them)",
-    )
+    _add_force_option(build)
     build.set_defaults(run=_build)
     diff = commands.add_parser(
         "diff",
