@@ -102,7 +102,8 @@ def _emitters_agree(document: dict[str, Any]) -> bool:
 
 def _ends_alike(text: str, document: dict[str, Any]) -> str:
     """libyaml's text with PyYAML's end: ``...`` only after a last scalar written ``|+``."""
-    text = text.removesuffix("\n...\n") + "\n" if text.endswith("\n...\n") else text
+    if text.endswith("\n...\n"):
+        text = text[: -len("...\n")]
     last: Any = document
     while isinstance(last, (dict, list)) and last:
         last = next(reversed(last.values())) if isinstance(last, dict) else last[-1]
