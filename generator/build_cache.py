@@ -85,9 +85,14 @@ def code_digest() -> str:
 
 def toolchain() -> str:
     """The generator's version and code, and the versions of the tools it runs."""
+    return f"{__version__};{named_versions(TOOLS)};{code_digest()};{digest(files_below(TEMPLATES))}"
+
+
+def named_versions(tools: Iterable[str]) -> str:
+    """``tool=version;...`` of ``tools`` (some of ``TOOLS``), for a cache key: ``absent`` for
+    one not installed."""
     versions = tool_versions()
-    named = ";".join(f"{tool}={versions.get(tool, 'absent')}" for tool in TOOLS)
-    return f"{__version__};{named};{code_digest()};{digest(files_below(TEMPLATES))}"
+    return ";".join(f"{tool}={versions.get(tool, 'absent')}" for tool in tools)
 
 
 def _project_key(name: str) -> str:

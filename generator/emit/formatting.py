@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from generator.build_cache import ContentCache, files_below, tool_versions
+from generator.build_cache import ContentCache, files_below, named_versions
 from generator.shared.errors import SpecError
 
 CONFIG = Path(__file__).with_name("generated_ruff.toml")
@@ -54,7 +54,7 @@ def format_packages(staging: Path, packages: Mapping[str, Path]) -> None:
     names for the package whose file ruff could not read.
     """
     kept = ContentCache("ruff")
-    settings = f"{_FORMAT};ruff={tool_versions().get('ruff')};{CONFIG.read_text(encoding='utf-8')}"
+    settings = f"{_FORMAT};{named_versions(['ruff'])};{CONFIG.read_text(encoding='utf-8')}"
     changed: list[_Package] = []
     unchanged = 0
     for package in packages:

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.build_cache import ContentCache, code_digest, tool_versions
+from generator.build_cache import ContentCache, code_digest, named_versions
 from generator.client.code import LINE_LENGTH
 
 # Bump when the entries' shape changes: older ones then miss instead of being misread.
@@ -23,20 +23,16 @@ _FORMAT = "1"
 # The options are written in models_codegen, which cannot be imported without importing
 # datamodel-code-generator (what a hit saves): its text stands for them in the key.
 _OPTIONS = Path(__file__).with_name("models_codegen.py")
-
-
-def _versions() -> str:
-    versions = tool_versions()
-    return ";".join(
-        f"{tool}={versions.get(tool, 'absent')}"
-        for tool in ("datamodel-code-generator", "pydantic")
-    )
+# The tools whose versions change the models byte for byte.
+_TOOLS = ("datamodel-code-generator", "pydantic")
 
 
 def _key(text: str) -> str:
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
     options = _OPTIONS.read_text(encoding="utf-8")
-    return ContentCache.key(_FORMAT, _versions(), python, options, str(LINE_LENGTH), text)
+    return ContentCache.key(
+        _FORMAT, named_versions(_TOOLS), python, options, str(LINE_LENGTH), text
+    )
 
 
 def cached_models(text: str) -> tuple[str, dict[str, Any]] | None:

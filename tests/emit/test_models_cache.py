@@ -79,7 +79,7 @@ def test_another_generator_version_or_option_makes_them_again(
     runs: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     generate_models(copy.deepcopy(DOCUMENT), package="jobs")
-    monkeypatch.setattr(models_cache, "_versions", lambda: "datamodel-code-generator=99")
+    monkeypatch.setattr(models_cache, "named_versions", lambda tools: "datamodel-code-generator=99")
     generate_models(copy.deepcopy(DOCUMENT), package="jobs")
     assert len(runs) == 2
     options = tmp_path / "models_codegen.py"
