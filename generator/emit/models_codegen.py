@@ -3,8 +3,8 @@
 datamodel-code-generator is called as a library, once per spec, in the generator's own process
 (a subprocess per system would pay its start-up each time), and only when it has not made
 models of the same schemas before (``models_cache``). Its built-in formatter wraps long
-string literals; black and isort stay off, because the generation step runs ruff once over
-every generated package afterwards.
+string literals (``models_speedups`` makes it faster, never different); black and isort stay
+off, because the generation step runs ruff once over every generated package afterwards.
 
 ``models_prepare`` makes the schemas ready for it, this module runs it, and ``models_patch``
 mends what it wrote.
@@ -56,6 +56,7 @@ from generator.emit.models_cache import (
 )
 from generator.emit.models_patch import tidied
 from generator.emit.models_prepare import PLAIN_TEXT, SCHEMAS, prepare
+from generator.emit.models_speedups import faster_formatter
 from generator.shared import pointer as json_pointer
 from generator.shared.errors import SpecError
 
@@ -196,7 +197,8 @@ def _datamodel_codegen(text: str, package: str) -> tuple[str, dict[str, Any]]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # its hints are about its options, not our spec
             try:
-                output = generate(text, **_options(metadata_file))
+                with faster_formatter():
+                    output = generate(text, **_options(metadata_file))
             except Exception as error:  # its errors are about our spec: report them as such
                 raise SpecError(f"model generation failed for {package}: {error}") from None
         metadata: dict[str, Any] = json.loads(metadata_file.read_text(encoding="utf-8"))
