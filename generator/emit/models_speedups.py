@@ -1,10 +1,15 @@
 """Faster equivalents of datamodel-code-generator's slowest pure functions, while it runs.
 
 Its built-in formatter (which wraps the long descriptions into string pieces) is most of its
-time on large specs: 21 of 31 s on AWS SageMaker's 2,072 schemas. A fifth of that is one
-function, ``_illegal_split_indices``, which walks every character of the rest of a string each
-time a piece is cut from it, to find the ``\\N{...}`` escapes and f-string fields a cut must not
-fall inside. Most strings have neither: for them the answer is known without the walk.
+time on large specs: 21 of 31 s on AWS SageMaker's 2,072 schemas. Two of its functions do work
+that grows with the square of a description's length, for answers known without it:
+
+- ``_illegal_split_indices`` walks every character of the rest of a string each time a piece
+  is cut from it, to find the ``\\N{...}`` escapes and f-string fields a cut must not fall
+  inside. Most strings have neither.
+- ``_merged_string_group`` joins a description's pieces back into one string (to cut it
+  afresh), escaping its quotes again over all that it has joined so far at each piece. Without
+  f-strings among the pieces, what it joined is escaped already.
 
 A replacement is only put in while ``faster_formatter()`` is entered, and only over the very
 function it was written against (its source's hash): another version of the tool runs as
@@ -15,14 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from types import ModuleType
-
-_REPLACED = "_illegal_split_indices"
-# sha256 of the source of datamodel-code-generator's _illegal_split_indices that
-# _without_escapes_or_fields answers for (0.97.0).
-_KNOWN_ILLEGAL_SPLIT_INDICES = "9bb97b068cc0b91b92e3fa5446c6495e1276f5fcacb93ecda4f7e16de2787957"
+from typing import Any
 
 
 def _source_digest(function: Callable[..., object]) -> str | None:
@@ -53,17 +55,104 @@ def fast_illegal_split_indices(line_split: ModuleType) -> Callable[[str], set[in
     return illegal_split_indices
 
 
+def fast_merged_string_group(line_split: ModuleType) -> Callable[[Sequence[Any], Any], Any]:
+    """``line_split._merged_string_group`` without escaping what is joined again at each piece.
+
+    The original ends each step with the joined text's quotes escaped once more: those of the
+    earlier pieces are escaped already, and a piece's backslashes cannot reach across the break
+    mark between them, so that step changes nothing. Groups with an f-string (whose fields'
+    quotes it toggles) go to the original; the steps kept are the original's, in its order.
+    """
+    original: Callable[[Sequence[Any], Any], Any] = line_split._merged_string_group
+    prefix_of: Callable[[str], str] = line_split._string_prefix
+    triple_quoted: Callable[[str], bool] = line_split._has_triple_quotes
+    new_string: Callable[[str, Any], Any] = line_split._new_string
+    custom_split: Callable[[bool, int], Any] = line_split._CustomSplit
+    open_octal_escape: re.Pattern[str] = line_split._OPEN_OCTAL_ESCAPE
+    octal_digits: frozenset[str] = line_split._OCTAL_DIGITS
+    mark: str = line_split._BREAK_MARK
+    even_backslashes: str = line_split._EVEN_BACKSLASHES
+
+    def merged_string_group(group: Sequence[Any], mode: Any) -> Any:
+        prefixes = [prefix_of(leaf.value).lower() for leaf in group]
+        if any("f" in prefix for prefix in prefixes):
+            return original(group, mode)
+        if any(
+            triple_quoted(leaf.value) or "r" in prefix
+            for leaf, prefix in zip(group, prefixes, strict=True)
+        ):
+            return None
+        if len(set(prefixes)) > 1:
+            return None
+        prefix = prefixes[0]
+        quote = group[0].value[-1]
+        unescaped = f"({even_backslashes}){quote}"
+        naked = ""
+        for leaf, next_prefix in zip(group, prefixes, strict=True):
+            value = leaf.value
+            if (
+                open_octal_escape.search(naked.replace(mark, ""))
+                and value[len(next_prefix) + 1 : len(next_prefix) + 2] in octal_digits
+            ):
+                return None
+            piece = re.sub(unescaped, rf"\1\\{quote}", value[len(next_prefix) + 1 : -1])
+            naked = f"{naked}{piece}{mark}"
+        merged = f"{prefix}{quote}{naked}{quote}"
+        custom_splits = []
+        rest = naked
+        for next_prefix in prefixes:
+            at = rest.find(mark)
+            rest = rest[at + len(mark) :]
+            has_prefix = bool(next_prefix)
+            custom_splits.append(
+                custom_split(has_prefix, at + (len(prefix) if has_prefix else 0) + 1)
+            )
+        leaf = new_string(merged.replace(mark, ""), group[0])
+        leaf.wrap_element = group[0].wrap_element
+        leaf.dict_entry = group[0].dict_entry
+        mode.custom_splits[id(leaf.value), leaf.value] = tuple(custom_splits)
+        return leaf
+
+    return merged_string_group
+
+
+# What is replaced: its name in datamodel-code-generator's _builtin_line_split, the sha256 of
+# the source the replacement answers for (0.97.0), and what makes the replacement.
+_REPLACEMENTS: tuple[tuple[str, str, Callable[[ModuleType], Callable[..., Any]]], ...] = (
+    (
+        "_illegal_split_indices",
+        "9bb97b068cc0b91b92e3fa5446c6495e1276f5fcacb93ecda4f7e16de2787957",
+        fast_illegal_split_indices,
+    ),
+    (
+        "_merged_string_group",
+        "f69bd0a9bb1db1ff2fd3ea37364484ab999ca5b7f240638c94c132de09165da2",
+        fast_merged_string_group,
+    ),
+)
+
+
+@contextmanager
+def _replaced(
+    module: ModuleType, name: str, known: str, make: Callable[..., Any]
+) -> Iterator[None]:
+    original = getattr(module, name, None)
+    if original is None or _source_digest(original) != known:
+        yield
+        return
+    setattr(module, name, make(module))
+    try:
+        yield
+    finally:
+        setattr(module, name, original)
+
+
 @contextmanager
 def faster_formatter() -> Iterator[None]:
     """Run datamodel-code-generator's formatter with the replacements above, then restore it."""
     from datamodel_code_generator import _builtin_line_split as line_split
 
-    original = getattr(line_split, _REPLACED, None)
-    if original is None or _source_digest(original) != _KNOWN_ILLEGAL_SPLIT_INDICES:
+    with ExitStack() as stack:
+        for name, known, make in _REPLACEMENTS:
+            stack.enter_context(_replaced(line_split, name, known, make))
         yield
-        return
-    setattr(line_split, _REPLACED, fast_illegal_split_indices(line_split))
-    try:
-        yield
-    finally:
-        setattr(line_split, _REPLACED, original)
