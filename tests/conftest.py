@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,12 +15,30 @@ from typing import Any, Protocol
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 from generator.changes.changelog import update_changelogs
 from generator.emit.generate import system_package_source, write_packages
 from generator.normalize.normalize import normalize_system
 from generator.project.systems import SPEC_NAME, load_systems
 from tests.contract.prism import PRISM, PrismError, PrismServer
+
+# The long profile (`make test-long`) runs the property tests with many more examples.
+LONG_PROFILE = os.environ.get("TEST_PROFILE") == "long"
+
+
+def comparing(examples: int, long_examples: int) -> settings:
+    """Hypothesis settings of a property test that holds a fast path against the original:
+    ``examples`` in ``make test``, the same ones each run (derandomized), and ``long_examples``
+    fresh ones in the long profile."""
+    return settings(
+        max_examples=long_examples if LONG_PROFILE else examples,
+        deadline=None,
+        derandomize=not LONG_PROFILE,
+        suppress_health_check=list(HealthCheck),
+        database=None,
+    )
+
 
 PROJECT = Path(__file__).resolve().parents[1]
 SPECS = PROJECT / "specs"

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import warnings
 
 import pytest
 from datamodel_code_generator import _builtin_line_split as line_split
 from datamodel_code_generator._builtin_formatter import apply_builtin_formatter
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from generator.emit import models_codegen, models_speedups
-
-LONG = os.environ.get("TEST_PROFILE") == "long"
+from tests.conftest import comparing
 
 # What a string literal's text can hold that decides where it may be cut: escapes (``\N{...}``
 # among them, escaped or not), f-string fields and doubled braces, and words and spaces to cut at.
@@ -28,13 +26,7 @@ _LITERAL = st.tuples(
 ).map(lambda parts: f"{parts[0]}{parts[1]}{parts[2]}{parts[1]}")
 
 
-@settings(
-    max_examples=20000 if LONG else 500,
-    deadline=None,
-    derandomize=not LONG,
-    suppress_health_check=list(HealthCheck),
-    database=None,
-)
+@comparing(500, 20000)
 @given(_LITERAL)
 def test_the_faster_function_answers_as_the_original(literal: str) -> None:
     faster = models_speedups.fast_illegal_split_indices(line_split)
@@ -80,13 +72,7 @@ def _parses(code: str) -> bool:
 
 
 @pytest.mark.filterwarnings("ignore:invalid escape sequence")  # the formatter compiles them
-@settings(
-    max_examples=5000 if LONG else 300,
-    deadline=None,
-    derandomize=not LONG,
-    suppress_health_check=list(HealthCheck),
-    database=None,
-)
+@comparing(300, 5000)
 @given(_GROUP, st.integers(24, 60))
 @example(["'an octal escape at the end \\1'", "'2 must not become one of two digits'"], 30)
 def test_implicitly_joined_strings_are_formatted_as_without_the_faster_functions(

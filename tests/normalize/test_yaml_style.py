@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.normalize import yaml_style
+from tests.conftest import comparing
 
 PROJECT = Path(__file__).resolve().parents[2]
-LONG = os.environ.get("TEST_PROFILE") == "long"
 
 
 def _python_emitter(document: dict[str, Any]) -> str:
@@ -45,13 +44,7 @@ _DOCUMENT = st.dictionaries(
 )
 
 
-@settings(
-    max_examples=20000 if LONG else 200,
-    deadline=None,
-    derandomize=not LONG,
-    suppress_health_check=list(HealthCheck),
-    database=None,
-)
+@comparing(200, 20000)
 @given(_DOCUMENT)
 def test_a_document_is_written_as_pythons_emitter_writes_it(document: dict[str, Any]) -> None:
     assert yaml_style.dump(document) == _python_emitter(document)
