@@ -61,7 +61,9 @@ def fast_merged_string_group(line_split: ModuleType) -> Callable[[Sequence[Any],
     The original ends each step with the joined text's quotes escaped once more: those of the
     earlier pieces are escaped already, and a piece's backslashes cannot reach across the break
     mark between them, so that step changes nothing. Groups with an f-string (whose fields'
-    quotes it toggles) go to the original; the steps kept are the original's, in its order.
+    quotes it toggles) go to the original; the steps kept are the original's, in its order,
+    but for the search for an octal escape at the end of what is joined, made only before a
+    piece that starts with an octal digit (where its answer matters).
     """
     original: Callable[[Sequence[Any], Any], Any] = line_split._merged_string_group
     prefix_of: Callable[[str], str] = line_split._string_prefix
@@ -90,9 +92,9 @@ def fast_merged_string_group(line_split: ModuleType) -> Callable[[Sequence[Any],
         naked = ""
         for leaf, next_prefix in zip(group, prefixes, strict=True):
             value = leaf.value
-            if (
+            # The original's test, its cheap half first (the search has no effect).
+            if value[len(next_prefix) + 1 : len(next_prefix) + 2] in octal_digits and (
                 open_octal_escape.search(naked.replace(mark, ""))
-                and value[len(next_prefix) + 1 : len(next_prefix) + 2] in octal_digits
             ):
                 return None
             piece = re.sub(unescaped, rf"\1\\{quote}", value[len(next_prefix) + 1 : -1])
