@@ -165,11 +165,27 @@ def machine() -> str:
     )
 
 
+def model_engine() -> str:
+    """datamodel-code-generator's version, and which of its functions ``models_speedups``
+    replaces with it (none, when a new version changed them: its formatter is then slower)."""
+    from generator.build_cache import tool_versions
+    from generator.emit.models_speedups import REPLACEABLE, in_use
+
+    replaced = in_use()
+    names = ", ".join(f"`{name}`" for name in replaced) or "none"
+    return (
+        f"datamodel-code-generator {tool_versions().get('datamodel-code-generator', '?')}, "
+        f"{len(replaced)} of its {len(REPLACEABLE)} slow formatter functions replaced by "
+        f"`generator/emit/models_speedups.py` ({names})"
+    )
+
+
 def main() -> None:
     peers = (Path(sys.argv[1]) if len(sys.argv) > 1 else BENCH / ".venv-peers").absolute()
     specs = corpus()
     results = {
         "machine": machine(),
+        "model_engine": model_engine(),
         "specs": [
             {
                 "name": s.name,

@@ -215,6 +215,8 @@ def write_report(results: dict[str, Any], target: Path) -> None:
         "",
         f"Machine: {results['machine']}.",
         "",
+        f"Model engine: {results.get('model_engine', 'not recorded')}.",
+        "",
         "## End-to-end generation",
         "",
         "Wall time and peak memory (RSS) of one command each, median of 3 runs below 1 MB:",

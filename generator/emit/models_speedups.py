@@ -134,14 +134,31 @@ _REPLACEMENTS: tuple[tuple[str, str, Callable[[ModuleType], Callable[..., Any]]]
 )
 
 
+# Their names, as ``in_use`` reports them.
+REPLACEABLE = tuple(name for name, _, _ in _REPLACEMENTS)
+
+
+def in_use() -> list[str]:
+    """The names of the functions ``faster_formatter()`` replaces with the tool installed: those
+    whose source is the one their replacement was written against."""
+    from datamodel_code_generator import _builtin_line_split as line_split
+
+    return [name for name, known, _ in _REPLACEMENTS if _known(line_split, name, known)]
+
+
+def _known(module: ModuleType, name: str, known: str) -> bool:
+    original = getattr(module, name, None)
+    return original is not None and _source_digest(original) == known
+
+
 @contextmanager
 def _replaced(
     module: ModuleType, name: str, known: str, make: Callable[..., Any]
 ) -> Iterator[None]:
-    original = getattr(module, name, None)
-    if original is None or _source_digest(original) != known:
+    if not _known(module, name, known):
         yield
         return
+    original = getattr(module, name)
     setattr(module, name, make(module))
     try:
         yield

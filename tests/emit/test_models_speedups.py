@@ -141,3 +141,4 @@ def test_another_version_of_a_function_is_left_as_it_is(monkeypatch: pytest.Monk
     monkeypatch.setattr(models_speedups, "_REPLACEMENTS", unknown)
     with models_speedups.faster_formatter():
         assert [getattr(line_split, name) for name in names] == originals
+    assert models_speedups.in_use() == []  # what the bench reports beside its figures
