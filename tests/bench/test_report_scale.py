@@ -125,7 +125,7 @@ def test_each_row_judges_this_run_against_its_bound() -> None:
     rows = _rows(_results())
     first, big = rows["(#15.1)"].splitlines()
     assert "github (1,223 operations): 0.40 s, 85 MB | met |" in first  # 81 MiB is 85 MB
-    assert "50,000 operations: 1.10 s, 501 MiB | **not met**: 1.1x the bound |" in big
+    assert "50,000 operations: 1.10 s, 501 MiB | **not met**: 1.10x the bound |" in big
     assert "worst 0.75x (big) | met |" in rows["(#15.2)"]
     assert "worst 0.40x (big) | met |" in rows["(#15.3)"]
     assert "| not measured | **not met**: not measured |" in rows["(#15.4)"]
@@ -141,11 +141,11 @@ def test_each_row_judges_this_run_against_its_bound() -> None:
         user_loop={"system": "alma-jobs", "ours": 1.5, "opc": 2.0},
     )
     rows = _rows(slower)
-    assert "0.70 s, 127 MB | **not met**: 1.4x the time, 1.3x the memory |" in rows["(#15.1)"]
+    assert "0.70 s, 127 MB | **not met**: 1.40x the time, 1.27x the memory |" in rows["(#15.1)"]
     assert "| 1.15x | **not met**: 1.15x |" in rows["(#15.5)"]  # 1.2x was the bound before #15
     assert "| 2.00x | **not met**: 2.00x |" in rows["(#15.5)"]
     assert (
-        "alma-jobs: 1.50 s against 2.00 s, 0.75x | **not met**: 1.5x the bound |" in rows["(#15.4)"]
+        "alma-jobs: 1.50 s against 2.00 s, 0.75x | **not met**: 1.50x the bound |" in rows["(#15.4)"]
     )
 
 
