@@ -145,7 +145,8 @@ def test_each_row_judges_this_run_against_its_bound() -> None:
     assert "| 1.15x | **not met**: 1.15x |" in rows["(#15.5)"]  # 1.2x was the bound before #15
     assert "| 2.00x | **not met**: 2.00x |" in rows["(#15.5)"]
     assert (
-        "alma-jobs: 1.50 s against 2.00 s, 0.75x | **not met**: 1.50x the bound |" in rows["(#15.4)"]
+        "alma-jobs: 1.50 s against 2.00 s, 0.75x | **not met**: 1.50x the bound |"
+        in rows["(#15.4)"]
     )
 
 
