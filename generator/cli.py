@@ -49,7 +49,7 @@ def _source_targets(targets: list[str]) -> list[str]:
     nothing is said to be one, so that it is not reported as an unknown system."""
     sources = []
     for target in targets:
-        from generator.sources.remote import is_url  # with httpx: only when there are targets
+        from generator.sources.remote import is_url  # no httpx: remote imports it to download
 
         path = Path(target)
         if is_url(target) or path.is_file():
