@@ -44,15 +44,19 @@ class UsageError(SpecError):
     """Arguments that do not go together: answered with the subcommand's own usage."""
 
 
+def _is_url(target: str) -> bool:
+    """A target to download. Answered here, not by generator.sources.remote, whose import of
+    httpx was a sixth of `generate SYSTEM` when the CLI imported it only to ask this."""
+    return target.lower().startswith(("http://", "https://"))
+
+
 def _source_targets(targets: list[str]) -> list[str]:
     """The targets naming a source file or URL rather than a system; a path that names
     nothing is said to be one, so that it is not reported as an unknown system."""
     sources = []
     for target in targets:
-        from generator.sources.remote import is_url  # no httpx: remote imports it to download
-
         path = Path(target)
-        if is_url(target) or path.is_file():
+        if _is_url(target) or path.is_file():
             sources.append(target)
         elif path.exists():
             raise SpecError(f"not a file: {target}")
@@ -65,9 +69,7 @@ def _source_targets(targets: list[str]) -> list[str]:
 def _local_source(target: str, arguments: argparse.Namespace) -> Iterator[tuple[Path, Path | None]]:
     """The source file of ``target`` and the folder its references may not leave; a URL is
     downloaded into a temporary folder first, and errors then name the URL, not that folder."""
-    from generator.sources.remote import is_url
-
-    if not is_url(target):
+    if not _is_url(target):
         yield Path(target), Path(arguments.root) if arguments.root else None
         return
     if arguments.root:

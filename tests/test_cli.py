@@ -573,3 +573,19 @@ def test_an_event_stream_is_typed_sync_and_async(tmp_path: Path, mypy_cache: Pat
     assert checked.returncode == 0, checked.stdout
     ran = _python("use.py", cwd=source)
     assert ran.stdout.strip() == "typed", ran.stderr
+
+
+def test_naming_a_system_does_not_import_httpx() -> None:
+    """`generate SYSTEM` asks of each target whether it is a URL; answering must not cost the
+    import of httpx, which only a download needs (it was a sixth of that command's time)."""
+    probe = (
+        "import sys\n"
+        "from generator.cli import _source_targets\n"
+        "assert _source_targets(['alma-jobs']) == []\n"
+        "assert _source_targets(['https://example.org/api.yaml']) != []\n"
+        "print('httpx' in sys.modules)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PROJECT
+    ).stdout
+    assert shown.strip() == "False"

@@ -18,24 +18,17 @@ from __future__ import annotations
 import posixpath
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
+import httpx
 import yaml
 
 from generator.shared.errors import SpecError
-
-if TYPE_CHECKING:
-    import httpx
 
 MAX_BYTES = 50 * 1024 * 1024
 TIMEOUT_SECONDS = 30.0
 MAX_REDIRECTS = 5
 MAX_FILES = 200
-
-
-def is_url(target: str) -> bool:
-    return target.lower().startswith(("http://", "https://"))
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:
@@ -72,10 +65,6 @@ class Downloader:
 
     def fetch(self, url: str) -> Path:
         """The downloaded root file; its references downloaded beside it when allowed."""
-        # httpx only where a download happens: the CLI asks is_url of every target it is given,
-        # and importing httpx at the top was a sixth of `generate SYSTEM`
-        import httpx
-
         url = _checked(url, url)
         with httpx.Client(timeout=self.timeout, follow_redirects=False) as client:
             final, body = self._get(client, url, url)
@@ -112,8 +101,6 @@ class Downloader:
 
     def _get(self, client: httpx.Client, url: str, named: str) -> tuple[str, bytes]:
         """The final URL and body of ``url``, after redirects; SpecError naming ``url``."""
-        import httpx  # imported by fetch already: a lookup in sys.modules
-
         deadline = time.monotonic() + self.timeout
         for _ in range(MAX_REDIRECTS + 1):
             client.cookies.clear()
@@ -138,8 +125,6 @@ class Downloader:
         raise SpecError(f"more than {MAX_REDIRECTS} redirects from {url}", file=named)
 
     def _read(self, response: httpx.Response, url: str, named: str, deadline: float) -> bytes:
-        import httpx  # imported by fetch already: a lookup in sys.modules
-
         chunks = []
         for chunk in response.iter_bytes():
             self.received += len(chunk)

@@ -250,22 +250,3 @@ uses:
     }
     assert main(["normalize", url, "--follow-refs"]) == 0, capsys.readouterr().err
     assert "openapi: 3.1.0" in capsys.readouterr().out
-
-
-def test_naming_a_system_does_not_import_httpx() -> None:
-    """`generate SYSTEM` asks of each target whether it is a URL; answering must not cost the
-    import of httpx, which only a download needs (it was a sixth of that command's time)."""
-    import subprocess
-    import sys
-
-    probe = (
-        "import sys\n"
-        "from generator.cli import _source_targets\n"
-        "assert _source_targets(['alma-jobs']) == []\n"
-        "assert _source_targets(['https://example.org/api.yaml']) != []\n"
-        "print('httpx' in sys.modules)\n"
-    )
-    shown = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    ).stdout
-    assert shown.strip() == "False"
