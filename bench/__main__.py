@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import corpus_quality, directory_sample, loop, scale
+from bench import corpus_quality, directory_sample, levers, loop, scale
 from bench.corpus import BENCH, PROJECT, corpus
 from bench.generation import OURS, measure
 from bench.report import write_report
@@ -199,6 +199,7 @@ def main() -> None:
     }
     tools = ["ours", "openapi-python-client", "datamodel-code-generator"]
     results["generation"] = [run.__dict__ for run in measure(specs, tools, peers)]
+    results["levers"] = levers.measure(specs)
     results["corpus_quality"] = corpus_quality.measure(
         specs, peers, BENCH / ".work" / "corpus-quality", corpus_quality.checkers(peers)
     )

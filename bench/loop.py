@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -49,15 +51,43 @@ def _edit(manifest: Path, number: int) -> None:
     manifest.write_text(f"{head}{marker}Edited{number} {tail}", encoding="utf-8")
 
 
-def measure(peers: Path, system: str = SYSTEM, repeats: int = 3) -> dict[str, Any]:
+@contextmanager
+def warm_copy() -> Iterator[tuple[Path, dict[str, str]]]:
+    """A copy of the checkout's specs/ and generated/ in a temporary folder, in the state after
+    the user's last ``make generate`` (stamps and caches warm), and the environment it is
+    built in."""
     with tempfile.TemporaryDirectory(prefix="bench-loop-") as folder:
         work = Path(folder)
         shutil.copytree(PROJECT / "specs", work / "specs")
         ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
         shutil.copytree(PROJECT / "generated", work / "generated", ignore=ignore)
         env = {**warm_environment(), "GENERATOR_CACHE": str(work / "cache")}
-        build = [str(PYTHON), "-m", "generator", "build", "--quiet", "--specs", str(work / "specs")]
-        _seconds(build, env)  # the state after the user's last `make generate`
+        _seconds(build_command(work), env)
+        yield work, env
+
+
+def build_command(work: Path, *generator: str) -> list[str]:
+    """``build`` of the copy ``work``; ``generator``: how to run it, if not ``-m generator``."""
+    return [
+        str(PYTHON),
+        *(generator or ["-m", "generator"]),
+        "build",
+        "--quiet",
+        "--specs",
+        str(work / "specs"),
+    ]
+
+
+def edit_and_build(
+    work: Path, env: dict[str, str], system: str, number: int, build: list[str]
+) -> float:
+    """Seconds of ``build`` after the ``number``th edit of ``system``'s manifest."""
+    _edit(work / "specs" / system / "manifest.yaml", number)
+    return _seconds(build, env)
+
+
+def measure(peers: Path, system: str = SYSTEM, repeats: int = 3) -> dict[str, Any]:
+    with warm_copy() as (work, env):
         opc = [
             str(peers / "bin" / "openapi-python-client"),
             "generate",
@@ -67,11 +97,10 @@ def measure(peers: Path, system: str = SYSTEM, repeats: int = 3) -> dict[str, An
             str(work / "opc"),
             "--overwrite",
         ]
-        opc_env = {"PATH": f"{peers / 'bin'}:/usr/bin:/bin", "HOME": folder, "LANG": "C.UTF-8"}
+        opc_env = {"PATH": f"{peers / 'bin'}:/usr/bin:/bin", "HOME": str(work), "LANG": "C.UTF-8"}
         ours, theirs = [], []
         for number in range(repeats):
-            _edit(work / "specs" / system / "manifest.yaml", number)
-            ours.append(_seconds(build, env))
+            ours.append(edit_and_build(work, env, system, number, build_command(work)))
             shutil.rmtree(work / "opc", ignore_errors=True)
             theirs.append(_seconds(opc, opc_env))
         return {"system": system, "ours": min(ours), "opc": min(theirs)}
