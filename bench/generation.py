@@ -93,6 +93,18 @@ def _reason(output: str, spec: Spec) -> str:
     return reason.replace(str(spec.path.parent) + "/", "")[:160]
 
 
+def _environment(folder: Path, peers: Path) -> dict[str, str]:
+    """What a run in ``folder`` is given: the peers' tools on the PATH, ``folder`` as its home,
+    and an empty cache of ours there (nothing kept from an earlier run, but what the caller
+    puts in)."""
+    return {
+        "PATH": f"{peers / 'bin'}:/usr/bin:/bin",
+        "HOME": str(folder),
+        "LANG": "C.UTF-8",
+        "GENERATOR_CACHE": str(folder / "cache"),
+    }
+
+
 def _once(tool: str, spec: Spec, peers: Path, judge: bool = False, keep: Path | None = None) -> Run:
     """One run; ``keep``: the folder to write into and leave behind (bench/scale.py imports
     the package then), instead of a temporary one."""
@@ -100,13 +112,9 @@ def _once(tool: str, spec: Spec, peers: Path, judge: bool = False, keep: Path | 
         output = keep or Path(folder) / "out"
         output.mkdir(parents=True, exist_ok=True)
         timing = Path(folder) / "time"
-        env = {"PATH": f"{peers / 'bin'}:/usr/bin:/bin", "HOME": folder, "LANG": "C.UTF-8"}
-        # from scratch: nothing kept from an earlier run (build_cache's content caches), but
-        # the compiled templates
-        cache = Path(folder) / "cache"
-        env["GENERATOR_CACHE"] = str(cache)
+        env = _environment(Path(folder), peers)
         if tool == "ours" and COMPILED_TEMPLATES.is_dir():
-            shutil.copytree(COMPILED_TEMPLATES, cache / TEMPLATES)
+            shutil.copytree(COMPILED_TEMPLATES, Path(env["GENERATOR_CACHE"]) / TEMPLATES)
         command = [
             "/usr/bin/time",
             "-f",
@@ -154,12 +162,11 @@ def compile_templates(specs: list[Spec], peers: Path) -> None:
     shutil.rmtree(COMPILED_TEMPLATES, ignore_errors=True)
     smallest = min(specs, key=lambda spec: spec.size)
     with tempfile.TemporaryDirectory(prefix="bench-templates-") as folder:
-        env = {"PATH": "/usr/bin:/bin", "HOME": folder, "LANG": "C.UTF-8"}
-        env["GENERATOR_CACHE"] = str(Path(folder) / "cache")
+        env = _environment(Path(folder), peers)
         command = _command("ours", smallest, Path(folder) / "out", peers)
         subprocess.run(command, env=env, cwd=folder, capture_output=True, check=True)
         COMPILED_TEMPLATES.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(Path(folder) / "cache" / TEMPLATES, COMPILED_TEMPLATES)
+        shutil.copytree(Path(env["GENERATOR_CACHE"]) / TEMPLATES, COMPILED_TEMPLATES)
 
 
 def measure(specs: list[Spec], tools: list[str], peers: Path) -> list[Run]:

@@ -558,17 +558,17 @@ def levers_lines(rows: list[dict[str, Any]]) -> list[str]:
         "## What each lever on generation time buys",
         "",
         "`python -m bench.levers` (run by `make bench` too): ours with the lever and without it,",
-        "taking turns in one run, best of 3 (of 2 on specs of 1 MB and more). The runs",
-        "without a content cache start from scratch as the generation table's do; a lever",
-        "that is code is taken out by `bench/without_lever.py`.",
+        "taking turns in one run, the best of each. The runs without a content cache start",
+        "from scratch as the generation table's do; a lever that is code is taken out by",
+        "`bench/without_lever.py`.",
         "",
-        "| lever | spec | without it | with it | without / with |",
-        "|---|---|---|---|---|",
+        "| lever | spec | without it | with it | without / with | best of |",
+        "|---|---|---|---|---|---|",
     ]
     for row in rows:
         lines.append(
             f"| {row['lever']} | {row['spec']} | {row['without']:.2f} s | {row['with']:.2f} s | "
-            f"{row['without'] / row['with']:.2f}x |"
+            f"{row['without'] / row['with']:.2f}x | {row.get('runs', '')} |"
         )
     return lines
 

@@ -64,11 +64,17 @@ def test_an_unknown_lever_is_refused_with_the_known_ones() -> None:
 
 def test_the_report_says_each_lever_s_times_and_how_much_faster_it_makes_the_run() -> None:
     rows = [
-        {"lever": "compiled templates", "spec": "alma-jobs", "without": 1.5, "with": 1.0},
-        {"lever": "models cache", "spec": "aws-sagemaker", "without": 20.0, "with": 2.5},
+        {
+            "lever": "compiled templates",
+            "spec": "alma-jobs",
+            "without": 1.5,
+            "with": 1.0,
+            "runs": 3,
+        },
+        {"lever": "models cache", "spec": "aws-sagemaker", "without": 20.0, "with": 2.5, "runs": 2},
     ]
     table = [line for line in levers_lines(rows) if line.startswith("| ")]
     assert table[1:] == [
-        "| compiled templates | alma-jobs | 1.50 s | 1.00 s | 1.50x |",
-        "| models cache | aws-sagemaker | 20.00 s | 2.50 s | 8.00x |",
+        "| compiled templates | alma-jobs | 1.50 s | 1.00 s | 1.50x | 3 |",
+        "| models cache | aws-sagemaker | 20.00 s | 2.50 s | 8.00x | 2 |",
     ]
